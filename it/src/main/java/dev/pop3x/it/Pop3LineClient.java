@@ -1,0 +1,175 @@
+package dev.pop3x.it;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A POP3 client that speaks raw lines, so that a test can assert exactly what was exchanged. Every line the
+ * server sends must end in CRLF; a bare LF fails the read. Lines travel as ISO-8859-1, byte for byte.
+ * Everything is kept in a transcript of {@code C: } and {@code S: } lines.
+ */
+public final class Pop3LineClient implements Closeable {
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final List<String> transcript = new ArrayList<>();
+
+    private Pop3LineClient(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = new BufferedInputStream(socket.getInputStream());
+        this.out = socket.getOutputStream();
+    }
+
+    /** Connects to 127.0.0.1:port; the greeting is the first line of the transcript. */
+    public static Pop3LineClient connect(int port) {
+        try {
+            Socket socket = new Socket();
+            socket.connect(new InetSocketAddress("127.0.0.1", port), (int) READ_TIMEOUT.toMillis());
+            socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+            Pop3LineClient client = new Pop3LineClient(socket);
+            client.readLine();
+            return client;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot connect to POP3 on 127.0.0.1:" + port, e);
+        }
+    }
+
+    public String greeting() {
+        return transcript.get(0).substring("S: ".length());
+    }
+
+    /** Sends one command and reads its one-line reply. */
+    public String command(String line) {
+        send(line);
+        return readLine();
+    }
+
+    /**
+     * Sends one command whose {@code +OK} reply is multi-line, and returns every line of the reply: the status
+     * line, the data lines as sent (still dot-stuffed), and the terminating "." line. An {@code -ERR} reply is a
+     * single line.
+     */
+    public List<String> multiline(String line) {
+        send(line);
+        return readMultiline();
+    }
+
+    public List<String> readMultiline() {
+        List<String> reply = new ArrayList<>();
+        String status = readLine();
+        reply.add(status);
+        if (status.startsWith("+OK")) {
+            String data;
+            do {
+                data = readLine();
+                reply.add(data);
+            } while (!data.equals("."));
+        }
+        return reply;
+    }
+
+    /** Logs in with USER and PASS and returns the PASS reply. */
+    public String login(String user, String password) {
+        String userReply = command("USER " + user);
+        if (!userReply.startsWith("+OK")) {
+            throw new IllegalStateException("USER refused: " + userReply);
+        }
+        return command("PASS " + password);
+    }
+
+    public void send(String line) {
+        sendRaw((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        transcript.add("C: " + line);
+    }
+
+    /** Writes bytes as they are, for tests of framing (several commands in one write, no CRLF, ...). */
+    public void sendRaw(byte[] bytes) {
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads one CRLF-terminated line, without its CRLF. */
+    public String readLine() {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        try {
+            int previous = -1;
+            while (true) {
+                int b = in.read();
+                if (b == -1) {
+                    throw new EOFException("Connection closed by the server after: " + line.toString(StandardCharsets.ISO_8859_1));
+                }
+                if (b == '\n') {
+                    if (previous != '\r') {
+                        throw new IOException("Bare LF from the server after: " + line.toString(StandardCharsets.ISO_8859_1));
+                    }
+                    byte[] bytes = line.toByteArray();
+                    String text = new String(bytes, 0, bytes.length - 1, StandardCharsets.ISO_8859_1);
+                    transcript.add("S: " + text);
+                    return text;
+                }
+                line.write(b);
+                previous = b;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** True when the server has closed the connection (a read returns end of stream within the timeout). */
+    public boolean isClosedByServer(Duration within) {
+        try {
+            socket.setSoTimeout((int) within.toMillis());
+            return in.read() == -1;
+        } catch (IOException e) {
+            return e.getMessage() != null && e.getMessage().contains("reset");
+        } finally {
+            try {
+                socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+            } catch (IOException ignored) {
+                // the socket is closed: nothing to restore
+            }
+        }
+    }
+
+    /** Drops the TCP connection at once with a reset, the way a crashed client or a dead link would. */
+    public void abort() {
+        try {
+            socket.setSoLinger(true, 0);
+            socket.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<String> transcript() {
+        return Collections.unmodifiableList(transcript);
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

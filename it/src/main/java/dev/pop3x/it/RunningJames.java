@@ -1,0 +1,119 @@
+package dev.pop3x.it;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.core.Username;
+import org.apache.james.core.quota.QuotaCountLimit;
+import org.apache.james.core.quota.QuotaSizeLimit;
+import org.apache.james.mailbox.model.MailboxPath;
+import org.apache.james.mailbox.model.QuotaRoot;
+import org.apache.james.modules.QuotaProbesImpl;
+import org.apache.james.modules.protocols.Pop3GuiceProbe;
+import org.apache.james.modules.protocols.SmtpGuiceProbe;
+import org.apache.james.utils.DataProbeImpl;
+import org.apache.james.utils.WebAdminGuiceProbe;
+
+/**
+ * A started James server seen from a test or the demo: its ports, and what an administrator does to it
+ * (domains, users, quotas), done through James's own Guice probes.
+ */
+public final class RunningJames {
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
+
+    private final GuiceJamesServer server;
+
+    public RunningJames(GuiceJamesServer server) {
+        this.server = server;
+    }
+
+    public GuiceJamesServer server() {
+        return server;
+    }
+
+    public int pop3Port() {
+        return server.getProbe(Pop3GuiceProbe.class).getPop3Port();
+    }
+
+    public int smtpPort() {
+        return server.getProbe(SmtpGuiceProbe.class).getSmtpPort().getValue();
+    }
+
+    public int webAdminPort() {
+        return server.getProbe(WebAdminGuiceProbe.class).getWebAdminPort().getValue();
+    }
+
+    public Pop3LineClient pop3() {
+        return Pop3LineClient.connect(pop3Port());
+    }
+
+    public SmtpDelivery smtp() {
+        return new SmtpDelivery(smtpPort());
+    }
+
+    /** Adds the domain if James does not serve it yet, then the user. */
+    public RunningJames addUser(String user, String password) {
+        try {
+            DataProbeImpl data = server.getProbe(DataProbeImpl.class);
+            String domain = Username.of(user).getDomainPart()
+                .orElseThrow(() -> new IllegalArgumentException("No domain in " + user))
+                .asString();
+            if (!data.containsDomain(domain)) {
+                data.addDomain(domain);
+            }
+            data.addUser(user, password);
+            return this;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot add user " + user, e);
+        }
+    }
+
+    public RunningJames setQuota(String user, long maxOctets, long maxMessages) {
+        try {
+            QuotaProbesImpl quotas = server.getProbe(QuotaProbesImpl.class);
+            QuotaRoot root = quotaRoot(user);
+            quotas.setMaxStorage(root, QuotaSizeLimit.size(maxOctets));
+            quotas.setMaxMessageCount(root, QuotaCountLimit.count(maxMessages));
+            return this;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot set the quota of " + user, e);
+        }
+    }
+
+    /** How many messages the user's mailboxes hold, as James's quota accounting counts them. */
+    public long messageCount(String user) {
+        try {
+            return server.getProbe(QuotaProbesImpl.class).getMessageCountQuota(quotaRoot(user)).getUsed().asLong();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot count the messages of " + user, e);
+        }
+    }
+
+    /** Delivers over SMTP and waits until the message is in the user's maildrop. */
+    public void deliver(String to, String message) {
+        long before = messageCount(to);
+        smtp().deliver("sender@pop3x-tests.local", to, message);
+        awaitMessageCount(to, before + 1);
+    }
+
+    public void awaitMessageCount(String user, long expected) {
+        Instant deadline = Instant.now().plus(DELIVERY_TIMEOUT);
+        while (messageCount(user) < expected) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(user + " holds " + messageCount(user) + " messages after "
+                    + DELIVERY_TIMEOUT + ", expected " + expected);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private QuotaRoot quotaRoot(String user) throws Exception {
+        return server.getProbe(QuotaProbesImpl.class).getQuotaRoot(MailboxPath.inbox(Username.of(user)));
+    }
+}

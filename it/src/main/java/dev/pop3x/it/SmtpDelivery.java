@@ -1,0 +1,51 @@
+package dev.pop3x.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.apache.commons.net.smtp.SMTPClient;
+import org.apache.commons.net.smtp.SMTPReply;
+
+/** Delivers messages to James over SMTP, the way mail reaches a maildrop in production. */
+public final class SmtpDelivery {
+    private final int port;
+
+    public SmtpDelivery(int port) {
+        this.port = port;
+    }
+
+    /**
+     * @param message an RFC 5322 message with CRLF line ends; SMTP dot-stuffing is done here
+     */
+    public void deliver(String from, String to, String message) {
+        SMTPClient client = new SMTPClient("UTF-8");
+        try {
+            client.connect("127.0.0.1", port);
+            check(client, "connect");
+            client.helo("pop3x-tests.local");
+            check(client, "HELO");
+            client.setSender(from);
+            check(client, "MAIL FROM");
+            client.addRecipient(to);
+            check(client, "RCPT TO");
+            if (!client.sendShortMessageData(message)) {
+                throw new IllegalStateException("DATA refused: " + client.getReplyString());
+            }
+            client.logout();
+        } catch (IOException e) {
+            throw new UncheckedIOException("SMTP delivery to " + to + " on 127.0.0.1:" + port + " failed", e);
+        } finally {
+            try {
+                client.disconnect();
+            } catch (IOException ignored) {
+                // already disconnected
+            }
+        }
+    }
+
+    private static void check(SMTPClient client, String step) {
+        if (!SMTPReply.isPositiveCompletion(client.getReplyCode())) {
+            throw new IllegalStateException(step + " refused: " + client.getReplyString());
+        }
+    }
+}

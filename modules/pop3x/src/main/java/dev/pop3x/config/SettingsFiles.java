@@ -1,0 +1,39 @@
+package dev.pop3x.config;
+
+import java.io.FileNotFoundException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.commons.configuration2.Configuration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.james.utils.PropertiesProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads {@code pop3x.properties} from James's conf folder the way James reads its own properties files. */
+public final class SettingsFiles {
+    private static final Logger LOGGER = LoggerFactory.getLogger(SettingsFiles.class);
+
+    private SettingsFiles() {
+    }
+
+    public static SettingsFile read(PropertiesProvider provider) throws ConfigurationException {
+        Configuration configuration;
+        try {
+            configuration = provider.getConfiguration(SettingsFile.FILE_NAME);
+        } catch (FileNotFoundException e) {
+            LOGGER.info("No {}.properties in James's conf folder: every pop3x setting takes its default", SettingsFile.FILE_NAME);
+            return SettingsFile.empty();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Iterator<String> keys = configuration.getKeys(); keys.hasNext(); ) {
+            String key = keys.next();
+            // James splits values on ',' when it reads properties: join them back into the text that was written.
+            values.put(key, String.join(",", configuration.getStringArray(key)));
+        }
+        SettingsFile file = SettingsFile.of(values, Pop3xSettings.ALL);
+        LOGGER.info("Read {}.properties: {}", SettingsFile.FILE_NAME, values);
+        return file;
+    }
+}
