@@ -78,6 +78,15 @@ public final class JamesHome {
         return this;
     }
 
+    public JamesHome delete(String fileName) {
+        try {
+            Files.delete(conf().resolve(fileName));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     public JamesHome writeFile(String relativePath, byte[] content) {
         try {
             Path file = root.resolve(relativePath);

@@ -1,14 +1,23 @@
 package dev.pop3x.it;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 
+import javax.mail.Flags;
+
+import org.apache.commons.net.pop3.POP3Client;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.core.Username;
 import org.apache.james.core.quota.QuotaCountLimit;
 import org.apache.james.core.quota.QuotaSizeLimit;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.QuotaRoot;
+import org.apache.james.modules.MailboxProbeImpl;
 import org.apache.james.modules.QuotaProbesImpl;
 import org.apache.james.modules.protocols.Pop3GuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
@@ -46,6 +55,18 @@ public final class RunningJames {
 
     public Pop3LineClient pop3() {
         return Pop3LineClient.connect(pop3Port());
+    }
+
+    /** Apache Commons Net's POP3 client, connected to 127.0.0.1 (the greeting read), not logged in. */
+    public POP3Client pop3Client() {
+        POP3Client client = new POP3Client();
+        client.setDefaultTimeout(30_000);
+        try {
+            client.connect("127.0.0.1", pop3Port());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return client;
     }
 
     public SmtpDelivery smtp() {
@@ -95,6 +116,24 @@ public final class RunningJames {
         long before = messageCount(to);
         smtp().deliver("sender@pop3x-tests.local", to, message);
         awaitMessageCount(to, before + 1);
+    }
+
+    /**
+     * Stores a message in the user's INBOX directly, byte for byte, without SMTP (which adds trace headers and
+     * normalises line ends): for tests that need the same bytes on two servers, or bytes SMTP would change.
+     */
+    public void appendToInbox(String user, String message, Instant internalDate) {
+        MailboxProbeImpl mailboxes = server.getProbe(MailboxProbeImpl.class);
+        MailboxPath inbox = MailboxPath.inbox(Username.of(user));
+        if (!mailboxes.listUserMailboxes(user).contains(inbox.getName())) {
+            mailboxes.createMailbox(inbox);
+        }
+        try {
+            mailboxes.appendMessage(user, inbox, new ByteArrayInputStream(message.getBytes(StandardCharsets.ISO_8859_1)),
+                Date.from(internalDate), false, new Flags());
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot append a message to the INBOX of " + user, e);
+        }
     }
 
     public void awaitMessageCount(String user, long expected) {

@@ -1,0 +1,135 @@
+package dev.pop3x.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * James 3.8.1's memory server in a JVM of its own, started the way an operator starts it: {@code
+ * org.apache.james.MemoryJamesServerMain} with James's classpath and {@code -Dworking.directory} pointing at a
+ * James home. Its output goes to {@code james.log} in the home.
+ */
+final class JamesProcess implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Process process;
+    private final Path log;
+
+    private JamesProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static JamesProcess start(JamesHome home, String jamesClasspath) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path log = home.root().resolve("james.log");
+        try {
+            Process process = new ProcessBuilder(List.of(
+                java.toString(),
+                "-Xmx256m",
+                "-cp", jamesClasspath,
+                "-Dworking.directory=" + home.root(),
+                "-Dlogback.configurationFile=" + home.conf().resolve("logback.xml"),
+                "org.apache.james.MemoryJamesServerMain"))
+                .directory(home.root().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+            return new JamesProcess(process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot launch James", e);
+        }
+    }
+
+    /** Ports that are free now, for a JVM that must be told its ports before it starts. */
+    static ListenPorts freePorts() {
+        return new ListenPorts(freePort(), freePort(), freePort());
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until the port accepts connections; empty if the JVM exited first. */
+    Optional<Duration> awaitListening(int port) {
+        Instant start = Instant.now();
+        while (Duration.between(start, Instant.now()).compareTo(START_TIMEOUT) < 0) {
+            if (!process.isAlive()) {
+                return Optional.empty();
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return Optional.of(Duration.between(start, Instant.now()));
+            } catch (IOException notYet) {
+                sleep(Duration.ofMillis(100));
+            }
+        }
+        throw new IllegalStateException("James did not listen on " + port + " within " + START_TIMEOUT + "; log:\n" + log());
+    }
+
+    /** Waits for the JVM to exit by itself and returns its exit code. */
+    int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("James still runs after " + timeout + "; log:\n" + log());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String log() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the JVM with SIGTERM (James's shutdown hook runs), then SIGKILL if it hangs. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

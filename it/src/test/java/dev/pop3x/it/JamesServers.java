@@ -1,0 +1,61 @@
+package dev.pop3x.it;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.JamesServerBuilder;
+import org.apache.james.JamesServerExtension;
+import org.apache.james.MemoryJamesConfiguration;
+import org.apache.james.MemoryJamesServerMain;
+
+/**
+ * In-process James servers for the integration tests: James 3.8.1's memory server, started by James's own
+ * {@link JamesServerExtension} from a {@link JamesHome} laid out from the sample conf/ on random loopback ports.
+ */
+final class JamesServers {
+    private JamesServers() {
+    }
+
+    /** One server for a whole test class, started from conf/ as it is. */
+    static JamesServerExtension pop3xPerClass() {
+        return builder(home -> { }).lifeCycle(JamesServerExtension.Lifecycle.PER_CLASS).build();
+    }
+
+    /** A server started from conf/ after a test-specific change to it. */
+    static JamesServerBuilder<MemoryJamesConfiguration> builder(Consumer<JamesHome> change) {
+        return new JamesServerBuilder<MemoryJamesConfiguration>(tmpDir -> {
+            JamesHome home = JamesHome.create(tmpDir.toPath(), JamesHome.sampleConf(), ListenPorts.RANDOM);
+            change.accept(home);
+            return MemoryJamesConfiguration.builder().workingDirectory(tmpDir).build();
+        })
+            .server(MemoryJamesServerMain::createServer);
+    }
+
+    /** A server laid out in {@code dir} and not started, for tests of start-up itself. */
+    static GuiceJamesServer unstarted(Path dir, Consumer<JamesHome> change) {
+        JamesHome home = JamesHome.create(dir, JamesHome.sampleConf(), ListenPorts.RANDOM);
+        change.accept(home);
+        return MemoryJamesServerMain.createServer(MemoryJamesConfiguration.builder().workingDirectory(dir.toFile()).build());
+    }
+
+    /**
+     * The same James with James's own POP3 handler chain (CoreCmdHandlerLoader) instead of pop3x's. Its servers
+     * get their own JMX names, so that it can run beside a pop3x server in the same JVM.
+     */
+    static Consumer<JamesHome> stockPop3Chain() {
+        return home -> home
+            .edit("pop3server.xml", xml -> replaceExactly(xml,
+                "coreHandlersPackage=\"dev.pop3x.protocol.Pop3xHandlers\"",
+                "coreHandlersPackage=\"org.apache.james.pop3server.core.CoreCmdHandlerLoader\""))
+            .edit("pop3server.xml", xml -> replaceExactly(xml, "<jmxName>pop3server</jmxName>", "<jmxName>pop3server-stock</jmxName>"))
+            .edit("smtpserver.xml", xml -> replaceExactly(xml, "<jmxName>smtpserver-global</jmxName>", "<jmxName>smtpserver-stock</jmxName>"));
+    }
+
+    private static String replaceExactly(String text, String target, String replacement) {
+        if (!text.contains(target)) {
+            throw new IllegalStateException("conf/ no longer contains " + target);
+        }
+        return text.replace(target, replacement);
+    }
+}

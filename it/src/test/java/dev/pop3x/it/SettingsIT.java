@@ -1,0 +1,66 @@
+package dev.pop3x.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import org.apache.james.GuiceJamesServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** pop3x.properties is read from James's conf folder at start-up, and a bad setting stops the start. */
+class SettingsIT {
+    private static final String USER = "settings@pop3x.local";
+    private static final String IMPLEMENTATION = "IMPLEMENTATION pop3x-" + System.getProperty("pop3x.version");
+
+    @Test
+    void implementationCanBeHiddenUntilLogin(@TempDir Path dir) throws Exception {
+        GuiceJamesServer server = JamesServers.unstarted(dir, home -> home.edit("pop3x.properties",
+            properties -> properties.replace("capa.implementation=always", "capa.implementation=after-login")));
+        server.start();
+        try (Pop3LineClient pop = new RunningJames(server).addUser(USER, "secret").pop3()) {
+            assertThat(pop.multiline("CAPA")).doesNotContain(IMPLEMENTATION);
+            pop.login(USER, "secret");
+            assertThat(pop.multiline("CAPA")).contains(IMPLEMENTATION);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void withoutPop3xPropertiesEverySettingTakesItsDefault(@TempDir Path dir) throws Exception {
+        GuiceJamesServer server = JamesServers.unstarted(dir, home -> home.delete("pop3x.properties"));
+        server.start();
+        try (Pop3LineClient pop = new RunningJames(server).pop3()) {
+            assertThat(pop.multiline("CAPA")).contains(IMPLEMENTATION);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void anInvalidValueStopsTheStartAndNamesTheKey(@TempDir Path dir) {
+        GuiceJamesServer server = JamesServers.unstarted(dir, home -> home.edit("pop3x.properties",
+            properties -> properties.replace("capa.implementation=always", "capa.implementation=sometimes")));
+        try {
+            assertThatThrownBy(server::start)
+                .hasStackTraceContaining("pop3x.properties: invalid value 'sometimes' for key 'capa.implementation': "
+                    + "expected one of always, after-login, never");
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void anUnknownKeyStopsTheStartAndNamesTheKey(@TempDir Path dir) {
+        GuiceJamesServer server = JamesServers.unstarted(dir, home -> home.edit("pop3x.properties",
+            properties -> properties + "capa.implemntation=never\n"));
+        try {
+            assertThatThrownBy(server::start)
+                .hasStackTraceContaining("pop3x.properties: unknown key 'capa.implemntation'");
+        } finally {
+            server.stop();
+        }
+    }
+}
