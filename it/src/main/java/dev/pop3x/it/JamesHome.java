@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -18,7 +17,6 @@ import java.util.stream.Stream;
  * copy.
  */
 public final class JamesHome {
-    private static final Pattern BIND = Pattern.compile("<bind>([^<:]+):(\\d+)</bind>");
     private static final Pattern WEBADMIN_PORT = Pattern.compile("(?m)^port=\\d+$");
 
     private final Path root;
@@ -53,9 +51,11 @@ public final class JamesHome {
             throw new UncheckedIOException("Cannot lay out a James home in " + root, e);
         }
         JamesHome home = new JamesHome(root);
-        home.edit("pop3server.xml", xml -> withBindPort(xml, ports.pop3()));
-        home.edit("smtpserver.xml", xml -> withBindPort(xml, ports.smtp()));
+        home.edit("pop3server.xml", xml -> withBindPort(withBindPort(xml, ListenPorts.SAMPLE.pop3(), ports.pop3()),
+            ListenPorts.SAMPLE.pop3s(), ports.pop3s()));
+        home.edit("smtpserver.xml", xml -> withBindPort(xml, ListenPorts.SAMPLE.smtp(), ports.smtp()));
         home.edit("webadmin.properties", properties -> replaceOnce(WEBADMIN_PORT, properties, "port=" + ports.webAdmin()));
+        home.writeFile("conf/keystore", Keystores.sample());
         return home;
     }
 
@@ -98,13 +98,10 @@ public final class JamesHome {
         return this;
     }
 
-    static String withBindPort(String xml, int port) {
-        Matcher matcher = BIND.matcher(xml);
-        if (!matcher.find()) {
-            throw new IllegalArgumentException("No <bind>host:port</bind> to set the port in");
-        }
-        String host = matcher.group(1);
-        return replaceOnce(BIND, xml, "<bind>" + host + ":" + port + "</bind>");
+    /** Rebinds the one listener of conf/ on 127.0.0.1:samplePort to the given port. */
+    static String withBindPort(String xml, int samplePort, int port) {
+        return replaceOnce(Pattern.compile(Pattern.quote("<bind>127.0.0.1:" + samplePort + "</bind>")), xml,
+            "<bind>127.0.0.1:" + port + "</bind>");
     }
 
     private static String replaceOnce(Pattern pattern, String text, String replacement) {

@@ -45,6 +45,11 @@ public final class RunningJames {
         return server.getProbe(Pop3GuiceProbe.class).getPop3Port();
     }
 
+    /** The POP3-over-TLS listener of conf/ (the second); needs {@link Pop3ListenersProbe#MODULE} in the server. */
+    public int pop3sPort() {
+        return server.getProbe(Pop3ListenersProbe.class).ports().get(1);
+    }
+
     public int smtpPort() {
         return server.getProbe(SmtpGuiceProbe.class).getSmtpPort().getValue();
     }

@@ -40,9 +40,9 @@ class DropInJarIT {
 
     @Test
     void jamesServesPop3ThroughTheDroppedInJar(@TempDir Path root) throws Exception {
-        JamesHome home = homeWith(root, Files.readAllBytes(JAR));
+        JamesHome home = homeWith(root, Files.readAllBytes(JAR)).delete("keystore");
         ListenPorts ports = portsOf(home);
-        try (JamesProcess james = JamesProcess.start(home, jamesClasspath())) {
+        try (JamesProcess james = JamesProcess.start(home, jamesClasspath(), "--generate-keystore")) {
             assertThat(james.awaitListening(ports.pop3())).as("POP3 listening; log:\n%s", james.log()).isPresent();
             assertThat(james.log()).contains("Loading custom classpath resource " + home.root().resolve("extensions-jars/" + JAR.getFileName()))
                 .contains("Enabling injects contained in dev.pop3x.Pop3xModule");
@@ -109,16 +109,17 @@ class DropInJarIT {
     }
 
     private static ListenPorts portsOf(JamesHome home) throws IOException {
-        String pop3 = Files.readString(home.conf().resolve("pop3server.xml"));
-        String smtp = Files.readString(home.conf().resolve("smtpserver.xml"));
+        List<Integer> pop3 = bindPorts(Files.readString(home.conf().resolve("pop3server.xml")));
+        List<Integer> smtp = bindPorts(Files.readString(home.conf().resolve("smtpserver.xml")));
         String webAdmin = Files.readString(home.conf().resolve("webadmin.properties"));
-        return new ListenPorts(bindPort(pop3), bindPort(smtp),
+        return new ListenPorts(pop3.get(0), pop3.get(1), smtp.get(0),
             Integer.parseInt(webAdmin.lines().filter(line -> line.startsWith("port=")).findFirst().orElseThrow().substring(5)));
     }
 
-    private static int bindPort(String xml) {
-        String bind = xml.substring(xml.indexOf("<bind>") + "<bind>".length(), xml.indexOf("</bind>"));
-        return Integer.parseInt(bind.substring(bind.lastIndexOf(':') + 1));
+    private static List<Integer> bindPorts(String xml) {
+        return java.util.regex.Pattern.compile("<bind>[^<]*:(\\d+)</bind>").matcher(xml).results()
+            .map(match -> Integer.parseInt(match.group(1)))
+            .toList();
     }
 
     private static String jamesClasspath() {

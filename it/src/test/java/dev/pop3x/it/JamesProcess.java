@@ -30,17 +30,19 @@ final class JamesProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static JamesProcess start(JamesHome home, String jamesClasspath) {
+    static JamesProcess start(JamesHome home, String jamesClasspath, String... jamesArguments) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = home.root().resolve("james.log");
         try {
-            Process process = new ProcessBuilder(List.of(
+            List<String> command = new java.util.ArrayList<>(List.of(
                 java.toString(),
                 "-Xmx256m",
                 "-cp", jamesClasspath,
                 "-Dworking.directory=" + home.root(),
                 "-Dlogback.configurationFile=" + home.conf().resolve("logback.xml"),
-                "org.apache.james.MemoryJamesServerMain"))
+                "org.apache.james.MemoryJamesServerMain"));
+            command.addAll(List.of(jamesArguments));
+            Process process = new ProcessBuilder(command)
                 .directory(home.root().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -53,7 +55,7 @@ final class JamesProcess implements AutoCloseable {
 
     /** Ports that are free now, for a JVM that must be told its ports before it starts. */
     static ListenPorts freePorts() {
-        return new ListenPorts(freePort(), freePort(), freePort());
+        return new ListenPorts(freePort(), freePort(), freePort(), freePort());
     }
 
     private static int freePort() {

@@ -29,14 +29,15 @@ final class JamesServers {
             change.accept(home);
             return MemoryJamesConfiguration.builder().workingDirectory(tmpDir).build();
         })
-            .server(MemoryJamesServerMain::createServer);
+            .server(configuration -> MemoryJamesServerMain.createServer(configuration).combineWith(Pop3ListenersProbe.MODULE));
     }
 
     /** A server laid out in {@code dir} and not started, for tests of start-up itself. */
     static GuiceJamesServer unstarted(Path dir, Consumer<JamesHome> change) {
         JamesHome home = JamesHome.create(dir, JamesHome.sampleConf(), ListenPorts.RANDOM);
         change.accept(home);
-        return MemoryJamesServerMain.createServer(MemoryJamesConfiguration.builder().workingDirectory(dir.toFile()).build());
+        return MemoryJamesServerMain.createServer(MemoryJamesConfiguration.builder().workingDirectory(dir.toFile()).build())
+            .combineWith(Pop3ListenersProbe.MODULE);
     }
 
     /**
@@ -49,6 +50,7 @@ final class JamesServers {
                 "coreHandlersPackage=\"dev.pop3x.protocol.Pop3xHandlers\"",
                 "coreHandlersPackage=\"org.apache.james.pop3server.core.CoreCmdHandlerLoader\""))
             .edit("pop3server.xml", xml -> replaceExactly(xml, "<jmxName>pop3server</jmxName>", "<jmxName>pop3server-stock</jmxName>"))
+            .edit("pop3server.xml", xml -> replaceExactly(xml, "<jmxName>pop3server-tls</jmxName>", "<jmxName>pop3server-tls-stock</jmxName>"))
             .edit("smtpserver.xml", xml -> replaceExactly(xml, "<jmxName>smtpserver-global</jmxName>", "<jmxName>smtpserver-stock</jmxName>"));
     }
 

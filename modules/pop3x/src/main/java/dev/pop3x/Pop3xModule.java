@@ -3,27 +3,49 @@ package dev.pop3x;
 import javax.inject.Singleton;
 
 import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.apache.james.utils.PropertiesProvider;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 
+import dev.pop3x.config.BrakeSettings;
 import dev.pop3x.config.BuildInfo;
 import dev.pop3x.config.CapaSettings;
+import dev.pop3x.config.ListenerAuthSettings;
+import dev.pop3x.config.SessionSettings;
 import dev.pop3x.config.SettingsFile;
 import dev.pop3x.config.SettingsFiles;
+import dev.pop3x.maildrop.LocalMaildropLocks;
+import dev.pop3x.maildrop.MaildropLocks;
+import dev.pop3x.maildrop.MaildropStore;
+import dev.pop3x.maildrop.james.JamesMaildropStore;
+import dev.pop3x.protocol.Texts;
 
 /**
  * The Guice module James loads from {@code extensions.properties}
  * ({@code guice.extension.module=dev.pop3x.Pop3xModule}). It binds what pop3x's handlers share: the build's
- * identity and the settings read, and validated, once from {@code pop3x.properties}.
+ * identity, the settings read and validated once at start-up from {@code pop3x.properties} and from the
+ * {@code <auth>} blocks of {@code pop3server.xml}, the response texts, the maildrop backend and its locks.
  */
 public final class Pop3xModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        bind(MaildropStore.class).to(JamesMaildropStore.class).in(Singleton.class);
+        bind(MaildropLocks.class).to(LocalMaildropLocks.class).in(Singleton.class);
+    }
 
     @Provides
     @Singleton
     BuildInfo buildInfo() {
         return BuildInfo.fromJar();
+    }
+
+    @Provides
+    @Singleton
+    Texts texts() {
+        return Texts.load();
     }
 
     @Provides
@@ -36,5 +58,23 @@ public final class Pop3xModule extends AbstractModule {
     @Singleton
     CapaSettings capaSettings(SettingsFile file) {
         return CapaSettings.from(file);
+    }
+
+    @Provides
+    @Singleton
+    SessionSettings sessionSettings(SettingsFile file) {
+        return SessionSettings.from(file);
+    }
+
+    @Provides
+    @Singleton
+    BrakeSettings brakeSettings(SettingsFile file) {
+        return BrakeSettings.from(file);
+    }
+
+    @Provides
+    @Singleton
+    ListenerAuthSettings listenerAuthSettings(ConfigurationProvider configurationProvider) throws ConfigurationException {
+        return ListenerAuthSettings.parse(configurationProvider.getConfiguration("pop3server"));
     }
 }

@@ -12,16 +12,18 @@ import dev.pop3x.it.ListenPorts;
  *
  * <pre>
  *   --pop3-port N      POP3X_DEMO_POP3_PORT      (default 1110)
+ *   --pop3s-port N     POP3X_DEMO_POP3S_PORT     (default 1995)
  *   --smtp-port N      POP3X_DEMO_SMTP_PORT      (default 2525)
  *   --webadmin-port N  POP3X_DEMO_WEBADMIN_PORT  (default 8000)
  * </pre>
  */
 record DemoOptions(ListenPorts ports) {
-    static final String USAGE = "usage: ./demo [--pop3-port N] [--smtp-port N] [--webadmin-port N]\n"
-        + "  or set POP3X_DEMO_POP3_PORT, POP3X_DEMO_SMTP_PORT, POP3X_DEMO_WEBADMIN_PORT";
+    static final String USAGE = "usage: ./demo [--pop3-port N] [--pop3s-port N] [--smtp-port N] [--webadmin-port N]\n"
+        + "  or set POP3X_DEMO_POP3_PORT, POP3X_DEMO_POP3S_PORT, POP3X_DEMO_SMTP_PORT, POP3X_DEMO_WEBADMIN_PORT";
 
     private static final Map<String, String> ENVIRONMENT_OF_FLAG = Map.of(
         "--pop3-port", "POP3X_DEMO_POP3_PORT",
+        "--pop3s-port", "POP3X_DEMO_POP3S_PORT",
         "--smtp-port", "POP3X_DEMO_SMTP_PORT",
         "--webadmin-port", "POP3X_DEMO_WEBADMIN_PORT");
 
@@ -37,6 +39,7 @@ record DemoOptions(ListenPorts ports) {
         ListenPorts sample = ListenPorts.SAMPLE;
         return new DemoOptions(new ListenPorts(
             port("--pop3-port", flags, environment, sample.pop3()),
+            port("--pop3s-port", flags, environment, sample.pop3s()),
             port("--smtp-port", flags, environment, sample.smtp()),
             port("--webadmin-port", flags, environment, sample.webAdmin())));
     }

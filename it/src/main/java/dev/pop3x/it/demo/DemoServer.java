@@ -14,6 +14,7 @@ import org.apache.james.MemoryJamesServerMain;
 
 import dev.pop3x.it.JamesHome;
 import dev.pop3x.it.Messages;
+import dev.pop3x.it.Pop3ListenersProbe;
 import dev.pop3x.it.RunningJames;
 
 /**
@@ -48,7 +49,8 @@ public final class DemoServer {
         RunningJames james = new RunningJames(demo.server);
         System.out.println();
         System.out.println("pop3x demo is running: James 3.8.1 memory server, home " + demo.home);
-        System.out.println("  POP3      127.0.0.1:" + james.pop3Port());
+        System.out.println("  POP3      127.0.0.1:" + james.pop3Port() + "  (STLS)");
+        System.out.println("  POP3S     127.0.0.1:" + james.pop3sPort() + "  (implicit TLS, self-signed certificate)");
         System.out.println("  SMTP      127.0.0.1:" + james.smtpPort());
         System.out.println("  WebAdmin  http://127.0.0.1:" + james.webAdminPort() + "/");
         System.out.println("  user      " + USER + "  password " + PASSWORD);
@@ -63,7 +65,8 @@ public final class DemoServer {
         JamesHome.create(home, JamesHome.sampleConf(), options.ports());
         GuiceJamesServer server = MemoryJamesServerMain.createServer(MemoryJamesConfiguration.builder()
             .workingDirectory(home.toFile())
-            .build());
+            .build())
+            .combineWith(Pop3ListenersProbe.MODULE);
         DemoServer demo = new DemoServer(home, server);
         try {
             server.start();

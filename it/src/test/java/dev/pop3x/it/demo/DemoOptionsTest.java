@@ -13,20 +13,20 @@ import dev.pop3x.it.ListenPorts;
 class DemoOptionsTest {
     @Test
     void withoutFlagsOrEnvironmentTheDemoUsesThePortsOfConf() {
-        assertThat(DemoOptions.parse(List.of(), Map.of()).ports()).isEqualTo(new ListenPorts(1110, 2525, 8000));
+        assertThat(DemoOptions.parse(List.of(), Map.of()).ports()).isEqualTo(new ListenPorts(1110, 1995, 2525, 8000));
     }
 
     @Test
     void anEnvironmentVariableChangesAPort() {
         assertThat(DemoOptions.parse(List.of(), Map.of("POP3X_DEMO_SMTP_PORT", "2526")).ports())
-            .isEqualTo(new ListenPorts(1110, 2526, 8000));
+            .isEqualTo(new ListenPorts(1110, 1995, 2526, 8000));
     }
 
     @Test
     void aFlagWinsOverTheEnvironment() {
         assertThat(DemoOptions.parse(List.of("--pop3-port", "1111", "--webadmin-port", "8001"),
             Map.of("POP3X_DEMO_POP3_PORT", "1112")).ports())
-            .isEqualTo(new ListenPorts(1111, 2525, 8001));
+            .isEqualTo(new ListenPorts(1111, 1995, 2525, 8001));
     }
 
     @Test

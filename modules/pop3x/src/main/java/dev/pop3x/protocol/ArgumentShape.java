@@ -2,99 +2,101 @@ package dev.pop3x.protocol;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import com.google.common.base.CharMatcher;
 import com.google.common.base.Splitter;
 
 /**
- * What RFC 1939 lets a TRANSACTION-state command carry after its keyword, and the check of one request's
- * arguments against it. A check either passes or gives the text of a clear {@code -ERR}.
+ * What RFC 1939 lets a TRANSACTION-state command carry after its keyword, and the parsing of one request's
+ * arguments against it and against the maildrop: a message number must be decimal digits naming a message of
+ * the maildrop that is not marked deleted.
  */
 enum ArgumentShape {
-    /** STAT, NOOP, RSET: nothing; anything after the keyword is ignored, as Dovecot does. */
-    NONE("") {
-        @Override
-        Optional<String> reject(String command, List<String> words, int maildropSize) {
-            return Optional.empty();
-        }
-    },
     /** LIST, UIDL: an optional message number. */
-    OPTIONAL_MESSAGE(" [msg]") {
-        @Override
-        Optional<String> reject(String command, List<String> words, int maildropSize) {
-            if (words.size() > 1) {
-                return usage(command);
-            }
-            return words.isEmpty() ? Optional.empty() : rejectMessageNumber(words.get(0), maildropSize);
-        }
-    },
+    OPTIONAL_MESSAGE(" [msg]", 0, 1),
     /** RETR, DELE: one message number. */
-    MESSAGE(" msg") {
-        @Override
-        Optional<String> reject(String command, List<String> words, int maildropSize) {
-            if (words.size() != 1) {
-                return usage(command);
-            }
-            return rejectMessageNumber(words.get(0), maildropSize);
-        }
-    },
+    MESSAGE(" msg", 1, 1),
     /** TOP: a message number and a non-negative number of body lines. */
-    MESSAGE_AND_LINES(" msg n") {
-        @Override
-        Optional<String> reject(String command, List<String> words, int maildropSize) {
-            if (words.size() != 2) {
-                return usage(command);
-            }
-            Optional<String> badNumber = rejectMessageNumber(words.get(0), maildropSize);
-            if (badNumber.isPresent()) {
-                return badNumber;
-            }
-            String lines = words.get(1);
-            if (!isDecimal(lines) || lines.length() > MAX_LINE_COUNT_DIGITS) {
-                return Optional.of("Invalid line count: " + Echo.of(lines));
-            }
-            return Optional.empty();
-        }
-    };
+    MESSAGE_AND_LINES(" msg n", 2, 2);
 
-    /** Up to 999,999,999 lines: James's TOP counts lines in an int. */
+    /** Up to 999,999,999 lines. */
     private static final int MAX_LINE_COUNT_DIGITS = 9;
     private static final CharMatcher DIGITS = CharMatcher.inRange('0', '9');
     private static final Splitter WORDS = Splitter.on(' ').omitEmptyStrings();
 
     private final String syntax;
+    private final int minWords;
+    private final int maxWords;
 
-    ArgumentShape(String syntax) {
+    ArgumentShape(String syntax, int minWords, int maxWords) {
         this.syntax = syntax;
+        this.minWords = minWords;
+        this.maxWords = maxWords;
+    }
+
+    /** The arguments of one request, or the reply that refuses it. */
+    static final class Parsed {
+        private final Optional<Reply> refusal;
+        private final OptionalInt message;
+        private final OptionalInt lines;
+
+        private Parsed(Optional<Reply> refusal, OptionalInt message, OptionalInt lines) {
+            this.refusal = refusal;
+            this.message = message;
+            this.lines = lines;
+        }
+
+        static Parsed refused(Reply reply) {
+            return new Parsed(Optional.of(reply), OptionalInt.empty(), OptionalInt.empty());
+        }
+
+        Optional<Reply> refusal() {
+            return refusal;
+        }
+
+        /** The message number, from 1; empty for a LIST or UIDL of the whole maildrop. */
+        OptionalInt message() {
+            return message;
+        }
+
+        OptionalInt lines() {
+            return lines;
+        }
     }
 
     /**
      * @param command the command keyword, upper case
      * @param argument what followed the keyword, or null
-     * @param maildropSize how many messages the maildrop listed at login
-     * @return the text of the {@code -ERR} reply, or empty when James's handler may take the request
      */
-    Optional<String> check(String command, String argument, int maildropSize) {
+    Parsed parse(String command, String argument, Transaction transaction) {
         List<String> words = argument == null ? List.of() : WORDS.splitToList(argument);
-        return reject(command, words, maildropSize);
-    }
-
-    abstract Optional<String> reject(String command, List<String> words, int maildropSize);
-
-    Optional<String> usage(String command) {
-        return Optional.of("Usage: " + command + syntax);
-    }
-
-    private static Optional<String> rejectMessageNumber(String word, int maildropSize) {
-        if (!isDecimal(word)) {
-            return Optional.of("Invalid message number: " + Echo.of(word));
+        if (words.size() < minWords || words.size() > maxWords) {
+            return Parsed.refused(Reply.err(Text.USAGE, command + syntax));
         }
-        String digits = word.replaceFirst("^0+(?=.)", "");
-        boolean inMaildrop = digits.length() <= 10 && Long.parseLong(digits) >= 1 && Long.parseLong(digits) <= maildropSize;
-        if (!inMaildrop) {
-            return Optional.of("Message (" + Echo.of(digits) + ") does not exist.");
+        if (words.isEmpty()) {
+            return new Parsed(Optional.empty(), OptionalInt.empty(), OptionalInt.empty());
         }
-        return Optional.empty();
+        String number = words.get(0);
+        if (!isDecimal(number)) {
+            return Parsed.refused(Reply.err(Text.INVALID_MESSAGE_NUMBER, Echo.of(number)));
+        }
+        String digits = number.replaceFirst("^0+(?=.)", "");
+        if (digits.length() > 10 || Long.parseLong(digits) < 1 || Long.parseLong(digits) > transaction.size()) {
+            return Parsed.refused(Reply.err(Text.NO_SUCH_MESSAGE, Echo.of(digits)));
+        }
+        int messageNumber = Integer.parseInt(digits);
+        if (transaction.isDeleted(messageNumber)) {
+            return Parsed.refused(Reply.err(Text.MESSAGE_DELETED_ALREADY, messageNumber));
+        }
+        if (words.size() == 1) {
+            return new Parsed(Optional.empty(), OptionalInt.of(messageNumber), OptionalInt.empty());
+        }
+        String lines = words.get(1);
+        if (!isDecimal(lines) || lines.length() > MAX_LINE_COUNT_DIGITS) {
+            return Parsed.refused(Reply.err(Text.INVALID_LINE_COUNT, Echo.of(lines)));
+        }
+        return new Parsed(Optional.empty(), OptionalInt.of(messageNumber), OptionalInt.of(Integer.parseInt(lines)));
     }
 
     private static boolean isDecimal(String word) {

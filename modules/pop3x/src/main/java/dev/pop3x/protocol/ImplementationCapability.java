@@ -23,12 +23,12 @@ public final class ImplementationCapability implements CapaCapability, ProtocolH
     }
 
     @Override
-    public Set<String> getImplementedCapabilities(POP3Session session) {
+    public Set<String> getImplementedCapabilities(POP3Session james) {
         switch (settings.implementation()) {
             case ALWAYS:
                 return line;
             case AFTER_LOGIN:
-                return session.getHandlerState() == POP3Session.TRANSACTION ? line : Set.of();
+                return Pop3xSession.of(james).loggedIn() ? line : Set.of();
             case NEVER:
                 return Set.of();
             default:

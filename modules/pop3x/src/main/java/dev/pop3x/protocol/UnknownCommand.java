@@ -1,30 +1,40 @@
 package dev.pop3x.protocol;
 
-import org.apache.james.protocols.api.Request;
-import org.apache.james.protocols.api.Response;
+import java.util.Collection;
+import java.util.Set;
+
+import javax.inject.Inject;
+
 import org.apache.james.protocols.api.handler.UnknownCommandHandler;
-import org.apache.james.protocols.pop3.POP3Response;
-import org.apache.james.protocols.pop3.POP3Session;
-import org.apache.james.util.MDCBuilder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The reply to a command nobody implements: {@code -ERR Unknown command: VERB}, where James 3.8.1 answers a bare
- * {@code -ERR}. Only the keyword is quoted back and logged, never the arguments, which may hold a password
- * typed into the wrong command.
+ * {@code -ERR}. Only the keyword is quoted back, short and printable, never the arguments (a password typed into
+ * the wrong command). A client that keeps sending unknown commands is not a POP3 client (a browser made to talk
+ * to the POP3 port, a scanner): after {@value #MAX_BEFORE_LOGIN} before login, or {@value #MAX_AFTER_LOGIN} after,
+ * the connection is closed.
  */
-public final class UnknownCommand extends UnknownCommandHandler<POP3Session> {
-    private static final Logger LOGGER = LoggerFactory.getLogger(UnknownCommand.class);
+public final class UnknownCommand extends Pop3xCommand {
+    static final int MAX_BEFORE_LOGIN = 5;
+    static final int MAX_AFTER_LOGIN = 20;
+
+    @Inject
+    public UnknownCommand(Texts texts) {
+        super(texts, Phase.ANY, UnknownCommandHandler.COMMAND_IDENTIFIER);
+    }
 
     @Override
-    public Response onCommand(POP3Session session, Request request) {
-        String verb = Echo.of(request.getCommand());
-        MDCBuilder.withMdc(
-            MDCBuilder.create()
-                .addToContext(MDCBuilder.ACTION, "UNKNOWN")
-                .addToContext(MDCBuilder.SESSION_ID, session.getSessionID()),
-            () -> LOGGER.info("Unknown command '{}'", verb));
-        return new POP3Response(POP3Response.ERR_RESPONSE, verb.isEmpty() ? "Empty command" : "Unknown command: " + verb);
+    Reply execute(Pop3xSession session, String command, String argument) {
+        int count = session.badCommand();
+        if (count >= (session.loggedIn() ? MAX_AFTER_LOGIN : MAX_BEFORE_LOGIN)) {
+            return Reply.err(Text.TOO_MANY_BAD_COMMANDS).endingSession();
+        }
+        String verb = Echo.of(command);
+        return verb.isEmpty() ? Reply.err(Text.EMPTY_COMMAND) : Reply.err(Text.UNKNOWN_COMMAND, verb);
+    }
+
+    @Override
+    public Collection<String> getImplCommands() {
+        return Set.of(UnknownCommandHandler.COMMAND_IDENTIFIER);
     }
 }

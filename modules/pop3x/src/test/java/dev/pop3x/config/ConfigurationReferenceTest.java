@@ -16,7 +16,7 @@ class ConfigurationReferenceTest {
     void theReadmeDocumentsEverySettingWithItsDefault() throws IOException {
         String readme = Files.readString(REPOSITORY.resolve("README.md"));
         for (Setting<?> setting : Pop3xSettings.ALL) {
-            assertThat(readme).contains("| `" + setting.key() + "` | `" + spelling(setting.defaultValue()) + "` |");
+            assertThat(readme).contains("| `" + setting.key() + "` | `" + setting.printedDefault() + "` |");
         }
     }
 
@@ -24,11 +24,7 @@ class ConfigurationReferenceTest {
     void theSamplePropertiesFileShowsEverySettingWithItsDefault() throws IOException {
         String sample = Files.readString(REPOSITORY.resolve("conf/pop3x.properties"));
         for (Setting<?> setting : Pop3xSettings.ALL) {
-            assertThat(sample).contains(setting.key() + "=" + spelling(setting.defaultValue()));
+            assertThat(sample).contains(setting.key() + "=" + setting.printedDefault());
         }
-    }
-
-    private static String spelling(Object value) {
-        return value instanceof Enum ? Setting.spelling((Enum<?>) value) : String.valueOf(value);
     }
 }

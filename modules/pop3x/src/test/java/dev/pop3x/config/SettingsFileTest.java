@@ -33,7 +33,49 @@ class SettingsFileTest {
     void anUnknownKeyIsRefused() {
         assertThatThrownBy(() -> SettingsFile.of(Map.of("capa.implemntation", "never"), Pop3xSettings.ALL))
             .isInstanceOf(InvalidSettingException.class)
-            .hasMessageStartingWith("pop3x.properties: unknown key 'capa.implemntation'; known keys are [capa.implementation");
+            .hasMessageStartingWith("pop3x.properties: unknown key 'capa.implemntation'; known keys are [")
+            .hasMessageContaining("capa.implementation");
+    }
+
+    @Test
+    void aPerUserSettingTakesTheUsersValueThenTheDomainsThenTheDefault() {
+        SettingsFile file = SettingsFile.of(Map.of(
+            "login-delay.seconds", "60",
+            "login-delay.seconds[example.com]", "900",
+            "login-delay.seconds[Bob@Example.com]", "0"), Pop3xSettings.ALL);
+        PerUser<Integer> delay = file.getPerUser(SessionSettings.LOGIN_DELAY);
+        assertThat(delay.forUser(org.apache.james.core.Username.of("bob@example.com"))).isZero();
+        assertThat(delay.forUser(org.apache.james.core.Username.of("alice@example.com"))).isEqualTo(900);
+        assertThat(delay.forUser(org.apache.james.core.Username.of("carol@example.org"))).isEqualTo(60);
+        assertThat(delay.variesPerUser()).isTrue();
+    }
+
+    @Test
+    void aScopeOnASettingThatHasNoneIsRefused() {
+        assertThatThrownBy(() -> SettingsFile.of(Map.of("maildrop.lock[example.com]", "false"), Pop3xSettings.ALL))
+            .hasMessage("pop3x.properties: 'maildrop.lock' cannot be set per domain or per user (key 'maildrop.lock[example.com]')");
+    }
+
+    @Test
+    void aScopeMustBeADomainOrAUser() {
+        assertThatThrownBy(() -> SettingsFile.of(Map.of("expire.days[@example.com]", "3"), Pop3xSettings.ALL))
+            .hasMessageStartingWith("pop3x.properties: key 'expire.days[@example.com]': '@example.com' is neither a domain nor a user@domain");
+    }
+
+    @Test
+    void aPerUserValueIsValidatedLikeTheDefault() {
+        SettingsFile file = SettingsFile.of(Map.of("expire.days[example.com]", "soon"), Pop3xSettings.ALL);
+        assertThatThrownBy(() -> file.getPerUser(SessionSettings.EXPIRE))
+            .hasMessage("pop3x.properties: invalid value 'soon' for key 'expire.days[example.com]': expected never or a number of days from 0 to 36500");
+    }
+
+    @Test
+    void durationsHaveAUnit() {
+        SettingsFile file = SettingsFile.of(Map.of("brake.max-delay", "30s", "brake.initial-delay", "250ms"), Pop3xSettings.ALL);
+        assertThat(file.get(BrakeSettings.MAX_DELAY)).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(file.get(BrakeSettings.INITIAL_DELAY)).isEqualTo(java.time.Duration.ofMillis(250));
+        assertThatThrownBy(() -> SettingsFile.of(Map.of("brake.max-delay", "30"), Pop3xSettings.ALL).get(BrakeSettings.MAX_DELAY))
+            .hasMessageContaining("expected a duration from 0s to 5m");
     }
 
     @Test

@@ -3,71 +3,85 @@ package dev.pop3x.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 
+import org.apache.james.core.Username;
 import org.junit.jupiter.api.Test;
 
+import dev.pop3x.maildrop.InMemoryMaildrop;
+
 class ArgumentShapeTest {
-    private static final int MAILDROP_SIZE = 3;
+    private final Transaction transaction = new Transaction(Username.of("bob@example.test"),
+        new InMemoryMaildrop().with("a").with("b").with("c"), Optional.empty());
+    private final Texts texts = Texts.load();
 
-    private static Optional<String> check(ArgumentShape shape, String command, String argument) {
-        return shape.check(command, argument, MAILDROP_SIZE);
-    }
-
-    @Test
-    void commandsWithoutArgumentsIgnoreWhateverFollows() {
-        assertThat(check(ArgumentShape.NONE, "NOOP", "extra words")).isEmpty();
-        assertThat(check(ArgumentShape.NONE, "STAT", null)).isEmpty();
+    private String refusal(ArgumentShape shape, String command, String argument) {
+        return shape.parse(command, argument, transaction).refusal()
+            .map(reply -> texts.english(reply))
+            .orElse("accepted");
     }
 
     @Test
     void listAndUidlTakeNoneOrOneMessageNumber() {
-        assertThat(check(ArgumentShape.OPTIONAL_MESSAGE, "LIST", null)).isEmpty();
-        assertThat(check(ArgumentShape.OPTIONAL_MESSAGE, "LIST", "3")).isEmpty();
-        assertThat(check(ArgumentShape.OPTIONAL_MESSAGE, "UIDL", "1 2")).contains("Usage: UIDL [msg]");
+        assertThat(refusal(ArgumentShape.OPTIONAL_MESSAGE, "LIST", null)).isEqualTo("accepted");
+        assertThat(ArgumentShape.OPTIONAL_MESSAGE.parse("LIST", null, transaction).message()).isEmpty();
+        assertThat(ArgumentShape.OPTIONAL_MESSAGE.parse("LIST", "3", transaction).message()).isEqualTo(OptionalInt.of(3));
+        assertThat(refusal(ArgumentShape.OPTIONAL_MESSAGE, "UIDL", "1 2")).isEqualTo("Usage: UIDL [msg]");
     }
 
     @Test
     void retrAndDeleTakeExactlyOneMessageNumber() {
-        assertThat(check(ArgumentShape.MESSAGE, "RETR", "1")).isEmpty();
-        assertThat(check(ArgumentShape.MESSAGE, "RETR", null)).contains("Usage: RETR msg");
-        assertThat(check(ArgumentShape.MESSAGE, "DELE", "1 1")).contains("Usage: DELE msg");
+        assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "1")).isEqualTo("accepted");
+        assertThat(refusal(ArgumentShape.MESSAGE, "RETR", null)).isEqualTo("Usage: RETR msg");
+        assertThat(refusal(ArgumentShape.MESSAGE, "DELE", "1 1")).isEqualTo("Usage: DELE msg");
     }
 
     @Test
     void repeatedSpacesBetweenArgumentsAreOneSeparator() {
-        assertThat(check(ArgumentShape.MESSAGE_AND_LINES, "TOP", "1   10")).isEmpty();
+        ArgumentShape.Parsed parsed = ArgumentShape.MESSAGE_AND_LINES.parse("TOP", "1   10 ", transaction);
+        assertThat(parsed.message()).isEqualTo(OptionalInt.of(1));
+        assertThat(parsed.lines()).isEqualTo(OptionalInt.of(10));
     }
 
     @Test
     void aMessageNumberIsDecimalDigitsOnly() {
-        assertThat(check(ArgumentShape.MESSAGE, "RETR", "abc")).contains("Invalid message number: abc");
-        assertThat(check(ArgumentShape.MESSAGE, "RETR", "-1")).contains("Invalid message number: -1");
-        assertThat(check(ArgumentShape.MESSAGE, "RETR", "+1")).contains("Invalid message number: +1");
-        assertThat(check(ArgumentShape.MESSAGE, "RETR", "1.0")).contains("Invalid message number: 1.0");
+        assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "abc")).isEqualTo("Invalid message number: abc");
+        assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "-1")).isEqualTo("Invalid message number: -1");
+        assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "+1")).isEqualTo("Invalid message number: +1");
+        assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "1.0")).isEqualTo("Invalid message number: 1.0");
     }
 
     @Test
     void aMessageNumberMustNameAMessageOfTheMaildrop() {
-        assertThat(check(ArgumentShape.MESSAGE, "RETR", "0")).contains("Message (0) does not exist.");
-        assertThat(check(ArgumentShape.MESSAGE, "RETR", "000")).contains("Message (0) does not exist.");
-        assertThat(check(ArgumentShape.MESSAGE, "RETR", "4")).contains("Message (4) does not exist.");
-        assertThat(check(ArgumentShape.MESSAGE, "RETR", "003")).isEmpty();
-        assertThat(check(ArgumentShape.MESSAGE, "RETR", "99999999999999999999999"))
-            .contains("Message (99999999999999999999999) does not exist.");
+        assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "0")).isEqualTo("Message (0) does not exist.");
+        assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "000")).isEqualTo("Message (0) does not exist.");
+        assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "4")).isEqualTo("Message (4) does not exist.");
+        assertThat(ArgumentShape.MESSAGE.parse("RETR", "003", transaction).message()).isEqualTo(OptionalInt.of(3));
+        assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "99999999999999999999999"))
+            .isEqualTo("Message (99999999999999999999999) does not exist.");
     }
 
     @Test
-    void topNeedsANonNegativeLineCountJamesCanHold() {
-        assertThat(check(ArgumentShape.MESSAGE_AND_LINES, "TOP", "1 0")).isEmpty();
-        assertThat(check(ArgumentShape.MESSAGE_AND_LINES, "TOP", "1 999999999")).isEmpty();
-        assertThat(check(ArgumentShape.MESSAGE_AND_LINES, "TOP", "1")).contains("Usage: TOP msg n");
-        assertThat(check(ArgumentShape.MESSAGE_AND_LINES, "TOP", "1 -1")).contains("Invalid line count: -1");
-        assertThat(check(ArgumentShape.MESSAGE_AND_LINES, "TOP", "1 9999999999")).contains("Invalid line count: 9999999999");
-        assertThat(check(ArgumentShape.MESSAGE_AND_LINES, "TOP", "5 1")).contains("Message (5) does not exist.");
+    void aMessageMarkedDeletedCannotBeNamed() {
+        transaction.markDeleted(2);
+        assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "2")).isEqualTo("Message (2) already deleted.");
+        assertThat(refusal(ArgumentShape.OPTIONAL_MESSAGE, "UIDL", "2")).isEqualTo("Message (2) already deleted.");
+    }
+
+    @Test
+    void topNeedsANonNegativeLineCount() {
+        assertThat(refusal(ArgumentShape.MESSAGE_AND_LINES, "TOP", "1 0")).isEqualTo("accepted");
+        assertThat(refusal(ArgumentShape.MESSAGE_AND_LINES, "TOP", "1 999999999")).isEqualTo("accepted");
+        assertThat(refusal(ArgumentShape.MESSAGE_AND_LINES, "TOP", "1")).isEqualTo("Usage: TOP msg n");
+        assertThat(refusal(ArgumentShape.MESSAGE_AND_LINES, "TOP", "1 -1")).isEqualTo("Invalid line count: -1");
+        assertThat(refusal(ArgumentShape.MESSAGE_AND_LINES, "TOP", "1 9999999999")).isEqualTo("Invalid line count: 9999999999");
+        assertThat(refusal(ArgumentShape.MESSAGE_AND_LINES, "TOP", "5 1")).isEqualTo("Message (5) does not exist.");
     }
 
     @Test
     void anEmptyMaildropHasNoMessageOne() {
-        assertThat(ArgumentShape.MESSAGE.check("RETR", "1", 0)).contains("Message (1) does not exist.");
+        Transaction empty = new Transaction(Username.of("bob@example.test"), new InMemoryMaildrop(), Optional.empty());
+        assertThat(ArgumentShape.MESSAGE.parse("RETR", "1", empty).refusal().map(texts::english))
+            .contains("Message (1) does not exist.");
     }
 }

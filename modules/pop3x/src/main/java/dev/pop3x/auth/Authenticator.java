@@ -1,0 +1,128 @@
+package dev.pop3x.auth;
+
+import java.util.Optional;
+
+import javax.inject.Inject;
+import javax.inject.Named;
+
+import org.apache.james.core.Username;
+import org.apache.james.jwt.OidcJwtTokenVerifier;
+import org.apache.james.jwt.introspection.IntrospectionEndpoint;
+import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.SessionProvider.AuthorizationStep;
+import org.apache.james.mailbox.exception.BadCredentialsException;
+import org.apache.james.mailbox.exception.ForbiddenDelegationException;
+import org.apache.james.mailbox.exception.MailboxException;
+import org.apache.james.mailbox.exception.UserDoesNotExistException;
+import org.apache.james.protocols.api.OidcSASLConfiguration;
+import org.apache.james.user.api.UsersRepository;
+import org.apache.james.user.api.UsersRepositoryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Checks credentials against James: passwords through James's {@link MailboxManager} (the users repository, as
+ * for James's own POP3 and IMAP), bearer tokens with James's {@link OidcJwtTokenVerifier}, and a request to open
+ * another user's maildrop (a SASL authorization identity) through James's delegation rules.
+ */
+public final class Authenticator {
+    private static final Logger LOGGER = LoggerFactory.getLogger(Authenticator.class);
+
+    private final MailboxManager mailboxManager;
+    private final UsersRepository users;
+
+    @Inject
+    public Authenticator(@Named("mailboxmanager") MailboxManager mailboxManager, UsersRepository users) {
+        this.mailboxManager = mailboxManager;
+        this.users = users;
+    }
+
+    /**
+     * @param authenticationId who the password belongs to
+     * @param authorizationId whose maildrop to open, when another user's (SASL PLAIN authzid)
+     */
+    public Authentication password(String authenticationId, String password, Optional<String> authorizationId) {
+        Optional<Username> authenticated = username(authenticationId);
+        if (authenticated.isEmpty() || password.isEmpty()) {
+            return Authentication.failure(Authentication.Outcome.BAD_CREDENTIALS, authenticationId);
+        }
+        return authorize(mailboxManager.authenticate(authenticated.get(), password), authenticated.get(), authorizationId);
+    }
+
+    /**
+     * @param requestedUser the user the client asked for (OAUTHBEARER {@code a=}, XOAUTH2 {@code user=}), if any
+     */
+    public Authentication token(OidcSASLConfiguration oidc, String token, Optional<String> requestedUser) {
+        Optional<String> claim;
+        try {
+            claim = verify(oidc, token);
+        } catch (RuntimeException e) {
+            LOGGER.warn("Token check against {} failed", oidc.getJwksURL(), e);
+            return Authentication.failure(Authentication.Outcome.TEMPORARY_FAILURE, requestedUser.orElse("(token)"));
+        }
+        Optional<Username> authenticated = claim.flatMap(Authenticator::username);
+        if (authenticated.isEmpty()) {
+            return Authentication.failure(Authentication.Outcome.BAD_CREDENTIALS, requestedUser.orElse("(token)"));
+        }
+        try {
+            if (!users.contains(authenticated.get())) {
+                LOGGER.info("Valid token for {}, who is not a James user", authenticated.get().asString());
+                return Authentication.failure(Authentication.Outcome.BAD_CREDENTIALS, authenticated.get().asString());
+            }
+        } catch (UsersRepositoryException e) {
+            LOGGER.warn("Cannot look up {}", authenticated.get().asString(), e);
+            return Authentication.failure(Authentication.Outcome.TEMPORARY_FAILURE, authenticated.get().asString());
+        }
+        return authorize(mailboxManager.authenticate(authenticated.get()), authenticated.get(), requestedUser);
+    }
+
+    private static Optional<String> verify(OidcSASLConfiguration oidc, String token) {
+        if (oidc.isCheckTokenByIntrospectionEndpoint()) {
+            return Mono.from(OidcJwtTokenVerifier.verifyWithIntrospection(token, oidc.getJwksURL(), oidc.getClaim(),
+                new IntrospectionEndpoint(oidc.getIntrospectionEndpoint().orElseThrow(), oidc.getIntrospectionEndpointAuthorization())))
+                .onErrorResume(e -> Mono.empty())
+                .blockOptional();
+        }
+        if (oidc.isCheckTokenByUserinfoEndpoint()) {
+            return Mono.from(OidcJwtTokenVerifier.verifyWithUserinfo(token, oidc.getJwksURL(), oidc.getClaim(),
+                oidc.getUserInfoEndpoint().orElseThrow()))
+                .onErrorResume(e -> Mono.empty())
+                .blockOptional();
+        }
+        return OidcJwtTokenVerifier.verifySignatureAndExtractClaim(token, oidc.getJwksURL(), oidc.getClaim());
+    }
+
+    private Authentication authorize(AuthorizationStep step, Username authenticated, Optional<String> authorizationId) {
+        Optional<Username> other = authorizationId.flatMap(Authenticator::username)
+            .filter(requested -> !requested.equals(authenticated));
+        if (authorizationId.isPresent() && username(authorizationId.get()).isEmpty()) {
+            return Authentication.failure(Authentication.Outcome.BAD_CREDENTIALS, authenticated.asString());
+        }
+        try {
+            if (other.isPresent()) {
+                step.as(other.get());
+                LOGGER.info("{} logs in to the maildrop of {} by delegation", authenticated.asString(), other.get().asString());
+                return Authentication.success(other.get(), authenticated);
+            }
+            step.withoutDelegation();
+            return Authentication.success(authenticated, authenticated);
+        } catch (ForbiddenDelegationException e) {
+            return Authentication.delegationForbidden(authenticated.asString(), other.map(Username::asString).orElse(""));
+        } catch (BadCredentialsException | UserDoesNotExistException e) {
+            return Authentication.failure(Authentication.Outcome.BAD_CREDENTIALS, authenticated.asString());
+        } catch (MailboxException | RuntimeException e) {
+            LOGGER.warn("Cannot check the credentials of {}", authenticated.asString(), e);
+            return Authentication.failure(Authentication.Outcome.TEMPORARY_FAILURE, authenticated.asString());
+        }
+    }
+
+    private static Optional<Username> username(String text) {
+        try {
+            return Optional.of(Username.of(text.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

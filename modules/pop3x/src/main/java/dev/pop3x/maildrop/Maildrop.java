@@ -1,0 +1,39 @@
+package dev.pop3x.maildrop;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A user's maildrop as one POP3 session sees it: the list of messages is fixed when the maildrop is opened
+ * (RFC 1939: mail arriving during the session shows at the next login), and messages leave it only through
+ * {@link #expunge}.
+ */
+public interface Maildrop extends AutoCloseable {
+
+    /** The messages, in the order POP3 numbers them from 1. */
+    List<MaildropMessage> messages();
+
+    /** The whole message as stored. The caller closes the stream. */
+    InputStream content(MaildropMessage message) throws MaildropException;
+
+    /**
+     * The header section of the message, at least up to the blank line that ends it; a backend that cannot read
+     * the headers alone may return the whole message.
+     */
+    InputStream headers(MaildropMessage message) throws MaildropException;
+
+    /** Removes the messages for good: the UPDATE state of RFC 1939. */
+    void expunge(Collection<MaildropMessage> messages) throws MaildropException;
+
+    /** When the user last logged in successfully, as recorded with the maildrop (for LOGIN-DELAY). */
+    Optional<Instant> lastLogin() throws MaildropException;
+
+    void recordLogin(Instant when) throws MaildropException;
+
+    /** Ends the session's use of the maildrop; expunges nothing. */
+    @Override
+    void close();
+}

@@ -1,0 +1,35 @@
+package dev.pop3x.maildrop;
+
+/**
+ * A maildrop operation that failed, and whether trying again later may succeed: RFC 3206's {@code [SYS/TEMP]}
+ * and {@code [SYS/PERM]}.
+ */
+public final class MaildropException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public enum Kind {
+        /** Likely to go away by itself: a backend timeout, a file removed behind our back, a full disk. */
+        TEMPORARY,
+        /** Will not go away without an administrator: a corrupt maildrop, a user without storage. */
+        PERMANENT
+    }
+
+    private final Kind kind;
+
+    public MaildropException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public static MaildropException temporary(String message, Throwable cause) {
+        return new MaildropException(Kind.TEMPORARY, message, cause);
+    }
+
+    public static MaildropException permanent(String message, Throwable cause) {
+        return new MaildropException(Kind.PERMANENT, message, cause);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

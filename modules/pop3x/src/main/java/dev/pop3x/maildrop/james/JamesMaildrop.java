@@ -1,0 +1,124 @@
+package dev.pop3x.maildrop.james;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.MessageManager;
+import org.apache.james.mailbox.MessageUid;
+import org.apache.james.mailbox.exception.MailboxException;
+import org.apache.james.mailbox.model.FetchGroup;
+import org.apache.james.mailbox.model.MailboxAnnotation;
+import org.apache.james.mailbox.model.MailboxAnnotationKey;
+import org.apache.james.mailbox.model.MessageResult;
+
+import com.google.common.collect.ImmutableList;
+
+import dev.pop3x.maildrop.Maildrop;
+import dev.pop3x.maildrop.MaildropException;
+import dev.pop3x.maildrop.MaildropMessage;
+
+/** A user's INBOX in James's mailboxes, as one POP3 session sees it. */
+final class JamesMaildrop implements Maildrop {
+    /** Where the time of the last successful login is kept: a private annotation of the INBOX (RFC 5464). */
+    static final MailboxAnnotationKey LAST_LOGIN = new MailboxAnnotationKey("/private/vendor/pop3x/lastlogin");
+
+    private final MailboxManager mailboxManager;
+    private final MailboxSession session;
+    private final MessageManager inbox;
+    private final List<MaildropMessage> messages;
+
+    JamesMaildrop(MailboxManager mailboxManager, MailboxSession session, MessageManager inbox, List<MaildropMessage> messages) {
+        this.mailboxManager = mailboxManager;
+        this.session = session;
+        this.inbox = inbox;
+        this.messages = ImmutableList.copyOf(messages);
+    }
+
+    @Override
+    public List<MaildropMessage> messages() {
+        return messages;
+    }
+
+    @Override
+    public InputStream content(MaildropMessage message) throws MaildropException {
+        return fetch(message, FetchGroup.FULL_CONTENT, true);
+    }
+
+    @Override
+    public InputStream headers(MaildropMessage message) throws MaildropException {
+        return fetch(message, FetchGroup.HEADERS, false);
+    }
+
+    private InputStream fetch(MaildropMessage message, FetchGroup group, boolean fullContent) throws MaildropException {
+        mailboxManager.startProcessingRequest(session);
+        try {
+            Iterator<MessageResult> results = inbox.getMessages(uid(message).toRange(), group, session);
+            if (!results.hasNext()) {
+                throw MaildropException.temporary("Message " + message.uniqueId() + " is no longer in the INBOX of "
+                    + session.getUser().asString(), null);
+            }
+            MessageResult result = results.next();
+            return fullContent ? result.getFullContent().getInputStream() : result.getHeaders().getInputStream();
+        } catch (MailboxException | IOException | RuntimeException e) {
+            throw MaildropException.temporary("Cannot read message " + message.uniqueId() + " of " + session.getUser().asString(), e);
+        } finally {
+            mailboxManager.endProcessingRequest(session);
+        }
+    }
+
+    @Override
+    public void expunge(Collection<MaildropMessage> expunged) throws MaildropException {
+        if (expunged.isEmpty()) {
+            return;
+        }
+        mailboxManager.startProcessingRequest(session);
+        try {
+            inbox.delete(expunged.stream().map(JamesMaildrop::uid).collect(ImmutableList.toImmutableList()), session);
+        } catch (MailboxException | RuntimeException e) {
+            throw MaildropException.temporary("Cannot expunge " + expunged + " from the INBOX of " + session.getUser().asString(), e);
+        } finally {
+            mailboxManager.endProcessingRequest(session);
+        }
+    }
+
+    @Override
+    public Optional<Instant> lastLogin() throws MaildropException {
+        try {
+            return mailboxManager.getAnnotationsByKeys(inbox.getMailboxPath(), session, Set.of(LAST_LOGIN)).stream()
+                .map(MailboxAnnotation::getValue)
+                .flatMap(Optional::stream)
+                .findFirst()
+                .map(millis -> Instant.ofEpochMilli(Long.parseLong(millis)));
+        } catch (MailboxException | RuntimeException e) {
+            throw MaildropException.temporary("Cannot read the last login of " + session.getUser().asString(), e);
+        }
+    }
+
+    @Override
+    public void recordLogin(Instant when) throws MaildropException {
+        try {
+            mailboxManager.updateAnnotations(inbox.getMailboxPath(), session,
+                List.of(MailboxAnnotation.newInstance(LAST_LOGIN, String.valueOf(when.toEpochMilli()))));
+        } catch (MailboxException | RuntimeException e) {
+            throw MaildropException.temporary("Cannot record the login of " + session.getUser().asString(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        // a system session holds nothing to release; every call above already ended its processing request
+        mailboxManager.endProcessingRequest(session);
+    }
+
+    private static MessageUid uid(MaildropMessage message) {
+        return MessageUid.of(Long.parseLong(message.uniqueId()));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.pop3x.protocol;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.Username;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pop3x.config.SessionSettings;
+import dev.pop3x.maildrop.Maildrop;
+import dev.pop3x.maildrop.MaildropException;
+import dev.pop3x.maildrop.MaildropLocks;
+import dev.pop3x.maildrop.MaildropLocks.MaildropLock;
+import dev.pop3x.maildrop.MaildropStore;
+
+/**
+ * What follows right credentials, whichever command brought them (PASS or AUTH): lock the maildrop
+ * ({@code [IN-USE]} if another session holds it), open it ({@code [SYS/TEMP]}/{@code [SYS/PERM]} if it cannot be),
+ * enforce LOGIN-DELAY ({@code [LOGIN-DELAY]}), and enter the TRANSACTION state.
+ */
+final class LoginFlow {
+    private static final Logger LOGGER = LoggerFactory.getLogger(LoginFlow.class);
+
+    private final MaildropStore store;
+    private final MaildropLocks locks;
+    private final SessionSettings settings;
+    private final Clock clock;
+
+    @Inject
+    LoginFlow(MaildropStore store, MaildropLocks locks, SessionSettings settings, Clock clock) {
+        this.store = store;
+        this.locks = locks;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    Reply enter(Pop3xSession session, Username user) {
+        Optional<MaildropLock> lock = Optional.empty();
+        if (settings.maildropLock()) {
+            lock = locks.tryLock(user, session.james().getSessionID());
+            if (lock.isEmpty()) {
+                LOGGER.info("Maildrop of {} is in use; login from {} refused", user.asString(), session.remoteAddress());
+                return Reply.err(ResponseCode.IN_USE, Text.IN_USE);
+            }
+        }
+        Maildrop maildrop;
+        try {
+            maildrop = store.open(user);
+        } catch (MaildropException e) {
+            lock.ifPresent(MaildropLock::release);
+            LOGGER.error("Cannot open the maildrop of {}", user.asString(), e);
+            return e.kind() == MaildropException.Kind.PERMANENT
+                ? Reply.err(ResponseCode.SYS_PERM, Text.MAILDROP_PERMANENT_FAILURE)
+                : Reply.err(ResponseCode.SYS_TEMP, Text.MAILDROP_TEMPORARY_FAILURE);
+        }
+        Optional<Reply> tooSoon = enforceLoginDelay(user, maildrop);
+        if (tooSoon.isPresent()) {
+            maildrop.close();
+            lock.ifPresent(MaildropLock::release);
+            return tooSoon.get();
+        }
+        Transaction transaction = new Transaction(user, maildrop, lock);
+        session.enterTransaction(transaction);
+        LOGGER.info("Login user={} ip={} tls={} messages={} octets={}", user.asString(), session.remoteAddress(),
+            session.tlsActive(), transaction.size(), transaction.remainingOctets());
+        return Reply.ok(Text.WELCOME, user.asString());
+    }
+
+    private Optional<Reply> enforceLoginDelay(Username user, Maildrop maildrop) {
+        int delaySeconds = settings.loginDelaySeconds().forUser(user);
+        if (delaySeconds == 0) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        try {
+            Optional<Instant> last = maildrop.lastLogin();
+            if (last.isPresent() && last.get().plusSeconds(delaySeconds).isAfter(now)) {
+                long wait = Duration.between(now, last.get().plusSeconds(delaySeconds)).toSeconds() + 1;
+                LOGGER.info("{} logged in {} s ago; LOGIN-DELAY is {} s", user.asString(),
+                    Duration.between(last.get(), now).toSeconds(), delaySeconds);
+                return Optional.of(Reply.err(ResponseCode.LOGIN_DELAY, Text.LOGIN_DELAY, delaySeconds, Math.min(wait, delaySeconds)));
+            }
+            maildrop.recordLogin(now);
+            return Optional.empty();
+        } catch (MaildropException e) {
+            LOGGER.error("Cannot check the last login of {}", user.asString(), e);
+            return Optional.of(Reply.err(ResponseCode.SYS_TEMP, Text.MAILDROP_TEMPORARY_FAILURE));
+        }
+    }
+}

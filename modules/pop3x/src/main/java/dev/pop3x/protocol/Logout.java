@@ -1,0 +1,40 @@
+package dev.pop3x.protocol;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import javax.inject.Inject;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ends a session once, however it ends (QUIT, a dropped connection, the idle timeout): the maildrop is closed
+ * without expunging anything more, its lock released, and one summary line logged, like Dovecot's
+ * {@code pop3_logout_format}.
+ */
+final class Logout {
+    private static final Logger LOGGER = LoggerFactory.getLogger(Logout.class);
+
+    private final Clock clock;
+
+    @Inject
+    Logout(Clock clock) {
+        this.clock = clock;
+    }
+
+    void end(Pop3xSession session, String reason) {
+        if (!session.end()) {
+            return;
+        }
+        LOGGER.info("Logout user={} ip={} reason={} {} kept={} time={}ms",
+            session.namedUser().orElse("-"),
+            session.remoteAddress(),
+            reason,
+            session.statistics().describe(),
+            session.optionalTransaction()
+                .map(transaction -> String.valueOf(transaction.size() - session.statistics().expungedCount()))
+                .orElse("-"),
+            Duration.between(session.connectedAt(), clock.instant()).toMillis());
+    }
+}

@@ -1,0 +1,44 @@
+package dev.pop3x.protocol;
+
+import java.io.InputStream;
+
+import javax.inject.Inject;
+
+import org.apache.james.protocols.pop3.core.CRLFTerminatedInputStream;
+import org.apache.james.protocols.pop3.core.ExtraDotInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pop3x.maildrop.MaildropException;
+import dev.pop3x.maildrop.MaildropMessage;
+
+/** RETR: the whole message, byte-stuffed, with CRLF line ends, streamed from the maildrop. */
+public final class RetrCommand extends Pop3xCommand {
+    private static final Logger LOGGER = LoggerFactory.getLogger(RetrCommand.class);
+
+    @Inject
+    public RetrCommand(Texts texts) {
+        super(texts, Phase.TRANSACTION, "RETR");
+    }
+
+    @Override
+    Reply execute(Pop3xSession session, String command, String argument) {
+        Transaction transaction = session.transaction();
+        ArgumentShape.Parsed parsed = ArgumentShape.MESSAGE.parse(command, argument, transaction);
+        if (parsed.refusal().isPresent()) {
+            return parsed.refusal().get();
+        }
+        int number = parsed.message().getAsInt();
+        MaildropMessage message = transaction.message(number);
+        try {
+            InputStream content = transaction.maildrop().content(message);
+            InputStream sent = new OnFullyRead(new CRLFTerminatedInputStream(new ExtraDotInputStream(content)),
+                () -> session.statistics().retrieved(message.octets()));
+            return Reply.ok(Text.MESSAGE_FOLLOWS).withBody(sent);
+        } catch (MaildropException e) {
+            LOGGER.warn("RETR {} ({}) of {} failed", number, message.uniqueId(), transaction.user().asString(), e);
+            return Reply.err(e.kind() == MaildropException.Kind.PERMANENT ? ResponseCode.SYS_PERM : ResponseCode.SYS_TEMP,
+                Text.MESSAGE_UNAVAILABLE, number);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.pop3x.protocol;
+
+import javax.inject.Inject;
+
+/**
+ * RSET: unmarks every message marked deleted, and nothing else. James 3.8.1 also re-reads the maildrop, so mail
+ * that arrived during the session appears and numbers can shift; RFC 1939 fixes the maildrop at login.
+ */
+public final class RsetCommand extends Pop3xCommand {
+    @Inject
+    public RsetCommand(Texts texts) {
+        super(texts, Phase.TRANSACTION, "RSET");
+    }
+
+    @Override
+    Reply execute(Pop3xSession session, String command, String argument) {
+        session.transaction().unmarkAll();
+        return Reply.ok(Text.NONE);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.pop3x.protocol;
+
+/** What one session did, for its logout line (like Dovecot's pop3_logout_format). */
+final class SessionStatistics {
+    private int commands;
+    private int retrieved;
+    private long retrievedOctets;
+    private int topped;
+    private int expunged;
+    private long expungedOctets;
+
+    void command() {
+        commands++;
+    }
+
+    void retrieved(long octets) {
+        retrieved++;
+        retrievedOctets += octets;
+    }
+
+    void topped() {
+        topped++;
+    }
+
+    void expunged(int count, long octets) {
+        expunged += count;
+        expungedOctets += octets;
+    }
+
+    int expungedCount() {
+        return expunged;
+    }
+
+    String describe() {
+        return "commands=" + commands + " retr=" + retrieved + "/" + retrievedOctets + " top=" + topped
+            + " del=" + expunged + "/" + expungedOctets;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.pop3x.protocol;
+
+import javax.inject.Inject;
+
+/** STAT: {@code +OK <messages> <octets>}, messages marked deleted left out; constant time. */
+public final class StatCommand extends Pop3xCommand {
+    @Inject
+    public StatCommand(Texts texts) {
+        super(texts, Phase.TRANSACTION, "STAT");
+    }
+
+    @Override
+    Reply execute(Pop3xSession session, String command, String argument) {
+        Transaction transaction = session.transaction();
+        return Reply.ok(Text.RAW, transaction.remainingCount() + " " + transaction.remainingOctets());
+    }
+}

@@ -1,0 +1,57 @@
+package dev.pop3x.protocol;
+
+import java.io.InputStream;
+import java.util.Set;
+
+import javax.inject.Inject;
+
+import org.apache.james.protocols.pop3.POP3Session;
+import org.apache.james.protocols.pop3.core.CRLFTerminatedInputStream;
+import org.apache.james.protocols.pop3.core.CapaCapability;
+import org.apache.james.protocols.pop3.core.ExtraDotInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pop3x.maildrop.MaildropException;
+import dev.pop3x.maildrop.MaildropMessage;
+
+/**
+ * TOP msg n: the header section and the first n lines of the body. {@code TOP msg 0} reads the headers only from
+ * the maildrop, where James 3.8.1 reads the whole message and cuts it.
+ */
+public final class TopCommand extends Pop3xCommand implements CapaCapability {
+    private static final Logger LOGGER = LoggerFactory.getLogger(TopCommand.class);
+
+    @Inject
+    public TopCommand(Texts texts) {
+        super(texts, Phase.TRANSACTION, "TOP");
+    }
+
+    @Override
+    Reply execute(Pop3xSession session, String command, String argument) {
+        Transaction transaction = session.transaction();
+        ArgumentShape.Parsed parsed = ArgumentShape.MESSAGE_AND_LINES.parse(command, argument, transaction);
+        if (parsed.refusal().isPresent()) {
+            return parsed.refusal().get();
+        }
+        int number = parsed.message().getAsInt();
+        int lines = parsed.lines().getAsInt();
+        MaildropMessage message = transaction.message(number);
+        try {
+            InputStream source = lines == 0 ? transaction.maildrop().headers(message) : transaction.maildrop().content(message);
+            session.statistics().topped();
+            return Reply.ok(Text.MESSAGE_FOLLOWS)
+                .withBody(new CRLFTerminatedInputStream(new ExtraDotInputStream(new TopLines(source, lines))));
+        } catch (MaildropException e) {
+            LOGGER.warn("TOP {} ({}) of {} failed", number, message.uniqueId(), transaction.user().asString(), e);
+            return Reply.err(e.kind() == MaildropException.Kind.PERMANENT ? ResponseCode.SYS_PERM : ResponseCode.SYS_TEMP,
+                Text.MESSAGE_UNAVAILABLE, number);
+        }
+    }
+
+    /** Listed before login too (RFC 2449: a capability of the TRANSACTION state is announced in both). */
+    @Override
+    public Set<String> getImplementedCapabilities(POP3Session session) {
+        return Set.of("TOP");
+    }
+}

@@ -1,0 +1,110 @@
+package dev.pop3x.protocol;
+
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.apache.james.core.Username;
+
+import dev.pop3x.maildrop.Maildrop;
+import dev.pop3x.maildrop.MaildropLocks.MaildropLock;
+import dev.pop3x.maildrop.MaildropMessage;
+
+/**
+ * The TRANSACTION state of one session: the maildrop as listed at login, numbered from 1, and the messages marked
+ * deleted. Counts and sizes are kept up to date as marks change, so STAT is constant-time and LIST/UIDL linear
+ * however many messages are marked.
+ */
+final class Transaction {
+    private final Username user;
+    private final Maildrop maildrop;
+    private final Optional<MaildropLock> lock;
+    private final List<MaildropMessage> messages;
+    private final long totalOctets;
+    private final BitSet deleted;
+    private long deletedOctets;
+    private boolean ended;
+
+    Transaction(Username user, Maildrop maildrop, Optional<MaildropLock> lock) {
+        this.user = user;
+        this.maildrop = maildrop;
+        this.lock = lock;
+        this.messages = maildrop.messages();
+        this.totalOctets = messages.stream().mapToLong(MaildropMessage::octets).sum();
+        this.deleted = new BitSet(messages.size());
+    }
+
+    Username user() {
+        return user;
+    }
+
+    Maildrop maildrop() {
+        return maildrop;
+    }
+
+    /** How many messages the maildrop listed at login, deleted or not. */
+    int size() {
+        return messages.size();
+    }
+
+    /** @param number from 1 to {@link #size()} */
+    MaildropMessage message(int number) {
+        return messages.get(number - 1);
+    }
+
+    boolean isDeleted(int number) {
+        return deleted.get(number - 1);
+    }
+
+    void markDeleted(int number) {
+        if (!deleted.get(number - 1)) {
+            deleted.set(number - 1);
+            deletedOctets += message(number).octets();
+        }
+    }
+
+    void unmarkAll() {
+        deleted.clear();
+        deletedOctets = 0;
+    }
+
+    int remainingCount() {
+        return messages.size() - deleted.cardinality();
+    }
+
+    long remainingOctets() {
+        return totalOctets - deletedOctets;
+    }
+
+    int deletedCount() {
+        return deleted.cardinality();
+    }
+
+    long deletedOctets() {
+        return deletedOctets;
+    }
+
+    /** Message numbers not marked deleted, in order. */
+    IntStream remainingNumbers() {
+        return IntStream.rangeClosed(1, messages.size()).filter(number -> !deleted.get(number - 1));
+    }
+
+    List<MaildropMessage> deletedMessages() {
+        return deleted.stream().mapToObj(messages::get).collect(Collectors.toUnmodifiableList());
+    }
+
+    /** Closes the maildrop and releases its lock, once; nothing is expunged here. */
+    void end() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        try {
+            maildrop.close();
+        } finally {
+            lock.ifPresent(MaildropLock::release);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.pop3x.protocol.sasl;
+
+/** One SASL mechanism AUTH offers (RFC 5034). */
+public interface SaslMechanism {
+
+    /** Its IANA name, upper case: PLAIN, LOGIN, OAUTHBEARER, XOAUTH2. */
+    String name();
+
+    /** Whether it carries a password in the clear, so that the plaintext policy applies to it. */
+    boolean carriesPassword();
+
+    /** Whether it needs OpenID Connect settings ({@code <auth><oidc>}) to be offered. */
+    boolean needsOidc();
+
+    /** A new exchange, for one AUTH command. */
+    SaslExchange start();
+}

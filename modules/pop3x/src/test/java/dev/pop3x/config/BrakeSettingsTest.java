@@ -1,0 +1,38 @@
+package dev.pop3x.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class BrakeSettingsTest {
+    private final BrakeSettings settings = new BrakeSettings(2, Duration.ofSeconds(1), Duration.ofSeconds(15), Duration.ofMinutes(15));
+
+    @Test
+    void theFirstFailuresAreFree() {
+        assertThat(settings.delayAfter(1)).isZero();
+        assertThat(settings.delayAfter(2)).isZero();
+    }
+
+    @Test
+    void theDelayDoublesFromTheInitialDelay() {
+        assertThat(settings.delayAfter(3)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.delayAfter(4)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.delayAfter(5)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(settings.delayAfter(6)).isEqualTo(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void theDelayStopsGrowingAtTheMaximum() {
+        assertThat(settings.delayAfter(7)).isEqualTo(Duration.ofSeconds(15));
+        assertThat(settings.delayAfter(1_000_000)).isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void aMaximumBelowTheInitialDelayIsRefused() {
+        assertThatThrownBy(() -> new BrakeSettings(2, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMinutes(1)))
+            .hasMessage("pop3x.properties: 'brake.max-delay' (5s) must not be shorter than 'brake.initial-delay' (10s)");
+    }
+}

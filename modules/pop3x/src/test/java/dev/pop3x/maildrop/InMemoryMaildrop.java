@@ -1,0 +1,69 @@
+package dev.pop3x.maildrop;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A maildrop held in memory, for unit tests of code above the maildrop SPI. */
+public final class InMemoryMaildrop implements Maildrop {
+    private final Map<MaildropMessage, String> contents = new LinkedHashMap<>();
+    private final List<MaildropMessage> expunged = new ArrayList<>();
+    private Optional<Instant> lastLogin = Optional.empty();
+    private boolean closed;
+
+    /** Adds a message whose unique-id is its position. */
+    public InMemoryMaildrop with(String content) {
+        contents.put(new MaildropMessage(String.valueOf(contents.size() + 1), content.length()), content);
+        return this;
+    }
+
+    @Override
+    public List<MaildropMessage> messages() {
+        return List.copyOf(contents.keySet());
+    }
+
+    @Override
+    public InputStream content(MaildropMessage message) {
+        return new ByteArrayInputStream(contents.get(message).getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Override
+    public InputStream headers(MaildropMessage message) {
+        return content(message);
+    }
+
+    @Override
+    public void expunge(Collection<MaildropMessage> messages) {
+        expunged.addAll(messages);
+    }
+
+    @Override
+    public Optional<Instant> lastLogin() {
+        return lastLogin;
+    }
+
+    @Override
+    public void recordLogin(Instant when) {
+        lastLogin = Optional.of(when);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    public List<MaildropMessage> expunged() {
+        return expunged;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+}
