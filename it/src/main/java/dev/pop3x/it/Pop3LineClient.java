@@ -16,17 +16,20 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import javax.net.ssl.SSLSocket;
+
 /**
  * A POP3 client that speaks raw lines, so that a test can assert exactly what was exchanged. Every line the
- * server sends must end in CRLF; a bare LF fails the read. Lines travel as ISO-8859-1, byte for byte.
- * Everything is kept in a transcript of {@code C: } and {@code S: } lines.
+ * server sends must end in CRLF; a bare LF fails the read. Lines are UTF-8 (RFC 6856); everything is kept in a
+ * transcript of {@code C: } and {@code S: } lines. It speaks TLS too: implicit ({@link #connectTls}) or after
+ * STLS ({@link #startTls}), trusting the sample keystore's certificate.
  */
 public final class Pop3LineClient implements Closeable {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
     private final List<String> transcript = new ArrayList<>();
 
     private Pop3LineClient(Socket socket) throws IOException {
@@ -47,6 +50,45 @@ public final class Pop3LineClient implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot connect to POP3 on 127.0.0.1:" + port, e);
         }
+    }
+
+    /** Connects to a POP3-over-TLS port of 127.0.0.1 (RFC 8314); the greeting is read. */
+    public static Pop3LineClient connectTls(int port) {
+        try {
+            SSLSocket socket = (SSLSocket) TlsClient.context().getSocketFactory().createSocket();
+            socket.connect(new InetSocketAddress("127.0.0.1", port), (int) READ_TIMEOUT.toMillis());
+            socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+            socket.startHandshake();
+            Pop3LineClient client = new Pop3LineClient(socket);
+            client.readLine();
+            return client;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot connect with TLS to POP3 on 127.0.0.1:" + port, e);
+        }
+    }
+
+    /** Sends STLS and, on {@code +OK}, runs the TLS handshake on the connection; returns the STLS reply. */
+    public String startTls() {
+        String reply = command("STLS");
+        if (reply.startsWith("+OK")) {
+            try {
+                SSLSocket tls = (SSLSocket) TlsClient.context().getSocketFactory()
+                    .createSocket(socket, "127.0.0.1", socket.getPort(), true);
+                tls.setUseClientMode(true);
+                tls.startHandshake();
+                socket = tls;
+                in = new BufferedInputStream(tls.getInputStream());
+                out = tls.getOutputStream();
+                transcript.add("   (TLS " + tls.getSession().getProtocol() + ")");
+            } catch (IOException e) {
+                throw new UncheckedIOException("TLS handshake after STLS failed", e);
+            }
+        }
+        return reply;
+    }
+
+    public boolean isTls() {
+        return socket instanceof SSLSocket;
     }
 
     public String greeting() {
@@ -93,7 +135,7 @@ public final class Pop3LineClient implements Closeable {
     }
 
     public void send(String line) {
-        sendRaw((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        sendRaw((line + "\r\n").getBytes(StandardCharsets.UTF_8));
         transcript.add("C: " + line);
     }
 
@@ -115,14 +157,14 @@ public final class Pop3LineClient implements Closeable {
             while (true) {
                 int b = in.read();
                 if (b == -1) {
-                    throw new EOFException("Connection closed by the server after: " + line.toString(StandardCharsets.ISO_8859_1));
+                    throw new EOFException("Connection closed by the server after: " + line.toString(StandardCharsets.UTF_8));
                 }
                 if (b == '\n') {
                     if (previous != '\r') {
-                        throw new IOException("Bare LF from the server after: " + line.toString(StandardCharsets.ISO_8859_1));
+                        throw new IOException("Bare LF from the server after: " + line.toString(StandardCharsets.UTF_8));
                     }
                     byte[] bytes = line.toByteArray();
-                    String text = new String(bytes, 0, bytes.length - 1, StandardCharsets.ISO_8859_1);
+                    String text = new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
                     transcript.add("S: " + text);
                     return text;
                 }

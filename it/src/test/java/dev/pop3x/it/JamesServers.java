@@ -22,6 +22,11 @@ final class JamesServers {
         return builder(home -> { }).lifeCycle(JamesServerExtension.Lifecycle.PER_CLASS).build();
     }
 
+    /** One server for a whole test class, from conf/ with the change. */
+    static JamesServerExtension pop3xPerClass(Consumer<JamesHome> change) {
+        return builder(change).lifeCycle(JamesServerExtension.Lifecycle.PER_CLASS).build();
+    }
+
     /** A server started from conf/ after a test-specific change to it. */
     static JamesServerBuilder<MemoryJamesConfiguration> builder(Consumer<JamesHome> change) {
         return new JamesServerBuilder<MemoryJamesConfiguration>(tmpDir -> {
@@ -30,6 +35,14 @@ final class JamesServers {
             return MemoryJamesConfiguration.builder().workingDirectory(tmpDir).build();
         })
             .server(configuration -> MemoryJamesServerMain.createServer(configuration).combineWith(Pop3ListenersProbe.MODULE));
+    }
+
+    /**
+     * No brute-force delay: for test classes that fail logins on purpose and would otherwise slow each other
+     * down (all tests connect from 127.0.0.1).
+     */
+    static Consumer<JamesHome> withoutBrake() {
+        return home -> home.edit("pop3x.properties", properties -> replaceExactly(properties, "brake.initial-delay=1s", "brake.initial-delay=0s"));
     }
 
     /** A server laid out in {@code dir} and not started, for tests of start-up itself. */

@@ -72,13 +72,15 @@ class StockParityIT {
     }
 
     @Test
-    void capaListsStockCapabilitiesPlusImplementation() {
+    void capaListsEveryStockCapabilityAndPop3xsBeforeLogin() {
         try (Pop3LineClient ours = new RunningJames(pop3x.getGuiceJamesServer()).pop3();
              Pop3LineClient theirs = new RunningJames(stock.getGuiceJamesServer()).pop3()) {
-            assertThat(ours.multiline("CAPA")).containsExactly(
-                "+OK Capability list follows", "PIPELINING", "IMPLEMENTATION pop3x-" + System.getProperty("pop3x.version"), "USER", ".");
             assertThat(theirs.multiline("CAPA")).containsExactly(
-                "+OK Capability list follows", "PIPELINING", "USER", ".");
+                "+OK Capability list follows", "PIPELINING", "USER", "STLS", ".");
+            assertThat(ours.multiline("CAPA")).containsExactly(
+                "+OK Capability list follows", "TOP", "UIDL", "RESP-CODES", "AUTH-RESP-CODE", "PIPELINING", "USER",
+                "SASL PLAIN LOGIN", "STLS", "EXPIRE NEVER", "UTF8 USER", "LANG",
+                "IMPLEMENTATION pop3x-" + System.getProperty("pop3x.version"), ".");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.pop3x;
 
+import java.util.Map;
+
 import javax.inject.Singleton;
 
 import org.apache.commons.configuration2.ex.ConfigurationException;
@@ -8,16 +10,19 @@ import org.apache.james.utils.PropertiesProvider;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.multibindings.MapBinder;
 
 import dev.pop3x.config.BrakeSettings;
 import dev.pop3x.config.BuildInfo;
 import dev.pop3x.config.CapaSettings;
 import dev.pop3x.config.ListenerAuthSettings;
+import dev.pop3x.config.MaildropSettings;
 import dev.pop3x.config.SessionSettings;
 import dev.pop3x.config.SettingsFile;
 import dev.pop3x.config.SettingsFiles;
 import dev.pop3x.maildrop.LocalMaildropLocks;
 import dev.pop3x.maildrop.MaildropLocks;
+import dev.pop3x.maildrop.MaildropRouter;
 import dev.pop3x.maildrop.MaildropStore;
 import dev.pop3x.maildrop.james.JamesMaildropStore;
 import dev.pop3x.protocol.Texts;
@@ -29,10 +34,14 @@ import dev.pop3x.protocol.Texts;
  * {@code <auth>} blocks of {@code pop3server.xml}, the response texts, the maildrop backend and its locks.
  */
 public final class Pop3xModule extends AbstractModule {
+    /** James's own mailboxes: the default maildrop backend. */
+    public static final String JAMES_BACKEND = "james";
 
     @Override
     protected void configure() {
-        bind(MaildropStore.class).to(JamesMaildropStore.class).in(Singleton.class);
+        MapBinder.newMapBinder(binder(), String.class, MaildropStore.class)
+            .addBinding(JAMES_BACKEND).to(JamesMaildropStore.class).in(Singleton.class);
+        bind(MaildropStore.class).to(MaildropRouter.class).in(Singleton.class);
         bind(MaildropLocks.class).to(LocalMaildropLocks.class).in(Singleton.class);
     }
 
@@ -64,6 +73,12 @@ public final class Pop3xModule extends AbstractModule {
     @Singleton
     SessionSettings sessionSettings(SettingsFile file) {
         return SessionSettings.from(file);
+    }
+
+    @Provides
+    @Singleton
+    MaildropSettings maildropSettings(SettingsFile file, Map<String, MaildropStore> backends) {
+        return MaildropSettings.from(file, backends.keySet());
     }
 
     @Provides

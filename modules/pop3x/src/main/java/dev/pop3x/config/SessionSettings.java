@@ -4,36 +4,29 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Settings of a POP3 session: the maildrop lock, the minimum time between two logins (RFC 2449 LOGIN-DELAY),
- * the retention of retrieved mail the server announces (EXPIRE), and the language of response texts.
+ * Settings of a POP3 session: the minimum time between two logins (RFC 2449 LOGIN-DELAY), the retention of
+ * retrieved mail the server announces (EXPIRE), and the language of response texts.
  */
 public final class SessionSettings {
-    public static final Setting<Boolean> MAILDROP_LOCK = Setting.flag("maildrop.lock", true);
     public static final Setting<Integer> LOGIN_DELAY = Setting.integer("login-delay.seconds", 0, 0, 86_400).perUser();
     public static final Setting<Expiry> EXPIRE = Setting.of("expire.days", Expiry.NEVER,
         "never or a number of days from 0 to " + Expiry.MAX_DAYS, Expiry::parse, Expiry::asSetting).perUser();
     public static final Setting<Language> LANGUAGE = Setting.oneOf("lang.default", Language.class, Language.EN);
 
-    static final List<Setting<?>> ALL = List.of(MAILDROP_LOCK, LOGIN_DELAY, EXPIRE, LANGUAGE);
+    static final List<Setting<?>> ALL = List.of(LOGIN_DELAY, EXPIRE, LANGUAGE);
 
-    private final boolean maildropLock;
     private final PerUser<Integer> loginDelaySeconds;
     private final PerUser<Expiry> expire;
     private final Language defaultLanguage;
 
-    public SessionSettings(boolean maildropLock, PerUser<Integer> loginDelaySeconds, PerUser<Expiry> expire, Language defaultLanguage) {
-        this.maildropLock = maildropLock;
+    public SessionSettings(PerUser<Integer> loginDelaySeconds, PerUser<Expiry> expire, Language defaultLanguage) {
         this.loginDelaySeconds = Objects.requireNonNull(loginDelaySeconds);
         this.expire = Objects.requireNonNull(expire);
         this.defaultLanguage = Objects.requireNonNull(defaultLanguage);
     }
 
     public static SessionSettings from(SettingsFile file) {
-        return new SessionSettings(file.get(MAILDROP_LOCK), file.getPerUser(LOGIN_DELAY), file.getPerUser(EXPIRE), file.get(LANGUAGE));
-    }
-
-    public boolean maildropLock() {
-        return maildropLock;
+        return new SessionSettings(file.getPerUser(LOGIN_DELAY), file.getPerUser(EXPIRE), file.get(LANGUAGE));
     }
 
     public PerUser<Integer> loginDelaySeconds() {
@@ -50,7 +43,7 @@ public final class SessionSettings {
 
     @Override
     public String toString() {
-        return "SessionSettings{maildropLock=" + maildropLock + ", loginDelaySeconds=" + loginDelaySeconds
+        return "SessionSettings{loginDelaySeconds=" + loginDelaySeconds
             + ", expire=" + expire + ", defaultLanguage=" + defaultLanguage + "}";
     }
 }

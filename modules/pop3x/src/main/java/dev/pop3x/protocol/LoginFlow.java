@@ -11,6 +11,7 @@ import org.apache.james.core.Username;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pop3x.config.MaildropSettings;
 import dev.pop3x.config.SessionSettings;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
@@ -28,20 +29,22 @@ final class LoginFlow {
 
     private final MaildropStore store;
     private final MaildropLocks locks;
+    private final MaildropSettings maildropSettings;
     private final SessionSettings settings;
     private final Clock clock;
 
     @Inject
-    LoginFlow(MaildropStore store, MaildropLocks locks, SessionSettings settings, Clock clock) {
+    LoginFlow(MaildropStore store, MaildropLocks locks, MaildropSettings maildropSettings, SessionSettings settings, Clock clock) {
         this.store = store;
         this.locks = locks;
+        this.maildropSettings = maildropSettings;
         this.settings = settings;
         this.clock = clock;
     }
 
     Reply enter(Pop3xSession session, Username user) {
         Optional<MaildropLock> lock = Optional.empty();
-        if (settings.maildropLock()) {
+        if (maildropSettings.lock()) {
             lock = locks.tryLock(user, session.james().getSessionID());
             if (lock.isEmpty()) {
                 LOGGER.info("Maildrop of {} is in use; login from {} refused", user.asString(), session.remoteAddress());
@@ -66,6 +69,8 @@ final class LoginFlow {
         }
         Transaction transaction = new Transaction(user, maildrop, lock);
         session.enterTransaction(transaction);
+        // STLS is over for this connection: James's framer may stop looking for lines injected behind one
+        session.james().stopDetectingCommandInjection();
         LOGGER.info("Login user={} ip={} tls={} messages={} octets={}", user.asString(), session.remoteAddress(),
             session.tlsActive(), transaction.size(), transaction.remainingOctets());
         return Reply.ok(Text.WELCOME, user.asString());

@@ -19,6 +19,18 @@ public final class StlsCommand extends Pop3xCommand implements CapaCapability {
 
     @Override
     Reply execute(Pop3xSession session, String command, String argument) {
+        Reply refusal = refusal(session);
+        if (refusal != null) {
+            // James's framer treats every line after an STLS line as an injection attempt until TLS starts, which
+            // would end the session; no STLS can succeed on this connection any more, so the check has no use.
+            session.james().stopDetectingCommandInjection();
+            return refusal;
+        }
+        session.forgetUser();
+        return Reply.ok(Text.STLS_BEGIN).startingTls();
+    }
+
+    private static Reply refusal(Pop3xSession session) {
         if (session.tlsActive()) {
             return Reply.err(Text.STLS_ACTIVE);
         }
@@ -28,8 +40,7 @@ public final class StlsCommand extends Pop3xCommand implements CapaCapability {
         if (session.utf8()) {
             return Reply.err(Text.STLS_AFTER_UTF8);
         }
-        session.forgetUser();
-        return Reply.ok(Text.STLS_BEGIN).startingTls();
+        return null;
     }
 
     @Override

@@ -1,0 +1,40 @@
+package dev.pop3x.it;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
+/** The log lines one logger writes while a test runs, for tests that show what operators read in the log. */
+final class LogCapture implements AutoCloseable {
+    private final Logger logger;
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+    private LogCapture(Logger logger) {
+        this.logger = logger;
+        appender.start();
+        logger.addAppender(appender);
+    }
+
+    static LogCapture of(String loggerName) {
+        return new LogCapture((Logger) LoggerFactory.getLogger(loggerName));
+    }
+
+    List<String> lines() {
+        synchronized (appender.list) {
+            return appender.list.stream()
+                .map(event -> event.getLevel() + " " + event.getFormattedMessage())
+                .collect(Collectors.toList());
+        }
+    }
+
+    @Override
+    public void close() {
+        logger.detachAppender(appender);
+        appender.stop();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.pop3x.config;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Where a user's maildrop lives and how it is guarded: {@code maildrop.backend} names the backend (per domain and
+ * per user; {@code james} is James's own mailboxes), {@code maildrop.lock} the exclusive lock of RFC 1939.
+ */
+public final class MaildropSettings {
+    private static final Pattern BACKEND_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+
+    public static final Setting<Boolean> LOCK = Setting.flag("maildrop.lock", true);
+    public static final Setting<String> BACKEND = Setting.of("maildrop.backend", "james",
+        "a backend name (letters, digits, '-')", text -> Optional.of(text).filter(name -> BACKEND_NAME.matcher(name).matches()),
+        name -> name).perUser();
+
+    static final List<Setting<?>> ALL = List.of(LOCK, BACKEND);
+
+    private final boolean lock;
+    private final PerUser<String> backend;
+
+    public MaildropSettings(boolean lock, PerUser<String> backend) {
+        this.lock = lock;
+        this.backend = Objects.requireNonNull(backend);
+    }
+
+    /**
+     * @param backends the names of the backends James has
+     * @throws InvalidSettingException when a user or domain is given a backend that does not exist
+     */
+    public static MaildropSettings from(SettingsFile file, Set<String> backends) {
+        PerUser<String> backend = file.getPerUser(BACKEND);
+        backend.values()
+            .filter(name -> !backends.contains(name))
+            .findFirst()
+            .ifPresent(name -> {
+                throw new InvalidSettingException(BACKEND.key(), "'" + BACKEND.key() + "' names backend '" + name
+                    + "', which does not exist; backends are " + new java.util.TreeSet<>(backends));
+            });
+        return new MaildropSettings(file.get(LOCK), backend);
+    }
+
+    public boolean lock() {
+        return lock;
+    }
+
+    public PerUser<String> backend() {
+        return backend;
+    }
+
+    @Override
+    public String toString() {
+        return "MaildropSettings{lock=" + lock + ", backend=" + backend + "}";
+    }
+}
