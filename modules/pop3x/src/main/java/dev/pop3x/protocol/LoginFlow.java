@@ -85,7 +85,8 @@ final class LoginFlow {
         try {
             Optional<Instant> last = maildrop.lastLogin();
             if (last.isPresent() && last.get().plusSeconds(delaySeconds).isAfter(now)) {
-                long wait = Duration.between(now, last.get().plusSeconds(delaySeconds)).toSeconds() + 1;
+                long waitMillis = Duration.between(now, last.get().plusSeconds(delaySeconds)).toMillis();
+                long wait = (waitMillis + 999) / 1000;
                 LOGGER.info("{} logged in {} s ago; LOGIN-DELAY is {} s", user.asString(),
                     Duration.between(last.get(), now).toSeconds(), delaySeconds);
                 return Optional.of(Reply.err(ResponseCode.LOGIN_DELAY, Text.LOGIN_DELAY, delaySeconds, Math.min(wait, delaySeconds)));
