@@ -13,6 +13,20 @@ public final class TlsClient {
     private TlsClient() {
     }
 
+    /** The sample certificate, PEM-encoded, for clients that take a CA file (curl --cacert, mpop tls_trust_file). */
+    public static String certificatePem() {
+        try {
+            KeyStore keystore = KeyStore.getInstance("PKCS12");
+            keystore.load(new ByteArrayInputStream(Keystores.sample()), Keystores.PASSWORD.toCharArray());
+            byte[] der = keystore.getCertificate("james").getEncoded();
+            return "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END CERTIFICATE-----\n";
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Cannot read the sample certificate", e);
+        }
+    }
+
     public static SSLContext context() {
         try {
             KeyStore trusted = KeyStore.getInstance("PKCS12");

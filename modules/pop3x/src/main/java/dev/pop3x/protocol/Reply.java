@@ -16,6 +16,7 @@ import com.google.common.base.CharMatcher;
 import com.google.common.collect.ImmutableList;
 
 import dev.pop3x.config.Language;
+import dev.pop3x.maildrop.MaildropException;
 
 /**
  * A POP3 reply before it is put into words: status, optional response code, text, and for multi-line replies
@@ -57,6 +58,13 @@ final class Reply {
 
     static Reply err(ResponseCode code, Text text, Object... arguments) {
         return new Reply(false, Optional.of(code), text, List.of(arguments), Optional.empty(), Optional.empty(), false, false, Optional.empty());
+    }
+
+    /** The refusal of RETR or TOP when the maildrop cannot give the message. */
+    static Reply unreadable(MaildropException failure, int messageNumber) {
+        return failure.kind() == MaildropException.Kind.PERMANENT
+            ? err(ResponseCode.SYS_PERM, Text.MESSAGE_UNREADABLE, messageNumber)
+            : err(ResponseCode.SYS_TEMP, Text.MESSAGE_UNAVAILABLE, messageNumber);
     }
 
     /** A SASL continuation request (RFC 5034): {@code + } and the base64 challenge, which may be empty. */

@@ -4,15 +4,13 @@ import java.io.InputStream;
 
 import javax.inject.Inject;
 
-import org.apache.james.protocols.pop3.core.CRLFTerminatedInputStream;
-import org.apache.james.protocols.pop3.core.ExtraDotInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
 
-/** RETR: the whole message, byte-stuffed, with CRLF line ends, streamed from the maildrop. */
+/** RETR: the whole message as {@link Pop3Body} encodes it, streamed from the maildrop. */
 public final class RetrCommand extends Pop3xCommand {
     private static final Logger LOGGER = LoggerFactory.getLogger(RetrCommand.class);
 
@@ -32,13 +30,12 @@ public final class RetrCommand extends Pop3xCommand {
         MaildropMessage message = transaction.message(number);
         try {
             InputStream content = transaction.maildrop().content(message);
-            InputStream sent = new OnFullyRead(new CRLFTerminatedInputStream(new ExtraDotInputStream(content)),
+            InputStream sent = new OnFullyRead(new Pop3Body(content),
                 () -> session.statistics().retrieved(message.octets()));
             return Reply.ok(Text.MESSAGE_FOLLOWS).withBody(sent);
         } catch (MaildropException e) {
             LOGGER.warn("RETR {} ({}) of {} failed", number, message.uniqueId(), transaction.user().asString(), e);
-            return Reply.err(e.kind() == MaildropException.Kind.PERMANENT ? ResponseCode.SYS_PERM : ResponseCode.SYS_TEMP,
-                Text.MESSAGE_UNAVAILABLE, number);
+            return Reply.unreadable(e, number);
         }
     }
 }

@@ -6,9 +6,7 @@ import java.util.Set;
 import javax.inject.Inject;
 
 import org.apache.james.protocols.pop3.POP3Session;
-import org.apache.james.protocols.pop3.core.CRLFTerminatedInputStream;
 import org.apache.james.protocols.pop3.core.CapaCapability;
-import org.apache.james.protocols.pop3.core.ExtraDotInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,11 +39,10 @@ public final class TopCommand extends Pop3xCommand implements CapaCapability {
             InputStream source = lines == 0 ? transaction.maildrop().headers(message) : transaction.maildrop().content(message);
             session.statistics().topped();
             return Reply.ok(Text.MESSAGE_FOLLOWS)
-                .withBody(new CRLFTerminatedInputStream(new ExtraDotInputStream(new TopLines(source, lines))));
+                .withBody(new Pop3Body(new TopLines(source, lines)));
         } catch (MaildropException e) {
             LOGGER.warn("TOP {} ({}) of {} failed", number, message.uniqueId(), transaction.user().asString(), e);
-            return Reply.err(e.kind() == MaildropException.Kind.PERMANENT ? ResponseCode.SYS_PERM : ResponseCode.SYS_TEMP,
-                Text.MESSAGE_UNAVAILABLE, number);
+            return Reply.unreadable(e, number);
         }
     }
 

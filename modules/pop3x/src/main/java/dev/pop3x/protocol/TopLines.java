@@ -12,7 +12,6 @@ import java.io.InputStream;
 final class TopLines extends FilterInputStream {
     private final long bodyLines;
     private boolean inBody;
-    private boolean atLineStart = true;
     private boolean lineIsBlank = true;
     private long bodyLinesSent;
 
@@ -40,13 +39,11 @@ final class TopLines extends FilterInputStream {
             } else if (lineIsBlank) {
                 inBody = true;
             }
-            atLineStart = true;
             lineIsBlank = true;
         } else {
             if (b != '\r') {
                 lineIsBlank = false;
             }
-            atLineStart = false;
         }
         return b;
     }

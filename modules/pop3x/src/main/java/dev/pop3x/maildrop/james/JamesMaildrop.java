@@ -1,5 +1,6 @@
 package dev.pop3x.maildrop.james;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -52,9 +53,28 @@ final class JamesMaildrop implements Maildrop {
         return fetch(message, FetchGroup.FULL_CONTENT, true);
     }
 
+    /**
+     * The header section James stored apart. James finds where it ends by looking for CRLF CRLF, so for mail stored
+     * with bare LF it has none: then the whole message is read instead, and the caller cuts it.
+     */
     @Override
     public InputStream headers(MaildropMessage message) throws MaildropException {
-        return fetch(message, FetchGroup.HEADERS, false);
+        byte[] headers;
+        try (InputStream in = fetch(message, FetchGroup.HEADERS, false)) {
+            headers = in.readAllBytes();
+        } catch (IOException e) {
+            throw MaildropException.temporary("Cannot read the headers of " + message.uniqueId(), e);
+        }
+        if (endsWithBlankLine(headers)) {
+            return new ByteArrayInputStream(headers);
+        }
+        return content(message);
+    }
+
+    private static boolean endsWithBlankLine(byte[] headers) {
+        int length = headers.length;
+        return (length >= 2 && headers[length - 1] == '\n' && headers[length - 2] == '\n')
+            || (length >= 3 && headers[length - 1] == '\n' && headers[length - 2] == '\r' && headers[length - 3] == '\n');
     }
 
     private InputStream fetch(MaildropMessage message, FetchGroup group, boolean fullContent) throws MaildropException {
