@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentMap;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
+import org.apache.james.metrics.api.Metric;
+import org.apache.james.metrics.api.MetricFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +24,8 @@ import dev.pop3x.config.BrakeSettings;
  * passwords for one user (from many addresses) nor many users from one address goes fast. A success forgets the
  * user's failures and is never slowed; an address's failures are forgotten {@code brake.forget-after} its last.
  *
- * <p>Shared by every POP3 session of the node. At most {@link #MAX_ENTRIES} addresses and users are tracked, the
+ * <p>Counts go to James's metrics as {@code pop3x-login-failures} and {@code pop3x-login-failures-delayed}.
+ * Shared by every POP3 session of the node. At most {@link #MAX_ENTRIES} addresses and users are tracked, the
  * stalest dropped first, so a flood of invented names cannot exhaust memory.
  */
 @Singleton
@@ -32,12 +35,16 @@ public final class LoginBrake {
 
     private final BrakeSettings settings;
     private final Clock clock;
+    private final Metric failedLogins;
+    private final Metric delayedAnswers;
     private final ConcurrentMap<String, Failures> failures = new ConcurrentHashMap<>();
 
     @Inject
-    public LoginBrake(BrakeSettings settings, Clock clock) {
+    public LoginBrake(BrakeSettings settings, Clock clock, MetricFactory metricFactory) {
         this.settings = settings;
         this.clock = clock;
+        this.failedLogins = metricFactory.generate("pop3x-login-failures");
+        this.delayedAnswers = metricFactory.generate("pop3x-login-failures-delayed");
     }
 
     /** Records a failed login and returns how long its answer must wait. */
@@ -47,10 +54,12 @@ public final class LoginBrake {
         int byUser = count(userKey(user), now);
         int worst = Math.max(byAddress, byUser);
         Duration delay = settings.delayAfter(worst);
+        failedLogins.increment();
         if (delay.isZero()) {
             LOGGER.info("Failed login for '{}' from {}: failure {} for the address, {} for the user",
                 user, address.getHostAddress(), byAddress, byUser);
         } else {
+            delayedAnswers.increment();
             LOGGER.warn("Failed login for '{}' from {}: failure {} for the address, {} for the user; answer delayed {} ms",
                 user, address.getHostAddress(), byAddress, byUser, delay.toMillis());
         }

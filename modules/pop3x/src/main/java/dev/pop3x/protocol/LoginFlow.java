@@ -8,6 +8,8 @@ import java.util.Optional;
 import javax.inject.Inject;
 
 import org.apache.james.core.Username;
+import org.apache.james.metrics.api.Metric;
+import org.apache.james.metrics.api.MetricFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,14 +34,23 @@ final class LoginFlow {
     private final MaildropSettings maildropSettings;
     private final SessionSettings settings;
     private final Clock clock;
+    private final Metric logins;
+    private final Metric inUse;
+    private final Metric tooSoon;
+    private final Metric unavailable;
 
     @Inject
-    LoginFlow(MaildropStore store, MaildropLocks locks, MaildropSettings maildropSettings, SessionSettings settings, Clock clock) {
+    LoginFlow(MaildropStore store, MaildropLocks locks, MaildropSettings maildropSettings, SessionSettings settings, Clock clock,
+              MetricFactory metricFactory) {
         this.store = store;
         this.locks = locks;
         this.maildropSettings = maildropSettings;
         this.settings = settings;
         this.clock = clock;
+        this.logins = metricFactory.generate("pop3x-logins");
+        this.inUse = metricFactory.generate("pop3x-logins-in-use");
+        this.tooSoon = metricFactory.generate("pop3x-logins-too-soon");
+        this.unavailable = metricFactory.generate("pop3x-logins-maildrop-unavailable");
     }
 
     Reply enter(Pop3xSession session, Username user) {
@@ -47,6 +58,7 @@ final class LoginFlow {
         if (maildropSettings.lock()) {
             lock = locks.tryLock(user, session.james().getSessionID());
             if (lock.isEmpty()) {
+                inUse.increment();
                 LOGGER.info("Maildrop of {} is in use; login from {} refused", user.asString(), session.remoteAddress());
                 return Reply.err(ResponseCode.IN_USE, Text.IN_USE);
             }
@@ -56,19 +68,22 @@ final class LoginFlow {
             maildrop = store.open(user);
         } catch (MaildropException e) {
             lock.ifPresent(MaildropLock::release);
+            unavailable.increment();
             LOGGER.error("Cannot open the maildrop of {}", user.asString(), e);
             return e.kind() == MaildropException.Kind.PERMANENT
                 ? Reply.err(ResponseCode.SYS_PERM, Text.MAILDROP_PERMANENT_FAILURE)
                 : Reply.err(ResponseCode.SYS_TEMP, Text.MAILDROP_TEMPORARY_FAILURE);
         }
-        Optional<Reply> tooSoon = enforceLoginDelay(user, maildrop);
-        if (tooSoon.isPresent()) {
+        Optional<Reply> refusal = enforceLoginDelay(user, maildrop);
+        if (refusal.isPresent()) {
             maildrop.close();
             lock.ifPresent(MaildropLock::release);
-            return tooSoon.get();
+            tooSoon.increment();
+            return refusal.get();
         }
         Transaction transaction = new Transaction(user, maildrop, lock);
         session.enterTransaction(transaction);
+        logins.increment();
         // STLS is over for this connection: James's framer may stop looking for lines injected behind one
         session.james().stopDetectingCommandInjection();
         LOGGER.info("Login user={} ip={} tls={} messages={} octets={}", user.asString(), session.remoteAddress(),
