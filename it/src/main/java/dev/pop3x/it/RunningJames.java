@@ -41,6 +41,11 @@ public final class RunningJames {
         return server;
     }
 
+    /** The James home the server was started from. */
+    public java.nio.file.Path workingDirectory() {
+        return server.getProbe(JamesHomeProbe.class).workingDirectory();
+    }
+
     public int pop3Port() {
         return server.getProbe(Pop3GuiceProbe.class).getPop3Port();
     }

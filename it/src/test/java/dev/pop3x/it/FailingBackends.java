@@ -54,6 +54,11 @@ public final class FailingBackends extends AbstractModule {
         }
 
         @Override
+        public void markRetrieved(MaildropMessage message) throws MaildropException {
+            throw MaildropException.temporary("flag update timed out (test)", null);
+        }
+
+        @Override
         public void expunge(Collection<MaildropMessage> messages) throws MaildropException {
             throw MaildropException.temporary("expunge timed out (test)", null);
         }

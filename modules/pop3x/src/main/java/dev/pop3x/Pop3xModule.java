@@ -1,10 +1,12 @@
 package dev.pop3x;
 
+import java.io.FileNotFoundException;
 import java.util.Map;
 
 import javax.inject.Singleton;
 
 import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.apache.james.utils.PropertiesProvider;
 
@@ -16,6 +18,7 @@ import dev.pop3x.config.BrakeSettings;
 import dev.pop3x.config.BuildInfo;
 import dev.pop3x.config.CapaSettings;
 import dev.pop3x.config.ListenerAuthSettings;
+import dev.pop3x.config.MaildirSettings;
 import dev.pop3x.config.MaildropSettings;
 import dev.pop3x.config.SessionSettings;
 import dev.pop3x.config.SettingsFile;
@@ -25,6 +28,8 @@ import dev.pop3x.maildrop.MaildropLocks;
 import dev.pop3x.maildrop.MaildropRouter;
 import dev.pop3x.maildrop.MaildropStore;
 import dev.pop3x.maildrop.james.JamesMaildropStore;
+import dev.pop3x.maildrop.maildir.MaildirLocation;
+import dev.pop3x.maildrop.maildir.MaildirMaildropStore;
 import dev.pop3x.protocol.Texts;
 
 /**
@@ -36,11 +41,14 @@ import dev.pop3x.protocol.Texts;
 public final class Pop3xModule extends AbstractModule {
     /** James's own mailboxes: the default maildrop backend. */
     public static final String JAMES_BACKEND = "james";
+    /** Maildir++ directories shared with Dovecot, Courier and Postfix. */
+    public static final String MAILDIR_BACKEND = "maildir";
 
     @Override
     protected void configure() {
-        MapBinder.newMapBinder(binder(), String.class, MaildropStore.class)
-            .addBinding(JAMES_BACKEND).to(JamesMaildropStore.class).in(Singleton.class);
+        MapBinder<String, MaildropStore> backends = MapBinder.newMapBinder(binder(), String.class, MaildropStore.class);
+        backends.addBinding(JAMES_BACKEND).to(JamesMaildropStore.class).in(Singleton.class);
+        backends.addBinding(MAILDIR_BACKEND).to(MaildirMaildropStore.class).in(Singleton.class);
         bind(MaildropStore.class).to(MaildropRouter.class).in(Singleton.class);
         bind(MaildropLocks.class).to(LocalMaildropLocks.class).in(Singleton.class);
     }
@@ -79,6 +87,18 @@ public final class Pop3xModule extends AbstractModule {
     @Singleton
     MaildropSettings maildropSettings(SettingsFile file, Map<String, MaildropStore> backends) {
         return MaildropSettings.from(file, backends.keySet());
+    }
+
+    @Provides
+    @Singleton
+    MaildirSettings maildirSettings(SettingsFile file) {
+        return MaildirSettings.from(file);
+    }
+
+    @Provides
+    @Singleton
+    MaildirLocation maildirLocation(MaildirSettings settings, FileSystem fileSystem) throws FileNotFoundException {
+        return new MaildirLocation(settings.location(), fileSystem.getBasedir().toPath());
     }
 
     @Provides

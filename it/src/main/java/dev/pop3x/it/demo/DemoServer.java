@@ -24,6 +24,8 @@ import dev.pop3x.it.RunningJames;
 public final class DemoServer {
     static final String DOMAIN = "pop3x.local";
     static final String USER = "demo@" + DOMAIN;
+    /** conf/pop3x.properties serves this domain from Maildir. */
+    static final String MAILDIR_USER = "demo@maildir." + DOMAIN;
     static final String PASSWORD = "demo";
     static final String WELCOME_SUBJECT = "Welcome to pop3x";
 
@@ -53,8 +55,10 @@ public final class DemoServer {
         System.out.println("  POP3S     127.0.0.1:" + james.pop3sPort() + "  (implicit TLS, self-signed certificate)");
         System.out.println("  SMTP      127.0.0.1:" + james.smtpPort());
         System.out.println("  WebAdmin  http://127.0.0.1:" + james.webAdminPort() + "/");
-        System.out.println("  user      " + USER + "  password " + PASSWORD);
+        System.out.println("  users     " + USER + " (James mailboxes) and " + MAILDIR_USER + " (Maildir in "
+            + demo.home.resolve("var/maildir") + "), password " + PASSWORD);
         System.out.println("Try:  curl -u " + USER + ":" + PASSWORD + " pop3://127.0.0.1:" + james.pop3Port() + "/1");
+        System.out.println("      curl -u " + MAILDIR_USER + ":" + PASSWORD + " pop3://127.0.0.1:" + james.pop3Port() + "/1");
         System.out.println("Stop: Ctrl-C");
         System.out.flush();
         Thread.currentThread().join();
@@ -71,16 +75,36 @@ public final class DemoServer {
         try {
             server.start();
             RunningJames james = new RunningJames(server);
-            james.addUser(USER, PASSWORD);
+            james.addUser(USER, PASSWORD).addUser(MAILDIR_USER, PASSWORD);
             james.deliver(USER, Messages.text("pop3x <postmaster@" + DOMAIN + ">", USER, WELCOME_SUBJECT,
                 "Hello,\n\nthis message was delivered over SMTP to the demo James server, and you are reading it\n"
                     + "through James's POP3 server with the pop3x extension.\n\n"
                     + "CAPA shows the pop3x IMPLEMENTATION line; README.md lists what else pop3x does.\n"));
+            Path maildir = home.resolve("var/maildir/maildir." + DOMAIN + "/demo/Maildir/new");
+            james.smtp().deliver("postmaster@" + DOMAIN, MAILDIR_USER, Messages.text("pop3x <postmaster@" + DOMAIN + ">", MAILDIR_USER,
+                WELCOME_SUBJECT, "Hello,\n\nthis message was delivered over SMTP into a Maildir, which Dovecot or Courier could\n"
+                    + "serve too, and you are reading it through James's POP3 server with the pop3x extension.\n"));
+            awaitFile(maildir);
             return demo;
         } catch (Exception e) {
             demo.stop();
             throw e;
         }
+    }
+
+    /** Waits until the delivery has written a file into the Maildir's new/ folder. */
+    private static void awaitFile(Path newFolder) throws InterruptedException, IOException {
+        for (int i = 0; i < 300; i++) {
+            if (Files.isDirectory(newFolder)) {
+                try (Stream<Path> files = Files.list(newFolder)) {
+                    if (files.findAny().isPresent()) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("The welcome message never reached " + newFolder);
     }
 
     GuiceJamesServer server() {

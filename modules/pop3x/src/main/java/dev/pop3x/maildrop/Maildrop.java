@@ -25,6 +25,12 @@ public interface Maildrop extends AutoCloseable {
      */
     InputStream headers(MaildropMessage message) throws MaildropException;
 
+    /**
+     * Records that the client retrieved the message in full (RFC 1939 RETR), as other programs read it: IMAP's
+     * {@code \Seen}, Maildir's {@code S} flag.
+     */
+    void markRetrieved(MaildropMessage message) throws MaildropException;
+
     /** Removes the messages for good: the UPDATE state of RFC 1939. */
     void expunge(Collection<MaildropMessage> messages) throws MaildropException;
 

@@ -11,7 +11,9 @@ public final class MaildropException extends Exception {
         /** Likely to go away by itself: a backend timeout, a file removed behind our back, a full disk. */
         TEMPORARY,
         /** Will not go away without an administrator: a corrupt maildrop, a user without storage. */
-        PERMANENT
+        PERMANENT,
+        /** The user may not have a maildrop here at all: a name that would reach outside the maildir root. */
+        FORBIDDEN
     }
 
     private final Kind kind;
@@ -27,6 +29,10 @@ public final class MaildropException extends Exception {
 
     public static MaildropException permanent(String message, Throwable cause) {
         return new MaildropException(Kind.PERMANENT, message, cause);
+    }
+
+    public static MaildropException forbidden(String message) {
+        return new MaildropException(Kind.FORBIDDEN, message, null);
     }
 
     public Kind kind() {

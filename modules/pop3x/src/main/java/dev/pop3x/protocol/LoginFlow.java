@@ -70,9 +70,15 @@ final class LoginFlow {
             lock.ifPresent(MaildropLock::release);
             unavailable.increment();
             LOGGER.error("Cannot open the maildrop of {}", user.asString(), e);
-            return e.kind() == MaildropException.Kind.PERMANENT
-                ? Reply.err(ResponseCode.SYS_PERM, Text.MAILDROP_PERMANENT_FAILURE)
-                : Reply.err(ResponseCode.SYS_TEMP, Text.MAILDROP_TEMPORARY_FAILURE);
+            switch (e.kind()) {
+                case FORBIDDEN:
+                    // a user name the maildir root cannot hold: a policy violation, RFC 3206 [AUTH]
+                    return Reply.err(ResponseCode.AUTH, Text.AUTH_FAILED);
+                case PERMANENT:
+                    return Reply.err(ResponseCode.SYS_PERM, Text.MAILDROP_PERMANENT_FAILURE);
+                default:
+                    return Reply.err(ResponseCode.SYS_TEMP, Text.MAILDROP_TEMPORARY_FAILURE);
+            }
         }
         Optional<Reply> refusal = enforceLoginDelay(user, maildrop);
         if (refusal.isPresent()) {

@@ -14,6 +14,16 @@ import dev.pop3x.maildrop.MaildropMessage;
 public final class RetrCommand extends Pop3xCommand {
     private static final Logger LOGGER = LoggerFactory.getLogger(RetrCommand.class);
 
+    /** The whole message went out: counted, and marked retrieved in the maildrop. */
+    private static void retrieved(Pop3xSession session, Transaction transaction, MaildropMessage message) {
+        session.statistics().retrieved(message.octets());
+        try {
+            transaction.maildrop().markRetrieved(message);
+        } catch (MaildropException e) {
+            LOGGER.warn("Cannot mark {} of {} retrieved", message.uniqueId(), transaction.user().asString(), e);
+        }
+    }
+
     @Inject
     public RetrCommand(Texts texts) {
         super(texts, Phase.TRANSACTION, "RETR");
@@ -30,8 +40,7 @@ public final class RetrCommand extends Pop3xCommand {
         MaildropMessage message = transaction.message(number);
         try {
             InputStream content = transaction.maildrop().content(message);
-            InputStream sent = new OnFullyRead(new Pop3Body(content),
-                () -> session.statistics().retrieved(message.octets()));
+            InputStream sent = new OnFullyRead(new Pop3Body(content), () -> retrieved(session, transaction, message));
             return Reply.ok(Text.MESSAGE_FOLLOWS).withBody(sent);
         } catch (MaildropException e) {
             LOGGER.warn("RETR {} ({}) of {} failed", number, message.uniqueId(), transaction.user().asString(), e);

@@ -15,6 +15,7 @@ import java.util.Optional;
 public final class InMemoryMaildrop implements Maildrop {
     private final Map<MaildropMessage, String> contents = new LinkedHashMap<>();
     private final List<MaildropMessage> expunged = new ArrayList<>();
+    private final List<MaildropMessage> retrieved = new ArrayList<>();
     private Optional<Instant> lastLogin = Optional.empty();
     private boolean closed;
 
@@ -37,6 +38,11 @@ public final class InMemoryMaildrop implements Maildrop {
     @Override
     public InputStream headers(MaildropMessage message) {
         return content(message);
+    }
+
+    @Override
+    public void markRetrieved(MaildropMessage message) {
+        retrieved.add(message);
     }
 
     @Override

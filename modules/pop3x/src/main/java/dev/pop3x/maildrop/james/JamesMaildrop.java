@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.mail.Flags;
+
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageManager;
@@ -89,6 +91,19 @@ final class JamesMaildrop implements Maildrop {
             return fullContent ? result.getFullContent().getInputStream() : result.getHeaders().getInputStream();
         } catch (MailboxException | IOException | RuntimeException e) {
             throw MaildropException.temporary("Cannot read message " + message.uniqueId() + " of " + session.getUser().asString(), e);
+        } finally {
+            mailboxManager.endProcessingRequest(session);
+        }
+    }
+
+    /** {@code \Seen}, as Dovecot sets it on RETR: IMAP clients then show the message as read. */
+    @Override
+    public void markRetrieved(MaildropMessage message) throws MaildropException {
+        mailboxManager.startProcessingRequest(session);
+        try {
+            inbox.setFlags(new Flags(Flags.Flag.SEEN), MessageManager.FlagsUpdateMode.ADD, uid(message).toRange(), session);
+        } catch (MailboxException | RuntimeException e) {
+            throw MaildropException.temporary("Cannot flag message " + message.uniqueId() + " seen", e);
         } finally {
             mailboxManager.endProcessingRequest(session);
         }

@@ -1,0 +1,242 @@
+package dev.pop3x.maildrop.maildir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Maildir++ directory (cur/, new/, tmp/), as Dovecot, Courier and Postfix share it: messages are files that
+ * are never modified, only renamed (new/ to cur/, flags in the {@code :2,} info) and deleted, so a scan and a
+ * rename are all the coordination two programs need.
+ */
+final class Maildir {
+    private static final Logger LOGGER = LoggerFactory.getLogger(Maildir.class);
+    static final String LAST_LOGIN = "pop3x-lastlogin";
+
+    private final Path root;
+
+    Maildir(Path root) {
+        this.root = root;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    boolean exists() {
+        return Files.isDirectory(root.resolve("cur")) && Files.isDirectory(root.resolve("new"));
+    }
+
+    /** Creates cur/, new/ and tmp/ if they are missing, readable by their owner only. */
+    void create() throws IOException {
+        for (String sub : List.of("cur", "new", "tmp")) {
+            Path dir = root.resolve(sub);
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                try {
+                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: nothing to restrict
+                }
+            }
+        }
+    }
+
+    /**
+     * The messages of new/ and cur/, oldest delivery first. Files that are not messages (dot files, directories,
+     * names Maildir forbids) are skipped with a log line.
+     */
+    List<MaildirFile> scan() throws IOException {
+        Map<String, MaildirFile> byBase = new HashMap<>();
+        for (String sub : List.of("new", "cur")) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(root.resolve(sub))) {
+                for (Path entry : entries) {
+                    String fileName = entry.getFileName().toString();
+                    Optional<MaildirName> name = MaildirName.parse(fileName);
+                    if (name.isEmpty()) {
+                        if (!fileName.startsWith(".")) {
+                            LOGGER.warn("Skipping {}: not a Maildir message name", entry);
+                        }
+                        continue;
+                    }
+                    if (!Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                        LOGGER.warn("Skipping {}: not a regular file", entry);
+                        continue;
+                    }
+                    // a message seen in new/ then in cur/ was renamed during the scan: it is one message
+                    byBase.putIfAbsent(name.get().base(), new MaildirFile(name.get(), entry));
+                }
+            }
+        }
+        List<MaildirFile> files = new ArrayList<>(byBase.values());
+        files.sort(Comparator.comparingLong((MaildirFile file) -> file.name().deliverySeconds())
+            .thenComparing(file -> file.name().base()));
+        return files;
+    }
+
+    /** Where the message with this base name is now: another program may have renamed it since it was listed. */
+    Optional<MaildirFile> find(String base) throws IOException {
+        for (String sub : List.of("cur", "new")) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(root.resolve(sub),
+                entry -> entry.getFileName().toString().startsWith(base))) {
+                for (Path entry : entries) {
+                    Optional<MaildirName> name = MaildirName.parse(entry.getFileName().toString());
+                    if (name.isPresent() && name.get().base().equals(base)) {
+                        return Optional.of(new MaildirFile(name.get(), entry));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Delivers a message as the Maildir spec says: written under a unique name in tmp/, flushed to disk if asked,
+     * then renamed into new/ with {@code ,S=} and {@code ,W=} in its name.
+     *
+     * @param message the message with LF line ends, as Maildir files conventionally are
+     * @param virtualSize its size with CRLF line ends
+     */
+    MaildirName deliver(byte[] message, long virtualSize, String uniqueName, boolean fsync) throws IOException {
+        Path tmp = root.resolve("tmp").resolve(uniqueName);
+        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+            out.write(message);
+            out.flush();
+            if (fsync) {
+                channel.force(true);
+            }
+        }
+        MaildirName name = MaildirName.of(uniqueName + ",S=" + message.length + ",W=" + virtualSize);
+        Path target = root.resolve("new").resolve(name.base());
+        if (Files.exists(target)) {
+            Files.delete(tmp);
+            throw new FileAlreadyExistsException(target.toString());
+        }
+        move(tmp, target);
+        if (fsync) {
+            forceDirectory(root.resolve("new"));
+        }
+        return name;
+    }
+
+    /**
+     * Adds a flag, moving the message to cur/ as other programs expect of a message a client has seen.
+     *
+     * @param known where the message was last seen; looked for again only if it moved since
+     */
+    Optional<MaildirFile> addFlag(MaildirFile known, char flag) throws IOException {
+        Optional<MaildirFile> current = Optional.of(known);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            MaildirName flagged = current.get().name().withFlag(flag);
+            Path target = root.resolve("cur").resolve(flagged.curName());
+            if (current.get().path().equals(target)) {
+                return current;
+            }
+            try {
+                move(current.get().path(), target);
+                return Optional.of(new MaildirFile(flagged, target));
+            } catch (NoSuchFileException renamedMeanwhile) {
+                // another program renamed it since it was listed: look for it again
+                current = find(known.name().base());
+            }
+        }
+        return find(known.name().base());
+    }
+
+    /**
+     * Deletes the message wherever it is now; empty when it is already gone.
+     *
+     * @param known where the message was last seen; looked for again only if it moved since
+     */
+    Optional<Long> delete(MaildirFile known) throws IOException {
+        Optional<MaildirFile> target = Optional.of(known);
+        for (int attempt = 0; attempt < 3 && target.isPresent(); attempt++) {
+            try {
+                long size = sizeOf(target.get());
+                Files.delete(target.get().path());
+                return Optional.of(size);
+            } catch (NoSuchFileException moved) {
+                target = find(known.name().base());
+            }
+        }
+        return Optional.empty();
+    }
+
+    InputStream open(MaildirFile file) throws IOException {
+        return Files.newInputStream(file.path());
+    }
+
+    /** The file's size: from {@code ,S=} in its name, else from the file system. */
+    static long sizeOf(MaildirFile file) throws IOException {
+        return file.name().size().isPresent()
+            ? file.name().size().getAsLong()
+            : Files.readAttributes(file.path(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size();
+    }
+
+    Optional<Instant> lastLogin() throws IOException {
+        Path file = root.resolve(LAST_LOGIN);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.ofEpochMilli(Long.parseLong(Files.readString(file, StandardCharsets.US_ASCII).trim())));
+        } catch (NumberFormatException e) {
+            LOGGER.warn("Ignoring corrupt {}", file);
+            return Optional.empty();
+        }
+    }
+
+    void recordLogin(Instant when) throws IOException {
+        writeAtomically(LAST_LOGIN, String.valueOf(when.toEpochMilli()).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Replaces a control file of the maildir whole: written aside in tmp/, then renamed over the old one. */
+    void writeAtomically(String fileName, byte[] content) throws IOException {
+        Path tmp = root.resolve("tmp").resolve(fileName + "." + ProcessHandle.current().pid() + "." + System.nanoTime());
+        Files.write(tmp, content, StandardOpenOption.CREATE_NEW);
+        move(tmp, root.resolve(fileName));
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void forceDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // not every file system lets a directory be opened; the rename is as durable as it can be made
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.pop3x.maildrop.maildir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.apache.james.core.Username;
+
+import com.google.common.base.CharMatcher;
+
+import dev.pop3x.maildrop.MaildropException;
+
+/**
+ * Where a user's Maildir is: the location template with {@code %u}, {@code %n} and {@code %d} replaced by the
+ * lower-cased user name, local part and domain. No user name can reach outside the root (the template's part
+ * before its first {@code %}): names with '/', '\', NUL, control characters, a leading '.', or over 255
+ * characters are refused, and so is a path that a symbolic link would lead out of the root.
+ */
+public final class MaildirLocation {
+    private static final int MAX_NAME_LENGTH = 255;
+    private static final CharMatcher FORBIDDEN = CharMatcher.anyOf("/\\\u0000%").or(CharMatcher.javaIsoControl());
+
+    private final Path root;
+    private final String relativeTemplate;
+
+    /**
+     * @param template the location, e.g. {@code /var/mail/%d/%n/Maildir}
+     * @param base where a relative template starts (James's working directory)
+     */
+    public MaildirLocation(String template, Path base) {
+        int firstVariable = template.indexOf('%');
+        int rootEnd = template.lastIndexOf('/', firstVariable);
+        String rootPart = rootEnd < 0 ? "" : template.substring(0, rootEnd);
+        this.root = base.resolve(rootPart).toAbsolutePath().normalize();
+        this.relativeTemplate = template.substring(rootEnd + 1);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The user's Maildir, which may not exist yet. */
+    public Path of(Username user) throws MaildropException {
+        String name = user.asString().toLowerCase(Locale.ROOT);
+        String local = user.getLocalPart().toLowerCase(Locale.ROOT);
+        String domain = user.getDomainPart().map(d -> d.asString().toLowerCase(Locale.ROOT)).orElse("");
+        if (relativeTemplate.contains("%u")) {
+            check(user, name);
+        }
+        if (relativeTemplate.contains("%n")) {
+            check(user, local);
+        }
+        if (relativeTemplate.contains("%d")) {
+            check(user, domain);
+        }
+        Path path = root.resolve(relativeTemplate.replace("%u", name).replace("%n", local).replace("%d", domain)).normalize();
+        if (!path.startsWith(root) || path.equals(root)) {
+            throw MaildropException.forbidden("The maildir of '" + printable(user) + "' would be outside " + root);
+        }
+        ensureNoLinkLeadsOut(user, path);
+        return path;
+    }
+
+    private static void check(Username user, String part) throws MaildropException {
+        if (part.isEmpty() || part.length() > MAX_NAME_LENGTH || part.startsWith(".") || FORBIDDEN.matchesAnyOf(part)) {
+            throw MaildropException.forbidden("No maildir for user name '" + printable(user) + "'");
+        }
+    }
+
+    /** Every existing directory on the way must really be inside the root. */
+    private void ensureNoLinkLeadsOut(Username user, Path path) throws MaildropException {
+        try {
+            Path realRoot = Files.exists(root) ? root.toRealPath() : root;
+            Optional<Path> existing = Optional.of(path);
+            while (existing.isPresent() && !Files.exists(existing.get(), LinkOption.NOFOLLOW_LINKS)) {
+                existing = Optional.ofNullable(existing.get().getParent());
+            }
+            if (existing.isPresent() && existing.get().startsWith(root) && !existing.get().toRealPath().startsWith(realRoot)) {
+                throw MaildropException.forbidden("The maildir of '" + printable(user) + "' leads out of " + root + " through a link");
+            }
+        } catch (IOException e) {
+            throw MaildropException.temporary("Cannot check the maildir path of " + printable(user), e);
+        }
+    }
+
+    private static String printable(Username user) {
+        String text = CharMatcher.javaIsoControl().replaceFrom(user.asString(), '?');
+        return text.length() > 80 ? text.substring(0, 80) + "..." : text;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.pop3x.maildrop.maildir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.james.core.Username;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.common.collect.ImmutableList;
+
+import dev.pop3x.maildrop.Maildrop;
+import dev.pop3x.maildrop.MaildropException;
+import dev.pop3x.maildrop.MaildropMessage;
+
+/** A user's Maildir as one POP3 session sees it. */
+final class MaildirMaildrop implements Maildrop {
+    private static final Logger LOGGER = LoggerFactory.getLogger(MaildirMaildrop.class);
+
+    private final Username user;
+    private final Maildir maildir;
+    private final MaildirQuota quota;
+    private final List<MaildropMessage> messages;
+    private final Map<MaildropMessage, MaildirFile> files;
+
+    MaildirMaildrop(Username user, Maildir maildir, List<MaildropMessage> messages, Map<MaildropMessage, MaildirFile> files) {
+        this.user = user;
+        this.maildir = maildir;
+        this.quota = new MaildirQuota(maildir);
+        this.messages = ImmutableList.copyOf(messages);
+        this.files = files;
+    }
+
+    @Override
+    public List<MaildropMessage> messages() {
+        return messages;
+    }
+
+    @Override
+    public InputStream content(MaildropMessage message) throws MaildropException {
+        MaildirFile file = fileOf(message);
+        try {
+            return maildir.open(file);
+        } catch (NoSuchFileException moved) {
+            return reopen(message, file);
+        } catch (IOException e) {
+            throw MaildropException.temporary("Cannot read " + file, e);
+        }
+    }
+
+    /** Another program renamed the file (new flags) or deleted it since the session listed it. */
+    private InputStream reopen(MaildropMessage message, MaildirFile listed) throws MaildropException {
+        try {
+            Optional<MaildirFile> current = maildir.find(listed.name().base());
+            if (current.isEmpty()) {
+                throw MaildropException.temporary(listed + " was deleted during the session of " + user.asString(), null);
+            }
+            files.put(message, current.get());
+            return maildir.open(current.get());
+        } catch (IOException e) {
+            throw MaildropException.temporary("Cannot read " + listed, e);
+        }
+    }
+
+    /** Maildir keeps no headers apart: the whole file, which TOP reads only up to what it needs. */
+    @Override
+    public InputStream headers(MaildropMessage message) throws MaildropException {
+        return content(message);
+    }
+
+    @Override
+    public void markRetrieved(MaildropMessage message) throws MaildropException {
+        try {
+            maildir.addFlag(fileOf(message), 'S').ifPresent(flagged -> files.put(message, flagged));
+        } catch (IOException e) {
+            throw MaildropException.temporary("Cannot flag " + fileOf(message) + " seen", e);
+        }
+    }
+
+    @Override
+    public void expunge(Collection<MaildropMessage> expunged) throws MaildropException {
+        long octets = 0;
+        int count = 0;
+        try {
+            for (MaildropMessage message : expunged) {
+                Optional<Long> size = maildir.delete(fileOf(message));
+                if (size.isPresent()) {
+                    octets += size.get();
+                    count++;
+                } else {
+                    LOGGER.info("{} of {} was already deleted by another program", message.uniqueId(), user.asString());
+                }
+            }
+        } catch (IOException e) {
+            throw MaildropException.temporary("Cannot delete messages of " + user.asString() + " in " + maildir.root(), e);
+        } finally {
+            updateQuota(-octets, -count);
+        }
+    }
+
+    private void updateQuota(long octets, int count) {
+        if (count == 0) {
+            return;
+        }
+        try {
+            quota.add(octets, count);
+        } catch (IOException e) {
+            LOGGER.warn("Cannot update {} of {}; it will be counted again when it grows", MaildirQuota.FILE, maildir.root(), e);
+        }
+    }
+
+    @Override
+    public Optional<Instant> lastLogin() throws MaildropException {
+        try {
+            return maildir.lastLogin();
+        } catch (IOException e) {
+            throw MaildropException.temporary("Cannot read the last login of " + user.asString(), e);
+        }
+    }
+
+    @Override
+    public void recordLogin(Instant when) throws MaildropException {
+        try {
+            maildir.recordLogin(when);
+        } catch (IOException e) {
+            throw MaildropException.temporary("Cannot record the login of " + user.asString(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        // nothing is held open between commands
+    }
+
+    private MaildirFile fileOf(MaildropMessage message) {
+        MaildirFile file = files.get(message);
+        if (file == null) {
+            throw new IllegalArgumentException(message + " is not a message of this maildrop");
+        }
+        return file;
+    }
+}

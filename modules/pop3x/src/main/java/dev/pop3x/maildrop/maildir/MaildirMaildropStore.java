@@ -1,0 +1,86 @@
+package dev.pop3x.maildrop.maildir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.Username;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.common.base.CharMatcher;
+import com.google.common.hash.Hashing;
+
+import dev.pop3x.maildrop.Maildrop;
+import dev.pop3x.maildrop.MaildropException;
+import dev.pop3x.maildrop.MaildropMessage;
+import dev.pop3x.maildrop.MaildropStore;
+
+/**
+ * Maildrops in Maildir++ directories shared with Dovecot, Courier and Postfix. A message's unique-id is its base
+ * file name, as Dovecot gives with {@code pop3_uidl_format = %f} and as Courier gives, so clients that leave mail
+ * on the server do not download it again after a migration. Sizes come from {@code ,W=} in file names, else from
+ * {@link VirtualSizes}: listing never reads a message twice.
+ */
+public final class MaildirMaildropStore implements MaildropStore {
+    private static final Logger LOGGER = LoggerFactory.getLogger(MaildirMaildropStore.class);
+    private static final CharMatcher UNIQUE_ID = CharMatcher.inRange((char) 0x21, (char) 0x7E);
+    private static final int MAX_UNIQUE_ID = 70;
+
+    private final MaildirLocation location;
+
+    @Inject
+    public MaildirMaildropStore(MaildirLocation location) {
+        this.location = location;
+    }
+
+    @Override
+    public Maildrop open(Username user) throws MaildropException {
+        Path path = location.of(user);
+        Maildir maildir = new Maildir(path);
+        try {
+            if (!maildir.exists()) {
+                LOGGER.info("Creating the maildir of {} in {}", user.asString(), path);
+                maildir.create();
+            }
+            VirtualSizes sizes = VirtualSizes.load(maildir);
+            List<MaildropMessage> messages = new ArrayList<>();
+            Map<MaildropMessage, MaildirFile> files = new HashMap<>();
+            Set<String> bases = new HashSet<>();
+            for (MaildirFile file : maildir.scan()) {
+                OptionalLong octets = sizes.of(file);
+                if (octets.isEmpty()) {
+                    continue;
+                }
+                MaildropMessage message = new MaildropMessage(uniqueId(file.name().base()), octets.getAsLong());
+                messages.add(message);
+                files.put(message, file);
+                bases.add(file.name().base());
+            }
+            sizes.save(bases);
+            return new MaildirMaildrop(user, maildir, messages, files);
+        } catch (IOException | RuntimeException e) {
+            throw MaildropException.temporary("Cannot open the maildir of " + user.asString() + " in " + path, e);
+        }
+    }
+
+    /**
+     * The base file name, which RFC 1939 allows when it is 1 to 70 printable characters; a longer or odd name
+     * (a long host name in it) gets a stable digest of itself instead.
+     */
+    static String uniqueId(String base) {
+        if (base.length() <= MAX_UNIQUE_ID && UNIQUE_ID.matchesAllOf(base)) {
+            return base;
+        }
+        return "pop3x-" + Hashing.sha256().hashString(base, StandardCharsets.UTF_8).toString().substring(0, 40);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.pop3x.maildrop.maildir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Maildir++ quota file {@code maildirsize}, as Courier defined it and Dovecot, maildrop and Postfix patches
+ * share it: a first line with the limits ({@code 10000000S,1000C}: octets and messages), then lines of
+ * {@code <octets> <messages>} whose sums are the usage. Deliveries and deletions append a line with one write
+ * (O_APPEND), which is atomic on local file systems; when the file grows past 5120 octets the usage is counted
+ * again from the messages and the file rewritten, as the spec asks. No {@code maildirsize}: no quota.
+ */
+final class MaildirQuota {
+    private static final Logger LOGGER = LoggerFactory.getLogger(MaildirQuota.class);
+    static final String FILE = "maildirsize";
+    private static final int RECALCULATE_ABOVE_OCTETS = 5120;
+    private static final Pattern LIMIT = Pattern.compile("(\\d+)([SC])");
+
+    private final Maildir maildir;
+
+    MaildirQuota(Maildir maildir) {
+        this.maildir = maildir;
+    }
+
+    /** The limits and usage, or empty when the maildir has no quota. */
+    Optional<Usage> read() throws IOException {
+        Path file = maildir.root().resolve(FILE);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        OptionalLong maxOctets = OptionalLong.empty();
+        OptionalLong maxMessages = OptionalLong.empty();
+        Matcher limits = LIMIT.matcher(lines.get(0));
+        while (limits.find()) {
+            long value = Long.parseLong(limits.group(1));
+            if (limits.group(2).equals("S")) {
+                maxOctets = OptionalLong.of(value);
+            } else {
+                maxMessages = OptionalLong.of(value);
+            }
+        }
+        long octets = 0;
+        long messages = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length == 2) {
+                try {
+                    octets += Long.parseLong(fields[0]);
+                    messages += Long.parseLong(fields[1]);
+                } catch (NumberFormatException e) {
+                    LOGGER.warn("Ignoring corrupt line '{}' of {}", line, file);
+                }
+            }
+        }
+        return Optional.of(new Usage(maxOctets, maxMessages, Math.max(0, octets), Math.max(0, messages)));
+    }
+
+    /** Records a change of usage (a delivery: positive; an expunge: negative). */
+    void add(long octets, long messages) throws IOException {
+        Path file = maildir.root().resolve(FILE);
+        if (!Files.exists(file)) {
+            return;
+        }
+        Files.write(file, (octets + " " + messages + "\n").getBytes(StandardCharsets.US_ASCII), StandardOpenOption.APPEND);
+        if (Files.size(file) > RECALCULATE_ABOVE_OCTETS) {
+            recalculate();
+        }
+    }
+
+    /** Counts the usage from the messages and rewrites the file with its limits line and one usage line. */
+    void recalculate() throws IOException {
+        Path file = maildir.root().resolve(FILE);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+        String limits = lines.isEmpty() ? "" : lines.get(0);
+        long octets = 0;
+        long messages = 0;
+        for (MaildirFile message : maildir.scan()) {
+            try {
+                octets += Maildir.sizeOf(message);
+                messages++;
+            } catch (java.nio.file.NoSuchFileException gone) {
+                // deleted during the count
+            }
+        }
+        maildir.writeAtomically(FILE, (limits + "\n" + octets + " " + messages + "\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Limits and usage from {@code maildirsize}. */
+    static final class Usage {
+        private final OptionalLong maxOctets;
+        private final OptionalLong maxMessages;
+        private final long octets;
+        private final long messages;
+
+        Usage(OptionalLong maxOctets, OptionalLong maxMessages, long octets, long messages) {
+            this.maxOctets = maxOctets;
+            this.maxMessages = maxMessages;
+            this.octets = octets;
+            this.messages = messages;
+        }
+
+        OptionalLong maxOctets() {
+            return maxOctets;
+        }
+
+        OptionalLong maxMessages() {
+            return maxMessages;
+        }
+
+        long octets() {
+            return octets;
+        }
+
+        long messages() {
+            return messages;
+        }
+
+        /** Whether one more message of this size would go over a limit. */
+        boolean refuses(long messageOctets) {
+            return (maxOctets.isPresent() && maxOctets.getAsLong() > 0 && octets + messageOctets > maxOctets.getAsLong())
+                || (maxMessages.isPresent() && maxMessages.getAsLong() > 0 && messages + 1 > maxMessages.getAsLong());
+        }
+
+        @Override
+        public String toString() {
+            return octets + "/" + (maxOctets.isPresent() ? maxOctets.getAsLong() : "unlimited") + " octets, "
+                + messages + "/" + (maxMessages.isPresent() ? maxMessages.getAsLong() : "unlimited") + " messages";
+        }
+    }
+}
