@@ -67,6 +67,20 @@ final class JamesServers {
             .edit("smtpserver.xml", xml -> replaceExactly(xml, "<jmxName>smtpserver-global</jmxName>", "<jmxName>smtpserver-stock</jmxName>"));
     }
 
+    /** Other JMX names, so that a second server can run beside the first in the same JVM. */
+    static Consumer<JamesHome> secondServer() {
+        return home -> home
+            .edit("pop3server.xml", xml -> replaceExactly(xml, "<jmxName>pop3server</jmxName>", "<jmxName>pop3server-2</jmxName>"))
+            .edit("pop3server.xml", xml -> replaceExactly(xml, "<jmxName>pop3server-tls</jmxName>", "<jmxName>pop3server-tls-2</jmxName>"))
+            .edit("smtpserver.xml", xml -> replaceExactly(xml, "<jmxName>smtpserver-global</jmxName>", "<jmxName>smtpserver-2</jmxName>"));
+    }
+
+    /** Maildirs under another root than the James home's. */
+    static Consumer<JamesHome> maildirsIn(java.nio.file.Path root) {
+        return home -> home.edit("pop3x.properties", properties -> replaceExactly(properties,
+            "maildir.location=var/maildir/%d/%n/Maildir", "maildir.location=" + root + "/%d/%n/Maildir"));
+    }
+
     private static String replaceExactly(String text, String target, String replacement) {
         if (!text.contains(target)) {
             throw new IllegalStateException("conf/ no longer contains " + target);

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.james.JamesServerExtension;
@@ -50,51 +49,51 @@ class RealClientsIT {
     @Test
     void curlRetrievesWithAuthPlain() throws Exception {
         String user = userWithOneMessage("curl-plain", "curl plain");
-        Result curl = run("curl", "-sS", "-v", "--max-time", "30", "-u", user + ":" + PASSWORD, pop3Url("/1"));
-        assertThat(curl.stdout).contains("Subject: curl plain", "Hello from curl plain", "\r\n.a line with a dot\r\n");
-        assertThat(curl.stderr).contains("> AUTH PLAIN", "< +OK Welcome " + user);
+        Commands.Result curl = run("curl", "-sS", "-v", "--max-time", "30", "-u", user + ":" + PASSWORD, pop3Url("/1"));
+        assertThat(curl.stdout()).contains("Subject: curl plain", "Hello from curl plain", "\r\n.a line with a dot\r\n");
+        assertThat(curl.stderr()).contains("> AUTH PLAIN", "< +OK Welcome " + user);
     }
 
     @Test
     void curlRetrievesWithAuthLogin() throws Exception {
         String user = userWithOneMessage("curl-login", "curl login");
-        Result curl = run("curl", "-sS", "-v", "--max-time", "30", "--login-options", "AUTH=LOGIN", "-u", user + ":" + PASSWORD, pop3Url("/1"));
-        assertThat(curl.stdout).contains("Subject: curl login");
-        assertThat(curl.stderr).contains("> AUTH LOGIN", "< + VXNlcm5hbWU6", "< + UGFzc3dvcmQ6", "< +OK Welcome " + user);
+        Commands.Result curl = run("curl", "-sS", "-v", "--max-time", "30", "--login-options", "AUTH=LOGIN", "-u", user + ":" + PASSWORD, pop3Url("/1"));
+        assertThat(curl.stdout()).contains("Subject: curl login");
+        assertThat(curl.stderr()).contains("> AUTH LOGIN", "< + VXNlcm5hbWU6", "< + UGFzc3dvcmQ6", "< +OK Welcome " + user);
     }
 
     @Test
     void curlSendsTheInitialResponseWithSaslIr() throws Exception {
         String user = userWithOneMessage("curl-ir", "curl sasl-ir");
-        Result plain = run("curl", "-sS", "-v", "--max-time", "30", "--sasl-ir", "-u", user + ":" + PASSWORD, pop3Url("/1"));
-        assertThat(plain.stdout).contains("Subject: curl sasl-ir");
-        assertThat(plain.stderr).contains("> AUTH PLAIN " + Sasl.plain(user, PASSWORD));
-        Result login = run("curl", "-sS", "-v", "--max-time", "30", "--sasl-ir", "--login-options", "AUTH=LOGIN",
+        Commands.Result plain = run("curl", "-sS", "-v", "--max-time", "30", "--sasl-ir", "-u", user + ":" + PASSWORD, pop3Url("/1"));
+        assertThat(plain.stdout()).contains("Subject: curl sasl-ir");
+        assertThat(plain.stderr()).contains("> AUTH PLAIN " + Sasl.plain(user, PASSWORD));
+        Commands.Result login = run("curl", "-sS", "-v", "--max-time", "30", "--sasl-ir", "--login-options", "AUTH=LOGIN",
             "-u", user + ":" + PASSWORD, pop3Url("/1"));
-        assertThat(login.stderr).contains("> AUTH LOGIN " + Sasl.base64(user), "< +OK Welcome " + user);
+        assertThat(login.stderr()).contains("> AUTH LOGIN " + Sasl.base64(user), "< +OK Welcome " + user);
     }
 
     @Test
     void curlUpgradesWithStlsAndChecksTheCertificate() throws Exception {
         String user = userWithOneMessage("curl-stls", "curl stls");
-        Result curl = run("curl", "-sS", "-v", "--max-time", "30", "--ssl-reqd", "--cacert", certificate.toString(),
+        Commands.Result curl = run("curl", "-sS", "-v", "--max-time", "30", "--ssl-reqd", "--cacert", certificate.toString(),
             "-u", user + ":" + PASSWORD, pop3Url("/1"));
-        assertThat(curl.stdout).contains("Subject: curl stls");
-        assertThat(curl.stderr).contains("> STLS", "< +OK Begin TLS negotiation", "SSL certificate verify ok");
+        assertThat(curl.stdout()).contains("Subject: curl stls");
+        assertThat(curl.stderr()).contains("> STLS", "< +OK Begin TLS negotiation", "SSL certificate verify ok");
     }
 
     @Test
     void curlSpeaksImplicitTls() throws Exception {
         String user = userWithOneMessage("curl-pop3s", "curl pop3s");
-        Result curl = run("curl", "-sS", "--max-time", "30", "--cacert", certificate.toString(), "-u", user + ":" + PASSWORD,
+        Commands.Result curl = run("curl", "-sS", "--max-time", "30", "--cacert", certificate.toString(), "-u", user + ":" + PASSWORD,
             "pop3s://127.0.0.1:" + server.pop3sPort() + "/1");
-        assertThat(curl.stdout).contains("Subject: curl pop3s");
+        assertThat(curl.stdout()).contains("Subject: curl pop3s");
     }
 
     @Test
     void curlListsAndDeletes() throws Exception {
         String user = userWithOneMessage("curl-dele", "curl dele");
-        assertThat(run("curl", "-sS", "--max-time", "30", "-u", user + ":" + PASSWORD, pop3Url("/")).stdout).startsWith("1 ");
+        assertThat(run("curl", "-sS", "--max-time", "30", "-u", user + ":" + PASSWORD, pop3Url("/")).stdout()).startsWith("1 ");
         run("curl", "-sS", "--max-time", "30", "-u", user + ":" + PASSWORD, "-X", "DELE", "-I", pop3Url("/1"));
         assertThat(server.messageCount(user)).isZero();
     }
@@ -124,9 +123,9 @@ class RealClientsIT {
             ""));
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
 
-        Result mpop = run("mpop", "-C", config.toString(), "-a", "-d");
+        Commands.Result mpop = run("mpop", "-C", config.toString(), "-a", "-d");
 
-        assertThat(mpop.stdout + mpop.stderr).contains("--> STLS", "--> AUTH PLAIN", "<-- +OK Welcome " + user, "--> DELE 2", "--> QUIT");
+        assertThat(mpop.stdout() + mpop.stderr()).contains("--> STLS", "--> AUTH PLAIN", "<-- +OK Welcome " + user, "--> DELE 2", "--> QUIT");
         List<String> delivered = new ArrayList<>();
         try (Stream<Path> files = Files.list(maildir.resolve("new"))) {
             for (Path file : files.toList()) {
@@ -143,16 +142,7 @@ class RealClientsIT {
         return "pop3://127.0.0.1:" + server.pop3Port() + path;
     }
 
-    private record Result(String stdout, String stderr) {
-    }
-
-    private static Result run(String... command) throws Exception {
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", command[0]).isTrue();
-        Result result = new Result(Files.readString(out), Files.readString(err));
-        assertThat(process.exitValue()).as("%s exit code; stderr:\n%s", String.join(" ", command), result.stderr).isZero();
-        return result;
+    private static Commands.Result run(String... command) throws Exception {
+        return Commands.run(command);
     }
 }

@@ -93,6 +93,7 @@ final class Maildir {
         }
         List<MaildirFile> files = new ArrayList<>(byBase.values());
         files.sort(Comparator.comparingLong((MaildirFile file) -> file.name().deliverySeconds())
+            .thenComparingLong(file -> file.name().deliveryMicros())
             .thenComparing(file -> file.name().base()));
         return files;
     }

@@ -16,11 +16,11 @@ import dev.pop3x.maildrop.MaildropException;
 /**
  * Where a user's Maildir is: the location template with {@code %u}, {@code %n} and {@code %d} replaced by the
  * lower-cased user name, local part and domain. No user name can reach outside the root (the template's part
- * before its first {@code %}): names with '/', '\', NUL, control characters, a leading '.', or over 255
- * characters are refused, and so is a path that a symbolic link would lead out of the root.
+ * before its first {@code %}): names with '/', '\', NUL, control characters, a leading '.', or over 255 octets
+ * (a file name's limit) are refused, and so is a path that a symbolic link would lead out of the root.
  */
 public final class MaildirLocation {
-    private static final int MAX_NAME_LENGTH = 255;
+    private static final int MAX_NAME_OCTETS = 255;
     private static final CharMatcher FORBIDDEN = CharMatcher.anyOf("/\\\u0000%").or(CharMatcher.javaIsoControl());
 
     private final Path root;
@@ -65,7 +65,8 @@ public final class MaildirLocation {
     }
 
     private static void check(Username user, String part) throws MaildropException {
-        if (part.isEmpty() || part.length() > MAX_NAME_LENGTH || part.startsWith(".") || FORBIDDEN.matchesAnyOf(part)) {
+        if (part.isEmpty() || part.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_OCTETS
+            || part.startsWith(".") || FORBIDDEN.matchesAnyOf(part)) {
             throw MaildropException.forbidden("No maildir for user name '" + printable(user) + "'");
         }
     }

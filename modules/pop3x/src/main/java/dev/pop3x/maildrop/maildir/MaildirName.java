@@ -16,6 +16,7 @@ final class MaildirName {
     private static final Pattern SIZE = Pattern.compile(",S=(\\d{1,18})");
     private static final Pattern VIRTUAL_SIZE = Pattern.compile(",W=(\\d{1,18})");
     private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d{1,18})");
+    private static final Pattern MICROSECONDS = Pattern.compile("^\\d+\\.[^.]*?M(\\d{1,6})");
     private static final String INFO = ":2,";
 
     private final String base;
@@ -86,6 +87,12 @@ final class MaildirName {
     /** The delivery time most programs start the name with (seconds since the epoch), for the order of messages. */
     long deliverySeconds() {
         Matcher matcher = LEADING_NUMBER.matcher(base);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+    }
+
+    /** The microseconds many programs put after {@code M} (Dovecot, pop3x), to order deliveries within a second. */
+    long deliveryMicros() {
+        Matcher matcher = MICROSECONDS.matcher(base);
         return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
     }
 

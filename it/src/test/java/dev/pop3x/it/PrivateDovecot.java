@@ -1,0 +1,109 @@
+package dev.pop3x.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * A private Dovecot 2.3 (Debian's dovecot-pop3d) on 127.0.0.1, for interoperability tests: POP3 only, users in a
+ * passwd-file, mail in Maildirs under a given root with {@code pop3_uidl_format = %f}, its own run and state
+ * directories and log. Run as root, it serves mail as {@code nobody}; otherwise as the current user.
+ */
+final class PrivateDovecot implements AutoCloseable {
+    static final Path DOVECOT = Path.of("/usr/sbin/dovecot");
+    static final Path LDA = Path.of("/usr/lib/dovecot/dovecot-lda");
+
+    private final Path config;
+    private final int port;
+
+    private PrivateDovecot(Path config, int port) {
+        this.config = config;
+        this.port = port;
+    }
+
+    static PrivateDovecot start(Path directory, Path mailRoot, int port, String user, String password) throws Exception {
+        boolean root = new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+        long uid = root ? 65534 : new com.sun.security.auth.module.UnixSystem().getUid();
+        long gid = root ? 65534 : new com.sun.security.auth.module.UnixSystem().getGid();
+        String self = System.getProperty("user.name");
+        for (String sub : new String[] {"run", "state"}) {
+            Files.createDirectories(directory.resolve(sub));
+        }
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(mailRoot, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path passwd = Files.writeString(directory.resolve("passwd"), user + ":{PLAIN}" + password + "::::::\n");
+        Path config = Files.writeString(directory.resolve("dovecot.conf"), String.join("\n",
+            "protocols = pop3",
+            "listen = 127.0.0.1",
+            "base_dir = " + directory.resolve("run"),
+            "state_dir = " + directory.resolve("state"),
+            "log_path = " + directory.resolve("dovecot.log"),
+            "ssl = no",
+            "disable_plaintext_auth = no",
+            "auth_mechanisms = plain",
+            "passdb {",
+            "  driver = passwd-file",
+            "  args = scheme=PLAIN username_format=%u " + passwd,
+            "}",
+            "userdb {",
+            "  driver = static",
+            "  args = uid=" + uid + " gid=" + gid + " home=" + mailRoot + "/%d/%n",
+            "}",
+            "mail_location = maildir:" + mailRoot + "/%d/%n/Maildir",
+            "first_valid_uid = " + uid,
+            "first_valid_gid = " + gid,
+            "pop3_uidl_format = %f",
+            root ? "" : "default_internal_user = " + self,
+            root ? "" : "default_login_user = " + self,
+            "service anvil {",
+            "  chroot =",
+            "}",
+            "service pop3-login {",
+            root ? "" : "  chroot =",
+            "  inet_listener pop3 {",
+            "    address = 127.0.0.1",
+            "    port = " + port,
+            "  }",
+            "}",
+            "service imap-login {",
+            "  inet_listener imap {",
+            "    port = 0",
+            "  }",
+            "  inet_listener imaps {",
+            "    port = 0",
+            "  }",
+            "}",
+            ""), StandardCharsets.US_ASCII);
+        Commands.run(DOVECOT.toString(), "-c", config.toString());
+        PrivateDovecot dovecot = new PrivateDovecot(config, port);
+        dovecot.awaitListening();
+        return dovecot;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Delivers a message with dovecot-lda, as Dovecot's own delivery agent would from an MTA. */
+    void deliver(String user, String message) throws Exception {
+        Commands.run(message.getBytes(StandardCharsets.UTF_8), LDA.toString(), "-c", config.toString(), "-d", user, "-f", "sender@example.test");
+    }
+
+    private void awaitListening() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("Dovecot does not listen on " + port);
+    }
+
+    @Override
+    public void close() throws Exception {
+        Commands.run(DOVECOT.toString(), "-c", config.toString(), "stop");
+    }
+}
