@@ -45,6 +45,10 @@ class DemoIT {
                 .contains("Delivered-To: demo@pop3x.local")
                 .contains("through James's POP3 server with the pop3x extension.");
 
+            String fromMaildir = run("curl", "-sS", "--max-time", "30", "-u", "demo@maildir.pop3x.local:demo",
+                "pop3://127.0.0.1:" + ports.pop3() + "/1");
+            assertThat(fromMaildir).contains("Subject: Welcome to pop3x", "delivered over SMTP into a Maildir");
+
             run("kill", "-INT", String.valueOf(demo.pid()));
             assertThat(demo.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("demo exits after Ctrl-C").isTrue();
             readUntil(lines, output, null);

@@ -63,4 +63,16 @@ class SettingsIT {
             server.stop();
         }
     }
+
+    @Test
+    void aKeyGivenTwiceStopsTheStartAndNamesTheKey(@TempDir Path dir) {
+        GuiceJamesServer server = JamesServers.unstarted(dir, home -> home.edit("pop3x.properties",
+            properties -> properties + "maildrop.lock=false\n"));
+        try {
+            assertThatThrownBy(server::start)
+                .hasStackTraceContaining("pop3x.properties: key 'maildrop.lock' has several values (given twice, or with ','): true, false");
+        } finally {
+            server.stop();
+        }
+    }
 }

@@ -17,6 +17,7 @@ import com.google.inject.multibindings.MapBinder;
 import dev.pop3x.config.BrakeSettings;
 import dev.pop3x.config.BuildInfo;
 import dev.pop3x.config.CapaSettings;
+import dev.pop3x.config.JamesBackendSettings;
 import dev.pop3x.config.ListenerAuthSettings;
 import dev.pop3x.config.MaildirSettings;
 import dev.pop3x.config.MaildropSettings;
@@ -87,6 +88,12 @@ public final class Pop3xModule extends AbstractModule {
     @Singleton
     MaildropSettings maildropSettings(SettingsFile file, Map<String, MaildropStore> backends) {
         return MaildropSettings.from(file, backends.keySet());
+    }
+
+    @Provides
+    @Singleton
+    JamesBackendSettings jamesBackendSettings(SettingsFile file) {
+        return JamesBackendSettings.from(file);
     }
 
     @Provides

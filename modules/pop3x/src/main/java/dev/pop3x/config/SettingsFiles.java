@@ -29,8 +29,13 @@ public final class SettingsFiles {
         Map<String, String> values = new LinkedHashMap<>();
         for (Iterator<String> keys = configuration.getKeys(); keys.hasNext(); ) {
             String key = keys.next();
-            // James splits values on ',' when it reads properties: join them back into the text that was written.
-            values.put(key, String.join(",", configuration.getStringArray(key)));
+            // James splits values on ',' when it reads properties; no pop3x setting takes one
+            String[] parts = configuration.getStringArray(key);
+            if (parts.length > 1) {
+                throw new InvalidSettingException(key, "key '" + key + "' has several values (given twice, or with ','): "
+                    + String.join(", ", parts));
+            }
+            values.put(key, parts.length == 0 ? "" : parts[0]);
         }
         SettingsFile file = SettingsFile.of(values, Pop3xSettings.ALL);
         LOGGER.info("Read {}.properties: {}", SettingsFile.FILE_NAME, values);

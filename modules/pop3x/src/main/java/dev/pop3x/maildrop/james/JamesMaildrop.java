@@ -36,13 +36,13 @@ final class JamesMaildrop implements Maildrop {
     private final MailboxManager mailboxManager;
     private final MailboxSession session;
     private final MessageManager inbox;
-    private final List<MaildropMessage> messages;
+    private final CompactListing messages;
 
-    JamesMaildrop(MailboxManager mailboxManager, MailboxSession session, MessageManager inbox, List<MaildropMessage> messages) {
+    JamesMaildrop(MailboxManager mailboxManager, MailboxSession session, MessageManager inbox, CompactListing messages) {
         this.mailboxManager = mailboxManager;
         this.session = session;
         this.inbox = inbox;
-        this.messages = ImmutableList.copyOf(messages);
+        this.messages = messages;
     }
 
     @Override
@@ -153,7 +153,9 @@ final class JamesMaildrop implements Maildrop {
         mailboxManager.endProcessingRequest(session);
     }
 
+    /** The UID ends the unique-id, whichever form {@code james.uidl} gives it. */
     private static MessageUid uid(MaildropMessage message) {
-        return MessageUid.of(Long.parseLong(message.uniqueId()));
+        String uniqueId = message.uniqueId();
+        return MessageUid.of(Long.parseLong(uniqueId.substring(uniqueId.lastIndexOf('-') + 1)));
     }
 }

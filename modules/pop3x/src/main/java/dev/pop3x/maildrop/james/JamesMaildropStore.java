@@ -1,8 +1,7 @@
 package dev.pop3x.maildrop.james;
 
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
+import java.util.Map;
 
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -19,25 +18,28 @@ import org.apache.james.mailbox.model.MessageResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pop3x.config.JamesBackendSettings;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
-import dev.pop3x.maildrop.MaildropMessage;
 import dev.pop3x.maildrop.MaildropStore;
 import reactor.core.publisher.Mono;
 
 /**
  * Maildrops in James's own mailboxes: each user's INBOX through James's {@link MailboxManager}, so it works on
- * whatever James stores mail in (memory, JPA, Cassandra). The unique-ids are James's stock POP3 ones (the IMAP
- * UID), so clients that leave mail on the server do not download it again when pop3x is installed.
+ * whatever James stores mail in (memory, JPA, Cassandra). By default the unique-ids are James's stock POP3 ones
+ * (the IMAP UID), so clients that leave mail on the server do not download it again when pop3x is installed; the
+ * sizes are what RETR sends ({@link CrlfOctets}). The listing is kept in two arrays, not an object per message.
  */
 public final class JamesMaildropStore implements MaildropStore {
     private static final Logger LOGGER = LoggerFactory.getLogger(JamesMaildropStore.class);
 
     private final MailboxManager mailboxManager;
+    private final JamesBackendSettings settings;
 
     @Inject
-    public JamesMaildropStore(@Named("mailboxmanager") MailboxManager mailboxManager) {
+    public JamesMaildropStore(@Named("mailboxmanager") MailboxManager mailboxManager, JamesBackendSettings settings) {
         this.mailboxManager = mailboxManager;
+        this.settings = settings;
     }
 
     @Override
@@ -50,12 +52,18 @@ public final class JamesMaildropStore implements MaildropStore {
                 LOGGER.info("Provisioning INBOX of {}: {}", user.asString(), mailboxManager.createMailbox(inbox, session));
             }
             MessageManager mailbox = mailboxManager.getMailbox(inbox, session);
-            List<MaildropMessage> messages = new ArrayList<>();
+            long uidValidity = mailbox.getMailboxEntity().getUidValidity().asLong();
+            CompactListing listing = new CompactListing(settings.uidl() == JamesBackendSettings.UidlForm.UIDVALIDITY_UID
+                ? uidValidity + "-" : "");
             for (Iterator<MessageResult> results = mailbox.getMessages(MessageRange.all(), FetchGroup.MINIMAL, session); results.hasNext(); ) {
                 MessageResult result = results.next();
-                messages.add(new MaildropMessage(String.valueOf(result.getUid().asLong()), result.getSize()));
+                listing.add(result.getUid().asLong(), result.getSize());
             }
-            return new JamesMaildrop(mailboxManager, session, mailbox, messages);
+            if (settings.exactOctets()) {
+                Map<Long, Long> exceptions = CrlfOctets.exceptions(mailboxManager, mailbox, session, uidValidity);
+                listing.correct(exceptions);
+            }
+            return new JamesMaildrop(mailboxManager, session, mailbox, listing);
         } catch (MailboxException | RuntimeException e) {
             throw MaildropException.temporary("Cannot open the INBOX of " + user.asString(), e);
         } finally {

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pop3x.maildrop.MessageOctets;
+
 /**
  * Sizes with CRLF line ends (what RETR sends) of the messages whose names do not carry {@code ,W=}: Postfix and
  * procmail write none. Each such message is read once, and its size kept in {@code pop3x-vsizes} in the maildir
@@ -70,22 +72,8 @@ final class VirtualSizes {
         }
     }
 
-    /** Octets, counting each LF not preceded by CR as CRLF. */
     static long measure(InputStream in) throws IOException {
-        long size = 0;
-        int previous = -1;
-        byte[] buffer = new byte[64 * 1024];
-        for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
-            for (int i = 0; i < read; i++) {
-                byte b = buffer[i];
-                if (b == '\n' && previous != '\r') {
-                    size++;
-                }
-                size++;
-                previous = b;
-            }
-        }
-        return size;
+        return MessageOctets.withCrlfLineEnds(in);
     }
 
     static long measureBytes(byte[] message) {
