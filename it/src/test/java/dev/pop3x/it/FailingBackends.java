@@ -15,6 +15,7 @@ import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
 import dev.pop3x.maildrop.MaildropStore;
+import dev.pop3x.maildrop.QuotaUsage;
 
 /**
  * Maildrop backends that fail, bound by name the way any extension adds a backend, so that tests can show what
@@ -40,7 +41,7 @@ public final class FailingBackends extends AbstractModule {
 
         @Override
         public List<MaildropMessage> messages() {
-            return List.of(new MaildropMessage("unreadable-1", 100));
+            return List.of(new MaildropMessage("unreadable-1", 100, Instant.EPOCH, Optional.empty()));
         }
 
         @Override
@@ -54,13 +55,18 @@ public final class FailingBackends extends AbstractModule {
         }
 
         @Override
-        public void markRetrieved(MaildropMessage message) throws MaildropException {
+        public void markRetrieved(MaildropMessage message, Instant when) throws MaildropException {
             throw MaildropException.temporary("flag update timed out (test)", null);
         }
 
         @Override
         public void expunge(Collection<MaildropMessage> messages) throws MaildropException {
             throw MaildropException.temporary("expunge timed out (test)", null);
+        }
+
+        @Override
+        public QuotaUsage quota() {
+            return QuotaUsage.UNLIMITED;
         }
 
         @Override

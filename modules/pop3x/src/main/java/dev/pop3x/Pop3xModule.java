@@ -21,6 +21,7 @@ import dev.pop3x.config.JamesBackendSettings;
 import dev.pop3x.config.ListenerAuthSettings;
 import dev.pop3x.config.MaildirSettings;
 import dev.pop3x.config.MaildropSettings;
+import dev.pop3x.config.PolicyConfiguration;
 import dev.pop3x.config.SessionSettings;
 import dev.pop3x.config.SettingsFile;
 import dev.pop3x.config.SettingsFiles;
@@ -106,6 +107,12 @@ public final class Pop3xModule extends AbstractModule {
     @Singleton
     MaildirLocation maildirLocation(MaildirSettings settings, FileSystem fileSystem) throws FileNotFoundException {
         return new MaildirLocation(settings.location(), fileSystem.getBasedir().toPath());
+    }
+
+    @Provides
+    @Singleton
+    PolicyConfiguration policyConfiguration(SettingsFile file) {
+        return PolicyConfiguration.from(file);
     }
 
     @Provides

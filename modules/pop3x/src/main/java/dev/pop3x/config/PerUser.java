@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apache.james.core.Domain;
@@ -42,6 +43,21 @@ public final class PerUser<T> {
         return Optional.ofNullable(users.get(lowerCase))
             .or(() -> lowerCase.getDomainPart().map(domains::get))
             .orElse(defaultValue);
+    }
+
+    /** The value for a user of the domain who has no value of their own. */
+    public T forDomain(Domain domain) {
+        return domains.getOrDefault(Domain.of(domain.asString().toLowerCase(Locale.ROOT)), defaultValue);
+    }
+
+    /** The domains given a value of their own. */
+    public Set<Domain> domains() {
+        return domains.keySet();
+    }
+
+    /** The users given a value of their own. */
+    public Set<Username> users() {
+        return users.keySet();
     }
 
     public T defaultValue() {

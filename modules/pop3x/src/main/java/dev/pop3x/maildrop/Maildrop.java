@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import dev.pop3x.maildrop.QuotaUsage;
+
 /**
  * A user's maildrop as one POP3 session sees it: the list of messages is fixed when the maildrop is opened
  * (RFC 1939: mail arriving during the session shows at the next login), and messages leave it only through
@@ -26,13 +28,20 @@ public interface Maildrop extends AutoCloseable {
     InputStream headers(MaildropMessage message) throws MaildropException;
 
     /**
-     * Records that the client retrieved the message in full (RFC 1939 RETR), as other programs read it: IMAP's
-     * {@code \Seen}, Maildir's {@code S} flag.
+     * Records that a client retrieved the message in full (RETR, or a TOP that sent all of it): when, if it is the
+     * first time, in the maildrop's retrieval ledger (which survives restarts and is seen by every James node); and
+     * as other programs read it, IMAP's {@code \Seen} or Maildir's {@code S} flag.
      */
-    void markRetrieved(MaildropMessage message) throws MaildropException;
+    void markRetrieved(MaildropMessage message, Instant when) throws MaildropException;
 
     /** Removes the messages for good: the UPDATE state of RFC 1939. */
     void expunge(Collection<MaildropMessage> messages) throws MaildropException;
+
+    /**
+     * The owner's quota as the backend knows it: James's quota for the user (all their mailboxes), or the
+     * Maildir++ {@code maildirsize}. No limit: unlimited.
+     */
+    QuotaUsage quota() throws MaildropException;
 
     /** When the user last logged in successfully, as recorded with the maildrop (for LOGIN-DELAY). */
     Optional<Instant> lastLogin() throws MaildropException;

@@ -14,12 +14,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pop3x.config.MaildropSettings;
+import dev.pop3x.config.PolicyConfiguration;
 import dev.pop3x.config.SessionSettings;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropLocks;
 import dev.pop3x.maildrop.MaildropLocks.MaildropLock;
 import dev.pop3x.maildrop.MaildropStore;
+import dev.pop3x.maildrop.WithNotice;
+import dev.pop3x.policy.PolicySettings;
+import dev.pop3x.policy.QuotaNotice;
 
 /**
  * What follows right credentials, whichever command brought them (PASS or AUTH): lock the maildrop
@@ -33,6 +37,7 @@ final class LoginFlow {
     private final MaildropLocks locks;
     private final MaildropSettings maildropSettings;
     private final SessionSettings settings;
+    private final PolicyConfiguration policy;
     private final Clock clock;
     private final Metric logins;
     private final Metric inUse;
@@ -40,8 +45,9 @@ final class LoginFlow {
     private final Metric unavailable;
 
     @Inject
-    LoginFlow(MaildropStore store, MaildropLocks locks, MaildropSettings maildropSettings, SessionSettings settings, Clock clock,
-              MetricFactory metricFactory) {
+    LoginFlow(MaildropStore store, MaildropLocks locks, MaildropSettings maildropSettings, SessionSettings settings,
+              PolicyConfiguration policy, Clock clock, MetricFactory metricFactory) {
+        this.policy = policy;
         this.store = store;
         this.locks = locks;
         this.maildropSettings = maildropSettings;
@@ -87,7 +93,7 @@ final class LoginFlow {
             tooSoon.increment();
             return refusal.get();
         }
-        Transaction transaction = new Transaction(user, maildrop, lock);
+        Transaction transaction = new Transaction(user, withQuotaNotice(user, maildrop), lock);
         session.enterTransaction(transaction);
         logins.increment();
         // STLS is over for this connection: James's framer may stop looking for lines injected behind one
@@ -95,6 +101,21 @@ final class LoginFlow {
         LOGGER.info("Login user={} ip={} tls={} messages={} octets={}", user.asString(), session.remoteAddress(),
             session.tlsActive(), transaction.size(), transaction.remainingOctets());
         return Reply.ok(Text.WELCOME, user.asString());
+    }
+
+    /** The maildrop with the quota notice in front, when {@code notice.threshold} is set and reached. */
+    private Maildrop withQuotaNotice(Username user, Maildrop maildrop) {
+        if (policy.noticeThreshold().isEmpty()) {
+            return maildrop;
+        }
+        try {
+            return QuotaNotice.of(user, maildrop.quota(), PolicySettings.forUser(policy, user), policy.noticeThreshold().getAsInt(), clock.instant())
+                .<Maildrop>map(notice -> new WithNotice(maildrop, notice.message(), notice.content()))
+                .orElse(maildrop);
+        } catch (MaildropException e) {
+            LOGGER.warn("Cannot read the quota of {}; no quota notice", user.asString(), e);
+            return maildrop;
+        }
     }
 
     private Optional<Reply> enforceLoginDelay(Username user, Maildrop maildrop) {

@@ -5,21 +5,28 @@ import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
+
 import dev.pop3x.maildrop.MaildropException;
+import dev.pop3x.maildrop.MaildropMessage;
+import dev.pop3x.policy.PolicyEnforcer;
+import dev.pop3x.policy.PolicyReport;
 
 /**
- * QUIT: in the TRANSACTION state, enters the UPDATE state: the messages marked deleted are expunged, then the
- * maildrop is released and the connection closed.
+ * QUIT: in the TRANSACTION state, enters the UPDATE state: the messages marked deleted are expunged, the deletion
+ * policy runs on the rest, then the maildrop is released and the connection closed.
  */
 public final class QuitCommand extends Pop3xCommand {
     private static final Logger LOGGER = LoggerFactory.getLogger(QuitCommand.class);
 
     private final Logout logout;
+    private final PolicyEnforcer policy;
 
     @Inject
-    public QuitCommand(Texts texts, Logout logout) {
+    public QuitCommand(Texts texts, Logout logout, PolicyEnforcer policy) {
         super(texts, Phase.ANY, "QUIT");
         this.logout = logout;
+        this.policy = policy;
     }
 
     @Override
@@ -29,19 +36,29 @@ public final class QuitCommand extends Pop3xCommand {
         return reply.endingSession();
     }
 
+    /** The UPDATE state: the client's deletions, then the deletion policy on what is left. */
     private Reply update(Pop3xSession session) {
         Transaction transaction = session.transaction();
-        if (transaction.deletedCount() == 0) {
-            return Reply.ok(Text.SIGN_OFF);
+        List<MaildropMessage> deleted = transaction.deletedMessages();
+        if (!deleted.isEmpty()) {
+            try {
+                transaction.maildrop().expunge(deleted);
+                session.statistics().expunged(transaction.deletedCount(), transaction.deletedOctets());
+            } catch (MaildropException e) {
+                LOGGER.error("Expunging {} messages of {} failed", transaction.deletedCount(), transaction.user().asString(), e);
+                return Reply.err(e.kind() == MaildropException.Kind.PERMANENT ? ResponseCode.SYS_PERM : ResponseCode.SYS_TEMP,
+                    Text.SIGN_OFF_NOT_CLEAN);
+            }
         }
         try {
-            transaction.maildrop().expunge(transaction.deletedMessages());
-            session.statistics().expunged(transaction.deletedCount(), transaction.deletedOctets());
-            return Reply.ok(Text.SIGN_OFF);
-        } catch (MaildropException e) {
-            LOGGER.error("Expunging {} messages of {} failed", transaction.deletedCount(), transaction.user().asString(), e);
-            return Reply.err(e.kind() == MaildropException.Kind.PERMANENT ? ResponseCode.SYS_PERM : ResponseCode.SYS_TEMP,
-                Text.SIGN_OFF_NOT_CLEAN);
+            PolicyReport report = policy.enforce(transaction.user(), transaction.maildrop(), deleted, "QUIT");
+            if (!report.dryRun()) {
+                session.statistics().expired(report.expunctions().size(), report.expungedOctets());
+            }
+        } catch (MaildropException | RuntimeException e) {
+            // the client's own deletions are done; the policy runs again at the next QUIT or sweep
+            LOGGER.warn("The deletion policy did not run for {}", transaction.user().asString(), e);
         }
+        return Reply.ok(Text.SIGN_OFF);
     }
 }

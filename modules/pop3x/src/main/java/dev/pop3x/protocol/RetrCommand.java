@@ -1,6 +1,7 @@
 package dev.pop3x.protocol;
 
 import java.io.InputStream;
+import java.time.Clock;
 
 import javax.inject.Inject;
 
@@ -14,19 +15,18 @@ import dev.pop3x.maildrop.MaildropMessage;
 public final class RetrCommand extends Pop3xCommand {
     private static final Logger LOGGER = LoggerFactory.getLogger(RetrCommand.class);
 
-    /** The whole message went out: counted, and marked retrieved in the maildrop. */
-    private static void retrieved(Pop3xSession session, Transaction transaction, MaildropMessage message) {
-        session.statistics().retrieved(message.octets());
-        try {
-            transaction.maildrop().markRetrieved(message);
-        } catch (MaildropException e) {
-            LOGGER.warn("Cannot mark {} of {} retrieved", message.uniqueId(), transaction.user().asString(), e);
-        }
-    }
+    private final Clock clock;
 
     @Inject
-    public RetrCommand(Texts texts) {
+    public RetrCommand(Texts texts, Clock clock) {
         super(texts, Phase.TRANSACTION, "RETR");
+        this.clock = clock;
+    }
+
+    /** The whole message went out: counted, and marked retrieved in the maildrop. */
+    private void retrieved(Pop3xSession session, Transaction transaction, MaildropMessage message) {
+        session.statistics().retrieved(message.octets());
+        Retrievals.record(transaction, message, clock.instant());
     }
 
     @Override

@@ -8,6 +8,8 @@ final class SessionStatistics {
     private int topped;
     private int expunged;
     private long expungedOctets;
+    private int expired;
+    private long expiredOctets;
 
     void command() {
         commands++;
@@ -27,12 +29,18 @@ final class SessionStatistics {
         expungedOctets += octets;
     }
 
+    void expired(int count, long octets) {
+        expired += count;
+        expiredOctets += octets;
+    }
+
+    /** Messages gone in the UPDATE state: the client's deletions and the policy's. */
     int expungedCount() {
-        return expunged;
+        return expunged + expired;
     }
 
     String describe() {
         return "commands=" + commands + " retr=" + retrieved + "/" + retrievedOctets + " top=" + topped
-            + " del=" + expunged + "/" + expungedOctets;
+            + " del=" + expunged + "/" + expungedOctets + " expired=" + expired + "/" + expiredOctets;
     }
 }

@@ -1,6 +1,7 @@
 package dev.pop3x.protocol;
 
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.Set;
 
 import javax.inject.Inject;
@@ -20,9 +21,12 @@ import dev.pop3x.maildrop.MaildropMessage;
 public final class TopCommand extends Pop3xCommand implements CapaCapability {
     private static final Logger LOGGER = LoggerFactory.getLogger(TopCommand.class);
 
+    private final Clock clock;
+
     @Inject
-    public TopCommand(Texts texts) {
+    public TopCommand(Texts texts, Clock clock) {
         super(texts, Phase.TRANSACTION, "TOP");
+        this.clock = clock;
     }
 
     @Override
@@ -36,10 +40,16 @@ public final class TopCommand extends Pop3xCommand implements CapaCapability {
         int lines = parsed.lines().getAsInt();
         MaildropMessage message = transaction.message(number);
         try {
-            InputStream source = lines == 0 ? transaction.maildrop().headers(message) : transaction.maildrop().content(message);
+            boolean headersOnly = lines == 0;
+            InputStream source = headersOnly ? transaction.maildrop().headers(message) : transaction.maildrop().content(message);
             session.statistics().topped();
-            return Reply.ok(Text.MESSAGE_FOLLOWS)
-                .withBody(new Pop3Body(new TopLines(source, lines)));
+            TopLines top = new TopLines(source, lines);
+            // a TOP that sent the whole message retrieved it, as a RETR does
+            return Reply.ok(Text.MESSAGE_FOLLOWS).withBody(new OnFullyRead(new Pop3Body(top), () -> {
+                if (!headersOnly && top.sentWholeMessage()) {
+                    Retrievals.record(transaction, message, clock.instant());
+                }
+            }));
         } catch (MaildropException e) {
             LOGGER.warn("TOP {} ({}) of {} failed", number, message.uniqueId(), transaction.user().asString(), e);
             return Reply.unreadable(e, number);

@@ -14,6 +14,7 @@ final class TopLines extends FilterInputStream {
     private boolean inBody;
     private boolean lineIsBlank = true;
     private long bodyLinesSent;
+    private boolean sourceEnded;
 
     TopLines(InputStream message, long bodyLines) {
         super(message);
@@ -31,6 +32,7 @@ final class TopLines extends FilterInputStream {
         }
         int b = in.read();
         if (b == -1) {
+            sourceEnded = true;
             return -1;
         }
         if (b == '\n') {
@@ -46,6 +48,11 @@ final class TopLines extends FilterInputStream {
             }
         }
         return b;
+    }
+
+    /** Whether the message ended before the line count did: TOP then sent all of it. */
+    boolean sentWholeMessage() {
+        return sourceEnded;
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class InMemoryMaildrop implements Maildrop {
 
     /** Adds a message whose unique-id is its position. */
     public InMemoryMaildrop with(String content) {
-        contents.put(new MaildropMessage(String.valueOf(contents.size() + 1), content.length()), content);
+        contents.put(new MaildropMessage(String.valueOf(contents.size() + 1), content.length(), Instant.EPOCH, Optional.empty()), content);
         return this;
     }
 
@@ -41,13 +41,19 @@ public final class InMemoryMaildrop implements Maildrop {
     }
 
     @Override
-    public void markRetrieved(MaildropMessage message) {
+    public void markRetrieved(MaildropMessage message, Instant when) {
         retrieved.add(message);
     }
 
     @Override
     public void expunge(Collection<MaildropMessage> messages) {
         expunged.addAll(messages);
+    }
+
+    @Override
+    public QuotaUsage quota() {
+        return new QuotaUsage(contents.keySet().stream().mapToLong(MaildropMessage::octets).sum(), java.util.OptionalLong.empty(),
+            contents.size(), java.util.OptionalLong.empty());
     }
 
     @Override

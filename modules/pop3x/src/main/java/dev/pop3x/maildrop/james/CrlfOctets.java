@@ -48,10 +48,17 @@ final class CrlfOctets {
         this.exceptions = exceptions;
     }
 
-    /** Reads what earlier sessions measured, then measures the messages above the watermark and saves the result. */
-    static Map<Long, Long> exceptions(MailboxManager mailboxManager, MessageManager inbox, MailboxSession session, long uidValidity)
-        throws MailboxException {
+    /**
+     * Reads what earlier sessions measured, then measures the messages above the watermark and saves the result.
+     *
+     * @param highestUid the highest UID the session lists: nothing to measure when the watermark has reached it
+     */
+    static Map<Long, Long> exceptions(MailboxManager mailboxManager, MessageManager inbox, MailboxSession session, long uidValidity,
+                                      long highestUid) throws MailboxException {
         CrlfOctets known = read(mailboxManager, inbox, session, uidValidity);
+        if (known.watermark >= highestUid) {
+            return known.exceptions;
+        }
         CrlfOctets updated = known.measureAbove(inbox, session);
         if (updated.watermark != known.watermark || !updated.exceptions.equals(known.exceptions)) {
             updated.save(mailboxManager, inbox, session);

@@ -27,6 +27,7 @@ import com.google.common.collect.ImmutableList;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
+import dev.pop3x.maildrop.QuotaUsage;
 
 /** A user's INBOX in James's mailboxes, as one POP3 session sees it. */
 final class JamesMaildrop implements Maildrop {
@@ -34,12 +35,14 @@ final class JamesMaildrop implements Maildrop {
     static final MailboxAnnotationKey LAST_LOGIN = new MailboxAnnotationKey("/private/vendor/pop3x/lastlogin");
 
     private final MailboxManager mailboxManager;
+    private final JamesQuotas quotas;
     private final MailboxSession session;
     private final MessageManager inbox;
     private final CompactListing messages;
 
-    JamesMaildrop(MailboxManager mailboxManager, MailboxSession session, MessageManager inbox, CompactListing messages) {
+    JamesMaildrop(MailboxManager mailboxManager, JamesQuotas quotas, MailboxSession session, MessageManager inbox, CompactListing messages) {
         this.mailboxManager = mailboxManager;
+        this.quotas = quotas;
         this.session = session;
         this.inbox = inbox;
         this.messages = messages;
@@ -96,12 +99,19 @@ final class JamesMaildrop implements Maildrop {
         }
     }
 
-    /** {@code \Seen}, as Dovecot sets it on RETR: IMAP clients then show the message as read. */
+    /**
+     * {@code \Seen}, as Dovecot sets it on RETR (IMAP clients then show the message as read), and the first time
+     * the {@link RetrievalKeyword} of the day.
+     */
     @Override
-    public void markRetrieved(MaildropMessage message) throws MaildropException {
+    public void markRetrieved(MaildropMessage message, Instant when) throws MaildropException {
         mailboxManager.startProcessingRequest(session);
         try {
-            inbox.setFlags(new Flags(Flags.Flag.SEEN), MessageManager.FlagsUpdateMode.ADD, uid(message).toRange(), session);
+            Flags flags = new Flags(Flags.Flag.SEEN);
+            if (message.retrieved().isEmpty()) {
+                flags.add(RetrievalKeyword.of(when));
+            }
+            inbox.setFlags(flags, MessageManager.FlagsUpdateMode.ADD, uid(message).toRange(), session);
         } catch (MailboxException | RuntimeException e) {
             throw MaildropException.temporary("Cannot flag message " + message.uniqueId() + " seen", e);
         } finally {
@@ -122,6 +132,11 @@ final class JamesMaildrop implements Maildrop {
         } finally {
             mailboxManager.endProcessingRequest(session);
         }
+    }
+
+    @Override
+    public QuotaUsage quota() throws MaildropException {
+        return quotas.of(session.getUser());
     }
 
     @Override

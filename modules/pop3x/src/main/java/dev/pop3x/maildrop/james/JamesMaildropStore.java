@@ -34,11 +34,13 @@ public final class JamesMaildropStore implements MaildropStore {
     private static final Logger LOGGER = LoggerFactory.getLogger(JamesMaildropStore.class);
 
     private final MailboxManager mailboxManager;
+    private final JamesQuotas quotas;
     private final JamesBackendSettings settings;
 
     @Inject
-    public JamesMaildropStore(@Named("mailboxmanager") MailboxManager mailboxManager, JamesBackendSettings settings) {
+    public JamesMaildropStore(@Named("mailboxmanager") MailboxManager mailboxManager, JamesQuotas quotas, JamesBackendSettings settings) {
         this.mailboxManager = mailboxManager;
+        this.quotas = quotas;
         this.settings = settings;
     }
 
@@ -57,13 +59,14 @@ public final class JamesMaildropStore implements MaildropStore {
                 ? uidValidity + "-" : "");
             for (Iterator<MessageResult> results = mailbox.getMessages(MessageRange.all(), FetchGroup.MINIMAL, session); results.hasNext(); ) {
                 MessageResult result = results.next();
-                listing.add(result.getUid().asLong(), result.getSize());
+                listing.add(result.getUid().asLong(), result.getSize(), result.getInternalDate().toInstant(),
+                    RetrievalKeyword.retrieved(result.getFlags()));
             }
             if (settings.exactOctets()) {
-                Map<Long, Long> exceptions = CrlfOctets.exceptions(mailboxManager, mailbox, session, uidValidity);
+                Map<Long, Long> exceptions = CrlfOctets.exceptions(mailboxManager, mailbox, session, uidValidity, listing.highestUid());
                 listing.correct(exceptions);
             }
-            return new JamesMaildrop(mailboxManager, session, mailbox, listing);
+            return new JamesMaildrop(mailboxManager, quotas, session, mailbox, listing);
         } catch (MailboxException | RuntimeException e) {
             throw MaildropException.temporary("Cannot open the INBOX of " + user.asString(), e);
         } finally {

@@ -18,6 +18,7 @@ import com.google.common.collect.ImmutableList;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
+import dev.pop3x.maildrop.QuotaUsage;
 
 /** A user's Maildir as one POP3 session sees it. */
 final class MaildirMaildrop implements Maildrop {
@@ -26,13 +27,16 @@ final class MaildirMaildrop implements Maildrop {
     private final Username user;
     private final Maildir maildir;
     private final MaildirQuota quota;
+    private final RetrievalLedger ledger;
     private final List<MaildropMessage> messages;
     private final Map<MaildropMessage, MaildirFile> files;
 
-    MaildirMaildrop(Username user, Maildir maildir, List<MaildropMessage> messages, Map<MaildropMessage, MaildirFile> files) {
+    MaildirMaildrop(Username user, Maildir maildir, RetrievalLedger ledger, List<MaildropMessage> messages,
+                    Map<MaildropMessage, MaildirFile> files) {
         this.user = user;
         this.maildir = maildir;
         this.quota = new MaildirQuota(maildir);
+        this.ledger = ledger;
         this.messages = ImmutableList.copyOf(messages);
         this.files = files;
     }
@@ -74,12 +78,17 @@ final class MaildirMaildrop implements Maildrop {
         return content(message);
     }
 
+    /** The {@code S} flag Dovecot reads, and the first time a line in the {@link RetrievalLedger}. */
     @Override
-    public void markRetrieved(MaildropMessage message) throws MaildropException {
+    public void markRetrieved(MaildropMessage message, Instant when) throws MaildropException {
+        MaildirFile file = fileOf(message);
         try {
-            maildir.addFlag(fileOf(message), 'S').ifPresent(flagged -> files.put(message, flagged));
+            maildir.addFlag(file, 'S').ifPresent(flagged -> files.put(message, flagged));
+            if (ledger.retrieved(file.name().base()).isEmpty()) {
+                ledger.record(file.name().base(), when);
+            }
         } catch (IOException e) {
-            throw MaildropException.temporary("Cannot flag " + fileOf(message) + " seen", e);
+            throw MaildropException.temporary("Cannot record the retrieval of " + file, e);
         }
     }
 
@@ -112,6 +121,21 @@ final class MaildirMaildrop implements Maildrop {
             quota.add(octets, count);
         } catch (IOException e) {
             LOGGER.warn("Cannot update {} of {}; it will be counted again when it grows", MaildirQuota.FILE, maildir.root(), e);
+        }
+    }
+
+    /** The Maildir++ quota of {@code maildirsize}; without it, the listing's totals and no limit. */
+    @Override
+    public QuotaUsage quota() throws MaildropException {
+        try {
+            Optional<MaildirQuota.Usage> usage = quota.read();
+            if (usage.isPresent()) {
+                return new QuotaUsage(usage.get().octets(), usage.get().maxOctets(), usage.get().messages(), usage.get().maxMessages());
+            }
+            return new QuotaUsage(messages.stream().mapToLong(MaildropMessage::octets).sum(), java.util.OptionalLong.empty(),
+                messages.size(), java.util.OptionalLong.empty());
+        } catch (IOException e) {
+            throw MaildropException.temporary("Cannot read " + MaildirQuota.FILE + " of " + user.asString(), e);
         }
     }
 

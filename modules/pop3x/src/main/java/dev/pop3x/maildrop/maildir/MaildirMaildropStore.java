@@ -3,6 +3,7 @@ package dev.pop3x.maildrop.maildir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,6 +54,7 @@ public final class MaildirMaildropStore implements MaildropStore {
                 maildir.create();
             }
             VirtualSizes sizes = VirtualSizes.load(maildir);
+            RetrievalLedger ledger = RetrievalLedger.load(maildir);
             List<MaildropMessage> messages = new ArrayList<>();
             Map<MaildropMessage, MaildirFile> files = new HashMap<>();
             Set<String> bases = new HashSet<>();
@@ -61,13 +63,15 @@ public final class MaildirMaildropStore implements MaildropStore {
                 if (octets.isEmpty()) {
                     continue;
                 }
-                MaildropMessage message = new MaildropMessage(uniqueId(file.name().base()), octets.getAsLong());
+                MaildropMessage message = new MaildropMessage(uniqueId(file.name().base()), octets.getAsLong(),
+                    Instant.ofEpochSecond(file.name().deliverySeconds()), ledger.retrieved(file.name().base()));
                 messages.add(message);
                 files.put(message, file);
                 bases.add(file.name().base());
             }
             sizes.save(bases);
-            return new MaildirMaildrop(user, maildir, messages, files);
+            ledger.compact(bases);
+            return new MaildirMaildrop(user, maildir, ledger, messages, files);
         } catch (IOException | RuntimeException e) {
             throw MaildropException.temporary("Cannot open the maildir of " + user.asString() + " in " + path, e);
         }

@@ -1,0 +1,128 @@
+package dev.pop3x.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+
+import org.apache.james.core.Username;
+
+/**
+ * The deletion policy's settings: retention after retrieval ({@code expire.days}, in {@link SessionSettings}),
+ * quota watermarks ({@code quota.high}: {@code off} or a percent; {@code quota.low}), both per domain and per
+ * user; {@code policy.dry-run} (log what would go, remove nothing); the sweeper's interval; and the quota notice
+ * threshold.
+ */
+public final class PolicyConfiguration {
+    public static final Setting<OptionalInt> QUOTA_HIGH = Setting.of("quota.high", OptionalInt.empty(),
+        "off or a percent from 1 to 100", PolicyConfiguration::parsePercentOrOff,
+        value -> value.isPresent() ? String.valueOf(value.getAsInt()) : "off").perUser();
+    public static final Setting<Integer> QUOTA_LOW = Setting.integer("quota.low", 80, 0, 99).perUser();
+    public static final Setting<Boolean> DRY_RUN = Setting.flag("policy.dry-run", false);
+    public static final Setting<Duration> SWEEP_INTERVAL =
+        Setting.duration("policy.sweep-interval", Duration.ofHours(1), Duration.ZERO, Duration.ofDays(7));
+    public static final Setting<OptionalInt> NOTICE_THRESHOLD = Setting.of("notice.threshold", OptionalInt.empty(),
+        "off or a percent from 1 to 100", PolicyConfiguration::parsePercentOrOff,
+        value -> value.isPresent() ? String.valueOf(value.getAsInt()) : "off");
+
+    static final List<Setting<?>> ALL = List.of(QUOTA_HIGH, QUOTA_LOW, DRY_RUN, SWEEP_INTERVAL, NOTICE_THRESHOLD);
+
+    private final PerUser<Expiry> expire;
+    private final PerUser<OptionalInt> high;
+    private final PerUser<Integer> low;
+    private final boolean dryRun;
+    private final Duration sweepInterval;
+    private final OptionalInt noticeThreshold;
+
+    public PolicyConfiguration(PerUser<Expiry> expire, PerUser<OptionalInt> high, PerUser<Integer> low, boolean dryRun,
+                               Duration sweepInterval, OptionalInt noticeThreshold) {
+        this.expire = Objects.requireNonNull(expire);
+        this.high = Objects.requireNonNull(high);
+        this.low = Objects.requireNonNull(low);
+        this.dryRun = dryRun;
+        this.sweepInterval = Objects.requireNonNull(sweepInterval);
+        this.noticeThreshold = Objects.requireNonNull(noticeThreshold);
+    }
+
+    /** @throws InvalidSettingException when a domain or user would have quota.low at or above quota.high */
+    public static PolicyConfiguration from(SettingsFile file) {
+        PolicyConfiguration configuration = new PolicyConfiguration(file.getPerUser(SessionSettings.EXPIRE), file.getPerUser(QUOTA_HIGH),
+            file.getPerUser(QUOTA_LOW), file.get(DRY_RUN), file.get(SWEEP_INTERVAL), file.get(NOTICE_THRESHOLD));
+        configuration.checkWatermarks();
+        return configuration;
+    }
+
+    /** quota.low below quota.high for the default, for every domain and for every user given either. */
+    private void checkWatermarks() {
+        checkWatermarks("the default", high.defaultValue(), low.defaultValue());
+        Stream.concat(high.domains().stream(), low.domains().stream()).distinct()
+            .forEach(domain -> checkWatermarks(domain.asString(), high.forDomain(domain), low.forDomain(domain)));
+        Stream.concat(high.users().stream(), low.users().stream()).distinct()
+            .forEach(user -> checkWatermarks(user.asString(), high.forUser(user), low.forUser(user)));
+    }
+
+    private static void checkWatermarks(String scope, OptionalInt high, int low) {
+        if (high.isPresent() && low >= high.getAsInt()) {
+            throw new InvalidSettingException(QUOTA_LOW.key(), "'" + QUOTA_LOW.key() + "' (" + low + ") must be below '"
+                + QUOTA_HIGH.key() + "' (" + high.getAsInt() + ") for " + scope);
+        }
+    }
+
+    private static Optional<OptionalInt> parsePercentOrOff(String text) {
+        if (text.equalsIgnoreCase("off")) {
+            return Optional.of(OptionalInt.empty());
+        }
+        try {
+            int percent = Integer.parseInt(text);
+            return percent >= 1 && percent <= 100 ? Optional.of(OptionalInt.of(percent)) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Expiry expire(Username user) {
+        return expire.forUser(user);
+    }
+
+    /** The high watermark in percent for the user, or empty when quota pressure is off for them. */
+    public OptionalInt quotaHigh(Username user) {
+        return high.forUser(user);
+    }
+
+    public int quotaLow(Username user) {
+        return low.forUser(user);
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    public Duration sweepInterval() {
+        return sweepInterval;
+    }
+
+    public OptionalInt noticeThreshold() {
+        return noticeThreshold;
+    }
+
+    /**
+     * The retention pop3x can guarantee the user (RFC 2449 EXPIRE): {@code expire.days}, or 0 days when quota pressure
+     * may remove retrieved mail at any time.
+     */
+    public Expiry guaranteedRetention(Username user) {
+        return high.forUser(user).isPresent() ? Expiry.days(0) : expire.forUser(user);
+    }
+
+    /** Every retention some user can be guaranteed, for CAPA before login. */
+    public Stream<Expiry> guaranteedRetentions() {
+        return high.values().anyMatch(OptionalInt::isPresent)
+            ? Stream.concat(Stream.of(Expiry.days(0)), expire.values())
+            : expire.values();
+    }
+
+    public boolean guaranteesVaryPerUser() {
+        return expire.variesPerUser() || high.variesPerUser();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.pop3x.maildrop.james;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+import javax.mail.Flags;
+
+/**
+ * The retrieval ledger of the {@code james} backend: a message a client retrieved carries the IMAP keyword
+ * {@code $pop3x-retrieved-YYYYMMDD} (the UTC day of its first retrieval), stored with the message by James
+ * whatever James runs on, so it survives restarts and every James node sees it. A day is all a keyword can hold
+ * without growing the mailbox's list of keywords without end; the policy reads it as the end of that day, so
+ * mail never expires early, at most a day late.
+ */
+final class RetrievalKeyword {
+    static final String PREFIX = "$pop3x-retrieved-";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private RetrievalKeyword() {
+    }
+
+    static String of(Instant when) {
+        return PREFIX + DAY.format(when.atOffset(ZoneOffset.UTC).toLocalDate());
+    }
+
+    /** When the message was first retrieved, as late as its keyword allows; empty if it was not. */
+    static Optional<Instant> retrieved(Flags flags) {
+        Optional<Instant> earliest = Optional.empty();
+        for (String keyword : flags.getUserFlags()) {
+            if (keyword.startsWith(PREFIX)) {
+                try {
+                    LocalDate day = LocalDate.parse(keyword.substring(PREFIX.length()), DAY);
+                    Instant endOfDay = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                    if (earliest.isEmpty() || endOfDay.isBefore(earliest.get())) {
+                        earliest = Optional.of(endOfDay);
+                    }
+                } catch (DateTimeParseException e) {
+                    // a keyword of the same shape set by someone else: not ours
+                }
+            }
+        }
+        return earliest;
+    }
+}

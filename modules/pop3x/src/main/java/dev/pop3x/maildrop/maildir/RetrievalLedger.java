@@ -1,0 +1,80 @@
+package dev.pop3x.maildrop.maildir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The retrieval ledger of the {@code maildir} backend: {@code pop3x-retrieved} in the Maildir, one line
+ * {@code <base name> <epoch seconds>} per message a client retrieved in full, appended with one write (atomic, so
+ * several sessions and nodes can append). Dovecot ignores the file; what it reads is the {@code S} flag, which
+ * retrieval sets too. Compacting rewrites the file without the messages that are gone; a line lost to a race with a
+ * compaction only makes a message look unretrieved, which the deletion policy never removes: safe.
+ */
+final class RetrievalLedger {
+    private static final Logger LOGGER = LoggerFactory.getLogger(RetrievalLedger.class);
+    static final String FILE = "pop3x-retrieved";
+
+    private final Maildir maildir;
+    private final Map<String, Instant> retrieved;
+    private final int lines;
+
+    private RetrievalLedger(Maildir maildir, Map<String, Instant> retrieved, int lines) {
+        this.maildir = maildir;
+        this.retrieved = retrieved;
+        this.lines = lines;
+    }
+
+    static RetrievalLedger load(Maildir maildir) throws IOException {
+        Path file = maildir.root().resolve(FILE);
+        Map<String, Instant> retrieved = new HashMap<>();
+        int lines = 0;
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                lines++;
+                int space = line.lastIndexOf(' ');
+                try {
+                    Instant when = Instant.ofEpochSecond(Long.parseLong(line.substring(space + 1)));
+                    retrieved.merge(line.substring(0, space), when, (first, later) -> first.isBefore(later) ? first : later);
+                } catch (RuntimeException e) {
+                    LOGGER.warn("Ignoring corrupt line '{}' of {}", line, file);
+                }
+            }
+        }
+        return new RetrievalLedger(maildir, retrieved, lines);
+    }
+
+    Optional<Instant> retrieved(String base) {
+        return Optional.ofNullable(retrieved.get(base));
+    }
+
+    void record(String base, Instant when) throws IOException {
+        Files.write(maildir.root().resolve(FILE), (base + " " + when.getEpochSecond() + "\n").getBytes(StandardCharsets.UTF_8),
+            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        retrieved.putIfAbsent(base, when);
+    }
+
+    /** Rewrites the file without the messages that are no longer in the maildir, when there are any. */
+    void compact(Set<String> present) throws IOException {
+        if (lines == 0 || (lines == retrieved.size() && present.containsAll(retrieved.keySet()))) {
+            return;
+        }
+        List<String> kept = retrieved.entrySet().stream()
+            .filter(entry -> present.contains(entry.getKey()))
+            .map(entry -> entry.getKey() + " " + entry.getValue().getEpochSecond() + "\n")
+            .collect(Collectors.toList());
+        maildir.writeAtomically(FILE, String.join("", kept).getBytes(StandardCharsets.UTF_8));
+    }
+}
