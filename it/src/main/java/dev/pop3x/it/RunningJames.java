@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 
 import javax.mail.Flags;
@@ -98,6 +99,18 @@ public final class RunningJames {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot add user " + user, e);
         }
+    }
+
+    /** Adds the user unless James already has it. */
+    public RunningJames addUserOnce(String user, String password) {
+        try {
+            if (Arrays.asList(server.getProbe(DataProbeImpl.class).listUsers()).contains(user)) {
+                return this;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot list users", e);
+        }
+        return addUser(user, password);
     }
 
     public RunningJames setQuota(String user, long maxOctets, long maxMessages) {

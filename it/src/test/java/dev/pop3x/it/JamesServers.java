@@ -8,6 +8,7 @@ import org.apache.james.JamesServerBuilder;
 import org.apache.james.JamesServerExtension;
 import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.MemoryJamesServerMain;
+import org.apache.james.modules.TestJMAPServerModule;
 
 /**
  * In-process James servers for the integration tests: James 3.8.1's memory server, started by James's own
@@ -35,6 +36,21 @@ final class JamesServers {
             return MemoryJamesConfiguration.builder().workingDirectory(tmpDir).build();
         })
             .server(configuration -> MemoryJamesServerMain.createServer(configuration).combineWith(Pop3ListenersProbe.MODULE));
+    }
+
+    /**
+     * A server from conf/ after the change, with James's JMAP (RFC 8621) on a random port, as James's own JMAP tests
+     * start it ({@link TestJMAPServerModule}).
+     */
+    static JamesServerBuilder<MemoryJamesConfiguration> withJmap(Consumer<JamesHome> change) {
+        return new JamesServerBuilder<MemoryJamesConfiguration>(tmpDir -> {
+            JamesHome home = JamesHome.create(tmpDir.toPath(), JamesHome.sampleConf(), ListenPorts.RANDOM);
+            change.accept(home);
+            return MemoryJamesConfiguration.builder().workingDirectory(tmpDir).enableJMAP().build();
+        })
+            .server(configuration -> MemoryJamesServerMain.createServer(configuration)
+                .overrideWith(new TestJMAPServerModule())
+                .combineWith(Pop3ListenersProbe.MODULE));
     }
 
     /**

@@ -29,7 +29,9 @@ import dev.pop3x.maildrop.LocalMaildropLocks;
 import dev.pop3x.maildrop.MaildropLocks;
 import dev.pop3x.maildrop.MaildropRouter;
 import dev.pop3x.maildrop.MaildropStore;
+import dev.pop3x.maildrop.QuotaLimitSource;
 import dev.pop3x.maildrop.james.JamesMaildropStore;
+import dev.pop3x.maildrop.james.JamesQuotaLimits;
 import dev.pop3x.maildrop.maildir.MaildirLocation;
 import dev.pop3x.maildrop.maildir.MaildirMaildropStore;
 import dev.pop3x.protocol.Texts;
@@ -53,6 +55,8 @@ public final class Pop3xModule extends AbstractModule {
         backends.addBinding(MAILDIR_BACKEND).to(MaildirMaildropStore.class).in(Singleton.class);
         bind(MaildropStore.class).to(MaildropRouter.class).in(Singleton.class);
         bind(MaildropLocks.class).to(LocalMaildropLocks.class).in(Singleton.class);
+        // a quota set through James (WebAdmin /quota) also binds the maildir backend's maildrops
+        bind(QuotaLimitSource.class).to(JamesQuotaLimits.class).in(Singleton.class);
     }
 
     @Provides

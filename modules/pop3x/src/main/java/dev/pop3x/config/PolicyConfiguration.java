@@ -12,7 +12,7 @@ import org.apache.james.core.Username;
 /**
  * The deletion policy's settings: retention after retrieval ({@code expire.days}, in {@link SessionSettings}),
  * quota watermarks ({@code quota.high}: {@code off} or a percent; {@code quota.low}), both per domain and per
- * user; {@code policy.dry-run} (log what would go, remove nothing); the sweeper's interval; and the quota notice
+ * user; {@code policy.dry-run} (log what would go, remove nothing), per user too; the sweeper's interval; and the quota notice
  * threshold.
  */
 public final class PolicyConfiguration {
@@ -20,28 +20,28 @@ public final class PolicyConfiguration {
         "off or a percent from 1 to 100", PolicyConfiguration::parsePercentOrOff,
         value -> value.isPresent() ? String.valueOf(value.getAsInt()) : "off").perUser();
     public static final Setting<Integer> QUOTA_LOW = Setting.integer("quota.low", 80, 0, 99).perUser();
-    public static final Setting<Boolean> DRY_RUN = Setting.flag("policy.dry-run", false);
+    public static final Setting<Boolean> DRY_RUN = Setting.flag("policy.dry-run", false).perUser();
     public static final Setting<Duration> SWEEP_INTERVAL =
         Setting.duration("policy.sweep-interval", Duration.ofHours(1), Duration.ZERO, Duration.ofDays(7));
     public static final Setting<OptionalInt> NOTICE_THRESHOLD = Setting.of("notice.threshold", OptionalInt.empty(),
         "off or a percent from 1 to 100", PolicyConfiguration::parsePercentOrOff,
-        value -> value.isPresent() ? String.valueOf(value.getAsInt()) : "off");
+        value -> value.isPresent() ? String.valueOf(value.getAsInt()) : "off").perUser();
 
     static final List<Setting<?>> ALL = List.of(QUOTA_HIGH, QUOTA_LOW, DRY_RUN, SWEEP_INTERVAL, NOTICE_THRESHOLD);
 
     private final PerUser<Expiry> expire;
     private final PerUser<OptionalInt> high;
     private final PerUser<Integer> low;
-    private final boolean dryRun;
+    private final PerUser<Boolean> dryRun;
     private final Duration sweepInterval;
-    private final OptionalInt noticeThreshold;
+    private final PerUser<OptionalInt> noticeThreshold;
 
-    public PolicyConfiguration(PerUser<Expiry> expire, PerUser<OptionalInt> high, PerUser<Integer> low, boolean dryRun,
-                               Duration sweepInterval, OptionalInt noticeThreshold) {
+    public PolicyConfiguration(PerUser<Expiry> expire, PerUser<OptionalInt> high, PerUser<Integer> low, PerUser<Boolean> dryRun,
+                               Duration sweepInterval, PerUser<OptionalInt> noticeThreshold) {
         this.expire = Objects.requireNonNull(expire);
         this.high = Objects.requireNonNull(high);
         this.low = Objects.requireNonNull(low);
-        this.dryRun = dryRun;
+        this.dryRun = Objects.requireNonNull(dryRun);
         this.sweepInterval = Objects.requireNonNull(sweepInterval);
         this.noticeThreshold = Objects.requireNonNull(noticeThreshold);
     }
@@ -49,7 +49,7 @@ public final class PolicyConfiguration {
     /** @throws InvalidSettingException when a domain or user would have quota.low at or above quota.high */
     public static PolicyConfiguration from(SettingsFile file) {
         PolicyConfiguration configuration = new PolicyConfiguration(file.getPerUser(SessionSettings.EXPIRE), file.getPerUser(QUOTA_HIGH),
-            file.getPerUser(QUOTA_LOW), file.get(DRY_RUN), file.get(SWEEP_INTERVAL), file.get(NOTICE_THRESHOLD));
+            file.getPerUser(QUOTA_LOW), file.getPerUser(DRY_RUN), file.get(SWEEP_INTERVAL), file.getPerUser(NOTICE_THRESHOLD));
         configuration.checkWatermarks();
         return configuration;
     }
@@ -95,16 +95,18 @@ public final class PolicyConfiguration {
         return low.forUser(user);
     }
 
-    public boolean dryRun() {
-        return dryRun;
+    /** Whether the policy only logs, for this user. */
+    public boolean dryRun(Username user) {
+        return dryRun.forUser(user);
     }
 
     public Duration sweepInterval() {
         return sweepInterval;
     }
 
-    public OptionalInt noticeThreshold() {
-        return noticeThreshold;
+    /** From which percent of a quota the user's listings start with the quota notice; empty: never. */
+    public OptionalInt noticeThreshold(Username user) {
+        return noticeThreshold.forUser(user);
     }
 
     /**

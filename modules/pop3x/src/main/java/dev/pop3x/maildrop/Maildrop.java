@@ -15,7 +15,10 @@ import dev.pop3x.maildrop.QuotaUsage;
  */
 public interface Maildrop extends AutoCloseable {
 
-    /** The messages, in the order POP3 numbers them from 1. */
+    /**
+     * The messages, in the order POP3 numbers them from 1; their retrieval times include the retrievals this session
+     * recorded, as the ledger will give them later.
+     */
     List<MaildropMessage> messages();
 
     /** The whole message as stored. The caller closes the stream. */
@@ -30,7 +33,8 @@ public interface Maildrop extends AutoCloseable {
     /**
      * Records that a client retrieved the message in full (RETR, or a TOP that sent all of it): when, if it is the
      * first time, in the maildrop's retrieval ledger (which survives restarts and is seen by every James node); and
-     * as other programs read it, IMAP's {@code \Seen} or Maildir's {@code S} flag.
+     * as other programs read it, IMAP's {@code \Seen} or Maildir's {@code S} flag. From then on, {@link #messages()}
+     * lists the message as retrieved.
      */
     void markRetrieved(MaildropMessage message, Instant when) throws MaildropException;
 

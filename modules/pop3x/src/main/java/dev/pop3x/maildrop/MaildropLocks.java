@@ -1,5 +1,6 @@
 package dev.pop3x.maildrop;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.apache.james.core.Username;
@@ -17,8 +18,22 @@ import org.apache.james.core.Username;
  */
 public interface MaildropLocks {
 
-    /** Locks the user's maildrop for the session, or returns empty when another session holds it. */
+    /**
+     * Locks the user's maildrop for the session, or returns empty when another session holds it. When a brief holder
+     * (see {@link #tryLockBriefly}) has it, waits up to {@link #BRIEF_HOLD_PATIENCE} for it rather than refusing the
+     * login.
+     */
     Optional<MaildropLock> tryLock(Username user, String sessionId);
+
+    /**
+     * Locks the user's maildrop for work that holds it a moment (the deletion policy run by the sweeper or WebAdmin),
+     * or returns empty when anyone holds it. A login meanwhile waits for the release instead of getting
+     * {@code [IN-USE]}.
+     */
+    Optional<MaildropLock> tryLockBriefly(Username user, String holder);
+
+    /** How long a login waits for a brief holder. */
+    Duration BRIEF_HOLD_PATIENCE = Duration.ofSeconds(5);
 
     interface MaildropLock {
         /** Releases the lock; releasing twice is harmless. */

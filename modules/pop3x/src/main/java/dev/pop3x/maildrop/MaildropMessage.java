@@ -17,19 +17,30 @@ public final class MaildropMessage {
 
     private final String uniqueId;
     private final long octets;
+    private final long storedOctets;
     private final Instant received;
     private final Optional<Instant> retrieved;
 
+    /** A message stored as RETR sends it: the quota counts what RETR sends. */
     public MaildropMessage(String uniqueId, long octets, Instant received, Optional<Instant> retrieved) {
+        this(uniqueId, octets, octets, received, retrieved);
+    }
+
+    /**
+     * @param octets its size as RETR sends it (CRLF line ends, before byte-stuffing)
+     * @param storedOctets its size as the backend stores it and its quota counts it (a Maildir file with LF ends)
+     */
+    public MaildropMessage(String uniqueId, long octets, long storedOctets, Instant received, Optional<Instant> retrieved) {
         Objects.requireNonNull(uniqueId, "uniqueId");
         if (uniqueId.isEmpty() || uniqueId.length() > MAX_UNIQUE_ID_LENGTH || !UNIQUE_ID_CHARACTERS.matchesAllOf(uniqueId)) {
             throw new IllegalArgumentException("Not an RFC 1939 unique-id: '" + uniqueId + "'");
         }
-        if (octets < 0) {
-            throw new IllegalArgumentException("Negative size " + octets + " for " + uniqueId);
+        if (octets < 0 || storedOctets < 0) {
+            throw new IllegalArgumentException("Negative size " + octets + "/" + storedOctets + " for " + uniqueId);
         }
         this.uniqueId = uniqueId;
         this.octets = octets;
+        this.storedOctets = storedOctets;
         this.received = Objects.requireNonNull(received, "received");
         this.retrieved = Objects.requireNonNull(retrieved, "retrieved");
     }
@@ -42,6 +53,11 @@ public final class MaildropMessage {
         return octets;
     }
 
+    /** Its size as stored, which is what quotas count and what removing it frees. */
+    public long storedOctets() {
+        return storedOctets;
+    }
+
     public Instant received() {
         return received;
     }
@@ -49,6 +65,11 @@ public final class MaildropMessage {
     /** When a client first retrieved it in full (RETR, or a TOP that sent all of it); empty if none has. */
     public Optional<Instant> retrieved() {
         return retrieved;
+    }
+
+    /** The same message, retrieved at that time unless it already was. */
+    public MaildropMessage retrievedAt(Instant when) {
+        return retrieved.isPresent() ? this : new MaildropMessage(uniqueId, octets, storedOctets, received, Optional.of(when));
     }
 
     /** Messages are the same message when their unique-ids are: the rest describes them. */

@@ -16,19 +16,23 @@ import java.util.OptionalLong;
  * <ol>
  * <li>Retrieved mail whose retrieval is {@code expire.days} or more ago goes ({@link Expunction.Reason#EXPIRED}).</li>
  * <li>Then, when a limit (octets or messages) is used at or above {@code quota.high} percent, retrieved mail goes,
- * oldest retrieval first, until every such limit is used at or below {@code quota.low} percent, and not one message
+ * oldest retrieval first (then oldest delivery, then the maildrop's order), until every such limit is used at or
+ * below {@code quota.low} percent, and not one message
  * more.</li>
  * </ol>
  */
 public final class DeletionPolicy {
+    /** Ties keep the maildrop's order (delivery order), since the sort is stable. */
     private static final Comparator<PolicyMessage> OLDEST_RETRIEVAL_FIRST = Comparator
         .comparing((PolicyMessage message) -> message.retrieved().orElseThrow())
-        .thenComparing(PolicyMessage::received)
-        .thenComparing(PolicyMessage::uniqueId);
+        .thenComparing(PolicyMessage::received);
 
     private DeletionPolicy() {
     }
 
+    /**
+     * @param messages the maildrop's messages, in its order
+     */
     public static List<Expunction> decide(List<PolicyMessage> messages, QuotaUsage usage, PolicySettings settings, Instant now) {
         List<PolicyMessage> retrieved = new ArrayList<>();
         for (PolicyMessage message : messages) {

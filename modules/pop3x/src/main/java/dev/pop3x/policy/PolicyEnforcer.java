@@ -56,10 +56,10 @@ public final class PolicyEnforcer {
         Instant now = clock.instant();
         List<PolicyMessage> messages = maildrop.messages().stream()
             .filter(message -> !gone.contains(message))
-            .map(message -> new PolicyMessage(message.uniqueId(), message.octets(), message.received(), message.retrieved()))
+            .map(message -> new PolicyMessage(message.uniqueId(), message.storedOctets(), message.received(), message.retrieved()))
             .collect(Collectors.toList());
         QuotaUsage usage = maildrop.quota();
-        return new PolicyReport(user.asString(), settings, usage, DeletionPolicy.decide(messages, usage, settings, now), configuration.dryRun());
+        return new PolicyReport(user.asString(), settings, usage, DeletionPolicy.decide(messages, usage, settings, now), configuration.dryRun(user));
     }
 
     /**

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What the deletion policy knows of a message: its unique-id, size, arrival, and when it was first retrieved. */
+/** What the deletion policy knows of a message: its unique-id, its size as the quota counts it, arrival, and first retrieval. */
 public final class PolicyMessage {
     private final String uniqueId;
     private final long octets;

@@ -22,8 +22,8 @@ import dev.pop3x.maildrop.MaildropStore;
 
 /**
  * Runs the deletion policy outside POP3 sessions (the sweeper, WebAdmin): for one user, it takes the maildrop lock
- * as a session would (a user in a session is skipped; their QUIT runs the policy), opens the maildrop, enforces and
- * releases.
+ * briefly (a user in a session is skipped, their QUIT runs the policy; a login meanwhile waits for the run), opens
+ * the maildrop, enforces and releases.
  */
 public final class PolicyRunner {
     private static final Logger LOGGER = LoggerFactory.getLogger(PolicyRunner.class);
@@ -52,7 +52,7 @@ public final class PolicyRunner {
     }
 
     public Outcome run(Username user, String trigger, Consumer<PolicyReport> reports) {
-        Optional<MaildropLock> lock = locks.tryLock(user, "policy-" + trigger);
+        Optional<MaildropLock> lock = locks.tryLockBriefly(user, "policy-" + trigger);
         if (lock.isEmpty()) {
             LOGGER.info("The maildrop of {} is in use: the policy runs at its QUIT", user.asString());
             return Outcome.BUSY;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import javax.inject.Inject;
 
@@ -105,11 +106,12 @@ final class LoginFlow {
 
     /** The maildrop with the quota notice in front, when {@code notice.threshold} is set and reached. */
     private Maildrop withQuotaNotice(Username user, Maildrop maildrop) {
-        if (policy.noticeThreshold().isEmpty()) {
+        OptionalInt threshold = policy.noticeThreshold(user);
+        if (threshold.isEmpty()) {
             return maildrop;
         }
         try {
-            return QuotaNotice.of(user, maildrop.quota(), PolicySettings.forUser(policy, user), policy.noticeThreshold().getAsInt(), clock.instant())
+            return QuotaNotice.of(user, maildrop.quota(), PolicySettings.forUser(policy, user), threshold.getAsInt(), clock.instant())
                 .<Maildrop>map(notice -> new WithNotice(maildrop, notice.message(), notice.content()))
                 .orElse(maildrop);
         } catch (MaildropException e) {

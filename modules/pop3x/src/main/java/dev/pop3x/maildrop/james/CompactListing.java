@@ -10,8 +10,8 @@ import java.util.RandomAccess;
 import dev.pop3x.maildrop.MaildropMessage;
 
 /**
- * An INBOX's messages as a session lists them, in arrays (UIDs, octets, arrival and retrieval times): a
- * 100,000-message maildrop costs 3.2 MB, where a list of objects with a string each costs several times that.
+ * An INBOX's messages as a session lists them, in arrays (UIDs, octets sent and stored, arrival and retrieval times): a
+ * 100,000-message maildrop costs 4 MB, where a list of objects with a string each costs several times that.
  * Messages are made when asked for.
  */
 final class CompactListing extends AbstractList<MaildropMessage> implements RandomAccess {
@@ -20,6 +20,7 @@ final class CompactListing extends AbstractList<MaildropMessage> implements Rand
 
     private long[] uids = new long[64];
     private long[] octets = new long[64];
+    private long[] storedOctets = new long[64];
     private long[] receivedMillis = new long[64];
     private long[] retrievedMillis = new long[64];
     private int size;
@@ -33,17 +34,19 @@ final class CompactListing extends AbstractList<MaildropMessage> implements Rand
         if (size == uids.length) {
             uids = Arrays.copyOf(uids, size * 2);
             octets = Arrays.copyOf(octets, size * 2);
+            storedOctets = Arrays.copyOf(storedOctets, size * 2);
             receivedMillis = Arrays.copyOf(receivedMillis, size * 2);
             retrievedMillis = Arrays.copyOf(retrievedMillis, size * 2);
         }
         uids[size] = uid;
         octets[size] = messageOctets;
+        storedOctets[size] = messageOctets;
         receivedMillis[size] = received.toEpochMilli();
         retrievedMillis[size] = retrieved.map(Instant::toEpochMilli).orElse(NOT_RETRIEVED);
         size++;
     }
 
-    /** Replaces stored sizes with sizes measured with CRLF line ends. */
+    /** Replaces the sizes RETR sends with sizes measured with CRLF line ends; James's quota keeps counting the stored ones. */
     void correct(Map<Long, Long> measured) {
         if (measured.isEmpty()) {
             return;
@@ -61,8 +64,16 @@ final class CompactListing extends AbstractList<MaildropMessage> implements Rand
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException(index);
         }
-        return new MaildropMessage(uniqueIdPrefix + uids[index], octets[index], Instant.ofEpochMilli(receivedMillis[index]),
+        return new MaildropMessage(uniqueIdPrefix + uids[index], octets[index], storedOctets[index], Instant.ofEpochMilli(receivedMillis[index]),
             retrievedMillis[index] == NOT_RETRIEVED ? Optional.empty() : Optional.of(Instant.ofEpochMilli(retrievedMillis[index])));
+    }
+
+    /** Records the message's first retrieval, unless one is listed already. */
+    void retrieved(long uid, Instant when) {
+        int index = Arrays.binarySearch(uids, 0, size, uid);
+        if (index >= 0 && retrievedMillis[index] == NOT_RETRIEVED) {
+            retrievedMillis[index] = when.toEpochMilli();
+        }
     }
 
     /** The highest UID listed (UIDs come in ascending order), 0 for an empty INBOX. */

@@ -112,6 +112,7 @@ final class JamesMaildrop implements Maildrop {
                 flags.add(RetrievalKeyword.of(when));
             }
             inbox.setFlags(flags, MessageManager.FlagsUpdateMode.ADD, uid(message).toRange(), session);
+            messages.retrieved(uid(message).asLong(), RetrievalKeyword.readAs(when));
         } catch (MailboxException | RuntimeException e) {
             throw MaildropException.temporary("Cannot flag message " + message.uniqueId() + " seen", e);
         } finally {

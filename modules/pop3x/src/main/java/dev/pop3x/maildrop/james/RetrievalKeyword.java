@@ -27,6 +27,15 @@ final class RetrievalKeyword {
         return PREFIX + DAY.format(when.atOffset(ZoneOffset.UTC).toLocalDate());
     }
 
+    /** A retrieval at {@code when} as its keyword will be read: the end of its UTC day. */
+    static Instant readAs(Instant when) {
+        return endOfDay(when.atOffset(ZoneOffset.UTC).toLocalDate());
+    }
+
+    private static Instant endOfDay(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
     /** When the message was first retrieved, as late as its keyword allows; empty if it was not. */
     static Optional<Instant> retrieved(Flags flags) {
         Optional<Instant> earliest = Optional.empty();
@@ -34,7 +43,7 @@ final class RetrievalKeyword {
             if (keyword.startsWith(PREFIX)) {
                 try {
                     LocalDate day = LocalDate.parse(keyword.substring(PREFIX.length()), DAY);
-                    Instant endOfDay = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                    Instant endOfDay = endOfDay(day);
                     if (earliest.isEmpty() || endOfDay.isBefore(earliest.get())) {
                         earliest = Optional.of(endOfDay);
                     }

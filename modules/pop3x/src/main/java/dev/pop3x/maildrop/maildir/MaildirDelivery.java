@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.inject.Inject;
@@ -17,6 +18,8 @@ import org.slf4j.LoggerFactory;
 
 import dev.pop3x.config.MaildirSettings;
 import dev.pop3x.maildrop.MaildropException;
+import dev.pop3x.maildrop.QuotaLimitSource;
+import dev.pop3x.maildrop.QuotaLimits;
 
 /**
  * Delivers messages into users' Maildirs: tmp/ then rename into new/ under a name unique across hosts, processes
@@ -32,6 +35,7 @@ public final class MaildirDelivery {
     public enum Outcome { DELIVERED, OVER_QUOTA }
 
     private final MaildirLocation location;
+    private final QuotaLimitSource limits;
     private final MaildirSettings settings;
     private final Clock clock;
     private final String host;
@@ -40,8 +44,9 @@ public final class MaildirDelivery {
     private final SecureRandom random = new SecureRandom();
 
     @Inject
-    public MaildirDelivery(MaildirLocation location, MaildirSettings settings, Clock clock) {
+    public MaildirDelivery(MaildirLocation location, QuotaLimitSource limits, MaildirSettings settings, Clock clock) {
         this.location = location;
+        this.limits = limits;
         this.settings = settings;
         this.clock = clock;
         this.host = hostName();
@@ -57,7 +62,11 @@ public final class MaildirDelivery {
         try {
             maildir.create();
             MaildirQuota quota = new MaildirQuota(maildir);
-            java.util.Optional<MaildirQuota.Usage> usage = quota.read();
+            Optional<QuotaLimits> userLimits = limits.limitsOf(user);
+            if (userLimits.isPresent()) {
+                quota.applyLimits(userLimits.get());
+            }
+            Optional<MaildirQuota.Usage> usage = quota.read();
             if (usage.isPresent() && usage.get().refuses(stored.length)) {
                 LOGGER.info("{} is over quota ({}): a message of {} octets is refused", user.asString(), usage.get(), stored.length);
                 return Outcome.OVER_QUOTA;

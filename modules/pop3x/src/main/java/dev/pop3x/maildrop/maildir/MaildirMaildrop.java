@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +16,6 @@ import java.util.Optional;
 import org.apache.james.core.Username;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.google.common.collect.ImmutableList;
 
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
@@ -30,6 +32,7 @@ final class MaildirMaildrop implements Maildrop {
     private final RetrievalLedger ledger;
     private final List<MaildropMessage> messages;
     private final Map<MaildropMessage, MaildirFile> files;
+    private Map<MaildropMessage, Integer> positions;
 
     MaildirMaildrop(Username user, Maildir maildir, RetrievalLedger ledger, List<MaildropMessage> messages,
                     Map<MaildropMessage, MaildirFile> files) {
@@ -37,13 +40,13 @@ final class MaildirMaildrop implements Maildrop {
         this.maildir = maildir;
         this.quota = new MaildirQuota(maildir);
         this.ledger = ledger;
-        this.messages = ImmutableList.copyOf(messages);
+        this.messages = new ArrayList<>(messages);
         this.files = files;
     }
 
     @Override
     public List<MaildropMessage> messages() {
-        return messages;
+        return Collections.unmodifiableList(messages);
     }
 
     @Override
@@ -85,11 +88,24 @@ final class MaildirMaildrop implements Maildrop {
         try {
             maildir.addFlag(file, 'S').ifPresent(flagged -> files.put(message, flagged));
             if (ledger.retrieved(file.name().base()).isEmpty()) {
-                ledger.record(file.name().base(), when);
+                Instant recorded = when.truncatedTo(ChronoUnit.SECONDS);
+                ledger.record(file.name().base(), recorded);
+                int position = positionOf(message);
+                messages.set(position, messages.get(position).retrievedAt(recorded));
             }
         } catch (IOException e) {
             throw MaildropException.temporary("Cannot record the retrieval of " + file, e);
         }
+    }
+
+    private int positionOf(MaildropMessage message) {
+        if (positions == null) {
+            positions = new HashMap<>();
+            for (int i = 0; i < messages.size(); i++) {
+                positions.put(messages.get(i), i);
+            }
+        }
+        return positions.get(message);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -25,6 +26,8 @@ import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
 import dev.pop3x.maildrop.MaildropStore;
+import dev.pop3x.maildrop.QuotaLimitSource;
+import dev.pop3x.maildrop.QuotaLimits;
 
 /**
  * Maildrops in Maildir++ directories shared with Dovecot, Courier and Postfix. A message's unique-id is its base
@@ -38,10 +41,12 @@ public final class MaildirMaildropStore implements MaildropStore {
     private static final int MAX_UNIQUE_ID = 70;
 
     private final MaildirLocation location;
+    private final QuotaLimitSource limits;
 
     @Inject
-    public MaildirMaildropStore(MaildirLocation location) {
+    public MaildirMaildropStore(MaildirLocation location, QuotaLimitSource limits) {
         this.location = location;
+        this.limits = limits;
     }
 
     @Override
@@ -53,6 +58,10 @@ public final class MaildirMaildropStore implements MaildropStore {
                 LOGGER.info("Creating the maildir of {} in {}", user.asString(), path);
                 maildir.create();
             }
+            Optional<QuotaLimits> userLimits = limits.limitsOf(user);
+            if (userLimits.isPresent()) {
+                new MaildirQuota(maildir).applyLimits(userLimits.get());
+            }
             VirtualSizes sizes = VirtualSizes.load(maildir);
             RetrievalLedger ledger = RetrievalLedger.load(maildir);
             List<MaildropMessage> messages = new ArrayList<>();
@@ -63,7 +72,7 @@ public final class MaildirMaildropStore implements MaildropStore {
                 if (octets.isEmpty()) {
                     continue;
                 }
-                MaildropMessage message = new MaildropMessage(uniqueId(file.name().base()), octets.getAsLong(),
+                MaildropMessage message = new MaildropMessage(uniqueId(file.name().base()), octets.getAsLong(), Maildir.sizeOf(file),
                     Instant.ofEpochSecond(file.name().deliverySeconds()), ledger.retrieved(file.name().base()));
                 messages.add(message);
                 files.put(message, file);

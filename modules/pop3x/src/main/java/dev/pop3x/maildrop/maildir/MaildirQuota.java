@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pop3x.maildrop.QuotaLimits;
+
 /**
  * The Maildir++ quota file {@code maildirsize}, as Courier defined it and Dovecot, maildrop and Postfix patches
  * share it: a first line with the limits ({@code 10000000S,1000C}: octets and messages), then lines of
@@ -70,6 +72,32 @@ final class MaildirQuota {
         return Optional.of(new Usage(maxOctets, maxMessages, Math.max(0, octets), Math.max(0, messages)));
     }
 
+    /**
+     * Makes the limits line say these limits (as Dovecot does with the limits of its user database): when the file is
+     * missing or states other limits, it is written anew with these and the usage counted from the messages, as the
+     * spec asks when limits change.
+     */
+    void applyLimits(QuotaLimits limits) throws IOException {
+        String line = limitsLine(limits);
+        Path file = maildir.root().resolve(FILE);
+        if (Files.exists(file)) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+            if (!lines.isEmpty() && lines.get(0).equals(line)) {
+                return;
+            }
+        }
+        LOGGER.info("Setting the quota of {} to {}", maildir.root(), limits);
+        writeCounted(line);
+    }
+
+    /** The Maildir++ limits line: {@code 10000000S,1000C}, {@code 10000000S} or {@code 1000C}. */
+    static String limitsLine(QuotaLimits limits) {
+        StringBuilder line = new StringBuilder();
+        limits.maxOctets().ifPresent(octets -> line.append(octets).append('S'));
+        limits.maxMessages().ifPresent(messages -> line.append(line.length() > 0 ? "," : "").append(messages).append('C'));
+        return line.toString();
+    }
+
     /** Records a change of usage (a delivery: positive; an expunge: negative). */
     void add(long octets, long messages) throws IOException {
         Path file = maildir.root().resolve(FILE);
@@ -84,9 +112,11 @@ final class MaildirQuota {
 
     /** Counts the usage from the messages and rewrites the file with its limits line and one usage line. */
     void recalculate() throws IOException {
-        Path file = maildir.root().resolve(FILE);
-        List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
-        String limits = lines.isEmpty() ? "" : lines.get(0);
+        List<String> lines = Files.readAllLines(maildir.root().resolve(FILE), StandardCharsets.US_ASCII);
+        writeCounted(lines.isEmpty() ? "" : lines.get(0));
+    }
+
+    private void writeCounted(String limits) throws IOException {
         long octets = 0;
         long messages = 0;
         for (MaildirFile message : maildir.scan()) {

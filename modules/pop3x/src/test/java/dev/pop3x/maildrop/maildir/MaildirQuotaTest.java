@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.pop3x.maildrop.QuotaLimits;
 
 class MaildirQuotaTest {
     @TempDir
@@ -41,5 +44,32 @@ class MaildirQuotaTest {
         Files.writeString(root.resolve("maildirsize"), "1000000S\n" + "1 1\n".repeat(2000));
         new MaildirQuota(maildir).add(5, 1);
         assertThat(Files.readString(root.resolve("maildirsize"))).isEqualTo("1000000S\n5 1\n");
+    }
+
+    @Test
+    void limitsFromJamesCreateTheFileWithTheUsageCountedFromTheMessages() throws Exception {
+        Maildir maildir = new Maildir(root);
+        maildir.create();
+        Files.writeString(root.resolve("new/1.a,S=5"), "12345");
+        Files.writeString(root.resolve("cur/2.b,S=3:2,S"), "123");
+
+        new MaildirQuota(maildir).applyLimits(new QuotaLimits(OptionalLong.of(1000), OptionalLong.of(10)));
+
+        assertThat(Files.readString(root.resolve("maildirsize"))).isEqualTo("1000S,10C\n8 2\n");
+    }
+
+    @Test
+    void changedLimitsRewriteTheFileAndTheSameLimitsLeaveItAlone() throws Exception {
+        Maildir maildir = new Maildir(root);
+        maildir.create();
+        Files.writeString(root.resolve("new/1.a,S=5"), "12345");
+        Files.writeString(root.resolve("maildirsize"), "1000S\n5 1\n7 1\n");
+        MaildirQuota quota = new MaildirQuota(maildir);
+
+        quota.applyLimits(new QuotaLimits(OptionalLong.of(1000), OptionalLong.empty()));
+        assertThat(Files.readString(root.resolve("maildirsize"))).isEqualTo("1000S\n5 1\n7 1\n");
+
+        quota.applyLimits(new QuotaLimits(OptionalLong.empty(), OptionalLong.of(50)));
+        assertThat(Files.readString(root.resolve("maildirsize"))).isEqualTo("50C\n5 1\n");
     }
 }

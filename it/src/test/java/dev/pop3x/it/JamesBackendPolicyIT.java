@@ -1,0 +1,83 @@
+package dev.pop3x.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.apache.james.JamesServerExtension;
+import org.apache.james.modules.MailboxProbeImpl;
+import org.apache.james.utils.UpdatableTickingClock;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The deletion policy on the {@code james} backend: maildrops in James's mailboxes, quotas in James's accounting, and
+ * what the policy expunges kept by James's deleted-messages vault (conf/listeners.xml) like any other deletion.
+ */
+class JamesBackendPolicyIT extends DeletionPolicyContract {
+    private static final String DOMAIN = "pop3x.local";
+    private static final UpdatableTickingClock CLOCK = new UpdatableTickingClock(Instant.parse("2026-11-26T10:00:00Z"));
+
+    @RegisterExtension
+    static JamesServerExtension james = server(DOMAIN, CLOCK);
+
+    private static RunningJames server;
+
+    @BeforeAll
+    static void start() {
+        server = new RunningJames(james.getGuiceJamesServer());
+    }
+
+    @Test
+    void mailThePolicyExpiredCanBeRestoredFromJamesDeletedMessagesVault() {
+        String user = "vaulted@" + DOMAIN;
+        server.addUser(user, PASSWORD);
+        server.deliver(user, Messages.text(SENDER, user, "expired then restored", "Body.\n"));
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            pop.multiline("RETR 1");
+            pop.command("QUIT");
+        }
+        CLOCK.setInstant(CLOCK.instant().plus(Duration.ofDays(31)));
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            pop.command("QUIT");
+        }
+        assertThat(server.messageCount(user)).isZero();
+
+        WebAdmin webAdmin = new WebAdmin(server.webAdminPort());
+        WebAdmin.Answer restore = webAdmin.post("/deletedMessages/users/" + user + "?action=restore",
+            "{\"combinator\": \"and\", \"criteria\": []}");
+        assertThat(restore.status()).as(restore.toString()).isEqualTo(201);
+        JsonNode task = webAdmin.get("/tasks/" + restore.body().get("taskId").asText() + "/await?timeout=30s").body();
+
+        assertThat(task.get("status").asText()).isEqualTo("completed");
+        assertThat(task.get("additionalInformation").get("successfulRestoreCount").asInt()).isEqualTo(1);
+        assertThat(server.server().getProbe(MailboxProbeImpl.class).listUserMailboxes(user)).contains("Restored-Messages");
+        assertThat(server.messageCount(user)).isEqualTo(1);
+    }
+
+    @Override
+    RunningJames server() {
+        return server;
+    }
+
+    @Override
+    UpdatableTickingClock clock() {
+        return CLOCK;
+    }
+
+    @Override
+    String domain() {
+        return DOMAIN;
+    }
+
+    @Override
+    long stored(String user) {
+        return server.messageCount(user);
+    }
+}
