@@ -125,12 +125,31 @@ class MaildirIT {
             pop.multiline("TOP 1 0");
             assertThat(names(maildir(user).resolve("new"))).containsExactly(base);
             pop.multiline("RETR 1");
-            pop.command("NOOP");
-            assertThat(names(maildir(user).resolve("new"))).isEmpty();
-            assertThat(names(maildir(user).resolve("cur"))).containsExactly(base + ":2,S");
             assertThat(pop.multiline("RETR 1")).contains("Subject: seen");
             assertThat(pop.command("UIDL 1")).isEqualTo("+OK 1 " + base);
+            pop.command("QUIT");
         }
+        // flags are written once per session, at its end, as Dovecot does
+        assertThat(names(maildir(user).resolve("new"))).isEmpty();
+        assertThat(names(maildir(user).resolve("cur"))).containsExactly(base + ":2,S");
+        assertThat(Files.readString(maildir(user).resolve("pop3x-retrieved"))).matches(java.util.regex.Pattern.quote(base) + " \\d+\n");
+    }
+
+    @Test
+    void aDroppedConnectionStillRecordsWhatWasRetrieved() throws Exception {
+        String user = user("dropped");
+        String base = deliver(user, "dropped", "hello\n").getFileName().toString();
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            pop.multiline("RETR 1");
+            pop.abort();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!Files.exists(maildir(user).resolve("cur").resolve(base + ":2,S")) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(names(maildir(user).resolve("cur"))).containsExactly(base + ":2,S");
+        assertThat(Files.readString(maildir(user).resolve("pop3x-retrieved"))).startsWith(base + " ");
     }
 
     @Test

@@ -12,12 +12,12 @@ import java.io.InputStream;
  * out with bare LF, and its line "." would end the reply early.
  */
 final class Pop3Body extends InputStream {
-    private static final int CHUNK = 16 * 1024;
+    private static final int CHUNK = 8 * 1024;
 
     private final InputStream source;
-    private final byte[] input = new byte[CHUNK];
-    /** Each input byte becomes at most 3 output bytes ('.' stuffed at line start, or CR before LF). */
-    private final byte[] output = new byte[CHUNK * 2 + 2];
+    private final byte[] input;
+    /** Each input byte becomes at most 2 output bytes ('.' stuffed at a line start, or CR before LF), and 2 to finish. */
+    private final byte[] output;
     private int outputStart;
     private int outputEnd;
     private boolean atLineStart = true;
@@ -26,7 +26,15 @@ final class Pop3Body extends InputStream {
     private boolean empty = true;
 
     Pop3Body(InputStream source) {
+        this(source, CHUNK);
+    }
+
+    /** @param octetsHint about how long the message is, to size the buffers of small ones */
+    Pop3Body(InputStream source, long octetsHint) {
         this.source = source;
+        int chunk = (int) Math.max(256, Math.min(CHUNK, octetsHint + 16));
+        this.input = new byte[chunk];
+        this.output = new byte[chunk * 2 + 2];
     }
 
     @Override
@@ -69,7 +77,7 @@ final class Pop3Body extends InputStream {
             }
             outputStart = 0;
             outputEnd = 0;
-            int read = source.read(input, 0, CHUNK);
+            int read = source.read(input, 0, input.length);
             if (read == -1) {
                 sourceEnded = true;
                 finish();
@@ -80,25 +88,37 @@ final class Pop3Body extends InputStream {
         return true;
     }
 
+    /** Copies whole line segments at a time; only line starts and line ends need a look. */
     private void encode(int length) {
-        for (int i = 0; i < length; i++) {
-            byte b = input[i];
+        if (length > 0) {
             empty = false;
-            if (b == '\n') {
-                if (!afterCr) {
-                    output[outputEnd++] = '\r';
-                }
-                output[outputEnd++] = '\n';
-                atLineStart = true;
-                afterCr = false;
-                continue;
-            }
-            if (atLineStart && b == '.') {
+        }
+        int i = 0;
+        while (i < length) {
+            if (atLineStart && input[i] == '.') {
                 output[outputEnd++] = '.';
             }
-            output[outputEnd++] = b;
             atLineStart = false;
-            afterCr = b == '\r';
+            int newline = i;
+            while (newline < length && input[newline] != '\n') {
+                newline++;
+            }
+            int segment = newline - i;
+            if (segment > 0) {
+                System.arraycopy(input, i, output, outputEnd, segment);
+                outputEnd += segment;
+                afterCr = input[newline - 1] == '\r';
+            }
+            if (newline == length) {
+                return;
+            }
+            if (!afterCr) {
+                output[outputEnd++] = '\r';
+            }
+            output[outputEnd++] = '\n';
+            atLineStart = true;
+            afterCr = false;
+            i = newline + 1;
         }
     }
 

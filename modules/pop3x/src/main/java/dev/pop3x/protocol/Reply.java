@@ -2,7 +2,6 @@ package dev.pop3x.protocol;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -118,18 +117,14 @@ final class Reply {
             .add(description.isEmpty() ? status : status + " " + description)
             .addAll(lines.<List<String>>map(data -> ImmutableList.<String>builder().addAll(data).add(".").build()).orElse(List.of()))
             .build();
-        Optional<InputStream> terminatedBody = body.map(content -> new SequenceInputStream(content, terminator()));
-
-        if (allLines.stream().allMatch(ASCII::matchesAllOf)) {
-            if (terminatedBody.isPresent()) {
-                return new RenderedStream(status, allLines, terminatedBody.get(), endSession);
-            }
+        if (body.isEmpty() && allLines.stream().allMatch(ASCII::matchesAllOf)) {
             return startTls ? new RenderedStartTls(status, allLines, endSession) : new Rendered(status, allLines, endSession);
         }
-        // James writes response lines as US-ASCII: text in another language (RFC 6856 LANG) travels as a UTF-8 stream.
+        // A message goes out in one stream with its status line, so that they leave in one write, not two. And James
+        // writes response lines as US-ASCII: text in another language (RFC 6856 LANG) travels in a UTF-8 stream.
         InputStream head = new ByteArrayInputStream((String.join("\r\n", allLines) + "\r\n").getBytes(StandardCharsets.UTF_8));
-        return new RenderedStream(status, List.of(), terminatedBody.<InputStream>map(content -> new SequenceInputStream(head, content)).orElse(head),
-            endSession);
+        InputStream whole = body.<InputStream>map(content -> new Concatenation(List.of(head, content, terminator()))).orElse(head);
+        return new RenderedStream(status, List.of(), whole, endSession);
     }
 
     private static InputStream terminator() {

@@ -40,7 +40,7 @@ public final class RetrCommand extends Pop3xCommand {
         MaildropMessage message = transaction.message(number);
         try {
             InputStream content = transaction.maildrop().content(message);
-            InputStream sent = new OnFullyRead(new Pop3Body(content), () -> retrieved(session, transaction, message));
+            InputStream sent = new OnFullyRead(new Pop3Body(content, message.octets()), () -> retrieved(session, transaction, message));
             return Reply.ok(Text.MESSAGE_FOLLOWS).withBody(sent);
         } catch (MaildropException e) {
             LOGGER.warn("RETR {} ({}) of {} failed", number, message.uniqueId(), transaction.user().asString(), e);

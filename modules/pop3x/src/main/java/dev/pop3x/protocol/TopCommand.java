@@ -45,7 +45,7 @@ public final class TopCommand extends Pop3xCommand implements CapaCapability {
             session.statistics().topped();
             TopLines top = new TopLines(source, lines);
             // a TOP that sent the whole message retrieved it, as a RETR does
-            return Reply.ok(Text.MESSAGE_FOLLOWS).withBody(new OnFullyRead(new Pop3Body(top), () -> {
+            return Reply.ok(Text.MESSAGE_FOLLOWS).withBody(new OnFullyRead(new Pop3Body(top, message.octets()), () -> {
                 if (!headersOnly && top.sentWholeMessage()) {
                     Retrievals.record(transaction, message, clock.instant());
                 }

@@ -3,9 +3,11 @@ package dev.pop3x.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +56,44 @@ class Pop3BodyTest {
         assertThat(encode(new Pop3Body(new TopLines(of(message), 2)))).isEqualTo("A: 1\r\nB: 2\r\n\r\nline 1\r\nline 2\r\n");
         assertThat(encode(new Pop3Body(new TopLines(of(message), 10)))).isEqualTo("A: 1\r\nB: 2\r\n\r\nline 1\r\nline 2\r\nline 3\r\n");
         assertThat(encode(new Pop3Body(new TopLines(of("A: 1\r\n\r\nx\r\n"), 0)))).isEqualTo("A: 1\r\n\r\n");
+    }
+
+    /** The RFC 1939 encoding one byte at a time, as plainly as it can be written: what Pop3Body must give. */
+    private static byte[] reference(byte[] message) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        boolean lineStart = true;
+        for (int i = 0; i < message.length; i++) {
+            byte b = message[i];
+            if (lineStart && b == '.') {
+                out.write('.');
+            }
+            if (b == '\n' && (i == 0 || message[i - 1] != '\r')) {
+                out.write('\r');
+            }
+            out.write(b);
+            lineStart = b == '\n';
+        }
+        if (message.length > 0 && !lineStart) {
+            if (message[message.length - 1] != '\r') {
+                out.write('\r');
+            }
+            out.write('\n');
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void randomMessagesOfDotsCrsAndLfsEncodeAsTheByteByByteDefinitionAtEveryBufferSize() throws IOException {
+        Random random = new Random(1939);
+        byte[] alphabet = {'.', '\r', '\n', 'a', ' '};
+        for (int round = 0; round < 2000; round++) {
+            byte[] message = new byte[random.nextInt(round < 1000 ? 40 : 20_000)];
+            for (int i = 0; i < message.length; i++) {
+                message[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            long hint = random.nextInt(3) == 0 ? 1 : message.length;
+            byte[] encoded = new Pop3Body(new ByteArrayInputStream(message), hint).readAllBytes();
+            assertThat(encoded).as("round %d", round).isEqualTo(reference(message));
+        }
     }
 }

@@ -68,6 +68,31 @@ final class CompactListing extends AbstractList<MaildropMessage> implements Rand
             retrievedMillis[index] == NOT_RETRIEVED ? Optional.empty() : Optional.of(Instant.ofEpochMilli(retrievedMillis[index])));
     }
 
+    /** A listing of its own with the same messages, for a session to mark retrievals in. */
+    CompactListing copy() {
+        CompactListing copy = new CompactListing(uniqueIdPrefix);
+        copy.uids = Arrays.copyOf(uids, size);
+        copy.octets = Arrays.copyOf(octets, size);
+        copy.storedOctets = Arrays.copyOf(storedOctets, size);
+        copy.receivedMillis = Arrays.copyOf(receivedMillis, size);
+        copy.retrievedMillis = Arrays.copyOf(retrievedMillis, size);
+        copy.size = size;
+        return copy;
+    }
+
+    /** Where the message with this UID is listed, or a negative number when it is not. */
+    int indexOfUid(long uid) {
+        return Arrays.binarySearch(uids, 0, size, uid);
+    }
+
+    long uidAt(int index) {
+        return uids[index];
+    }
+
+    long storedOctetsAt(int index) {
+        return storedOctets[index];
+    }
+
     /** Records the message's first retrieval, unless one is listed already. */
     void retrieved(long uid, Instant when) {
         int index = Arrays.binarySearch(uids, 0, size, uid);

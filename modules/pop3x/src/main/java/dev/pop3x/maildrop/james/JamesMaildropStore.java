@@ -1,7 +1,12 @@
 package dev.pop3x.maildrop.james;
 
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -12,11 +17,15 @@ import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageManager;
 import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.model.FetchGroup;
+import org.apache.james.mailbox.model.MailboxId;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.MessageRange;
 import org.apache.james.mailbox.model.MessageResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 
 import dev.pop3x.config.JamesBackendSettings;
 import dev.pop3x.maildrop.Maildrop;
@@ -33,6 +42,13 @@ import reactor.core.publisher.Mono;
 public final class JamesMaildropStore implements MaildropStore {
     private static final Logger LOGGER = LoggerFactory.getLogger(JamesMaildropStore.class);
 
+    /** Listings of recent logins, at most about this many messages in all (40 octets each). */
+    private static final long LISTED_MESSAGES = 1_000_000;
+
+    private final Cache<MailboxId, ListingSnapshot> listings = CacheBuilder.newBuilder()
+        .maximumWeight(LISTED_MESSAGES)
+        .weigher((MailboxId id, ListingSnapshot snapshot) -> snapshot.listing.size() + 1)
+        .build();
     private final MailboxManager mailboxManager;
     private final JamesQuotas quotas;
     private final JamesBackendSettings settings;
@@ -42,6 +58,22 @@ public final class JamesMaildropStore implements MaildropStore {
         this.mailboxManager = mailboxManager;
         this.quotas = quotas;
         this.settings = settings;
+    }
+
+    /** The INBOX's messages, their octets as RETR sends them, and their retrievals. */
+    private CompactListing list(MessageManager mailbox, MailboxSession session, long uidValidity) throws MailboxException {
+        CompactListing listing = new CompactListing(settings.uidl() == JamesBackendSettings.UidlForm.UIDVALIDITY_UID
+            ? uidValidity + "-" : "");
+        Map<String, Optional<Instant>> retrievalDays = new HashMap<>();
+        for (Iterator<MessageResult> results = mailbox.getMessages(MessageRange.all(), FetchGroup.MINIMAL, session); results.hasNext(); ) {
+            MessageResult result = results.next();
+            listing.add(result.getUid().asLong(), result.getSize(), result.getInternalDate().toInstant(),
+                RetrievalKeyword.retrieved(result.getFlags(), retrievalDays));
+        }
+        if (settings.exactOctets()) {
+            listing.correct(CrlfOctets.exceptions(mailboxManager, mailbox, session, uidValidity, listing.highestUid()));
+        }
+        return listing;
     }
 
     @Override
@@ -54,23 +86,81 @@ public final class JamesMaildropStore implements MaildropStore {
                 LOGGER.info("Provisioning INBOX of {}: {}", user.asString(), mailboxManager.createMailbox(inbox, session));
             }
             MessageManager mailbox = mailboxManager.getMailbox(inbox, session);
-            long uidValidity = mailbox.getMailboxEntity().getUidValidity().asLong();
-            CompactListing listing = new CompactListing(settings.uidl() == JamesBackendSettings.UidlForm.UIDVALIDITY_UID
-                ? uidValidity + "-" : "");
-            for (Iterator<MessageResult> results = mailbox.getMessages(MessageRange.all(), FetchGroup.MINIMAL, session); results.hasNext(); ) {
-                MessageResult result = results.next();
-                listing.add(result.getUid().asLong(), result.getSize(), result.getInternalDate().toInstant(),
-                    RetrievalKeyword.retrieved(result.getFlags()));
-            }
-            if (settings.exactOctets()) {
-                Map<Long, Long> exceptions = CrlfOctets.exceptions(mailboxManager, mailbox, session, uidValidity, listing.highestUid());
-                listing.correct(exceptions);
+            ListingKey key = keyOf(mailbox, session);
+            ListingSnapshot snapshot = listings.getIfPresent(mailbox.getId());
+            CompactListing listing;
+            if (snapshot != null && snapshot.key.equals(key)) {
+                listing = snapshot.listing.copy();
+            } else {
+                listing = list(mailbox, session, key.uidValidity);
+                if (listing.size() == key.count && key.equals(keyOf(mailbox, session))) {
+                    listings.put(mailbox.getId(), new ListingSnapshot(key, listing.copy()));
+                }
             }
             return new JamesMaildrop(mailboxManager, quotas, session, mailbox, listing);
         } catch (MailboxException | RuntimeException e) {
             throw MaildropException.temporary("Cannot open the INBOX of " + user.asString(), e);
         } finally {
             mailboxManager.endProcessingRequest(session);
+        }
+    }
+
+    /**
+     * The INBOX's state as its metadata tells it. The items are read one after another, not atomically: during an
+     * append, the next UID may already have moved while the count has not. A listing is therefore cached only when
+     * the key read before it equals the key read after it and agrees with it on the count; a key torn by an append
+     * in flight then never names a listing.
+     */
+    private ListingKey keyOf(MessageManager mailbox, MailboxSession session) throws MailboxException {
+        MessageManager.MailboxMetaData metaData = mailbox.getMetaData(MessageManager.MailboxMetaData.RecentMode.IGNORE, session,
+            EnumSet.of(MessageManager.MailboxMetaData.Item.MailboxCounters, MessageManager.MailboxMetaData.Item.HighestModSeq,
+                MessageManager.MailboxMetaData.Item.NextUid));
+        return new ListingKey(metaData.getUidValidity().asLong(), metaData.getUidNext().asLong(),
+            metaData.getHighestModSeq().asLong(), metaData.getMessageCount(), settings);
+    }
+
+    /**
+     * What identifies a state of an INBOX: any append moves its next UID, any flag change its highest mod-sequence,
+     * any expunge its count. A listing made in that state serves the next logins until one of them moves.
+     */
+    private static final class ListingKey {
+        private final long uidValidity;
+        private final long uidNext;
+        private final long highestModSeq;
+        private final long count;
+        private final JamesBackendSettings settings;
+
+        ListingKey(long uidValidity, long uidNext, long highestModSeq, long count, JamesBackendSettings settings) {
+            this.uidValidity = uidValidity;
+            this.uidNext = uidNext;
+            this.highestModSeq = highestModSeq;
+            this.count = count;
+            this.settings = settings;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof ListingKey)) {
+                return false;
+            }
+            ListingKey that = (ListingKey) o;
+            return uidValidity == that.uidValidity && uidNext == that.uidNext && highestModSeq == that.highestModSeq
+                && count == that.count && settings == that.settings;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(uidValidity, uidNext, highestModSeq, count);
+        }
+    }
+
+    private static final class ListingSnapshot {
+        private final ListingKey key;
+        private final CompactListing listing;
+
+        ListingSnapshot(ListingKey key, CompactListing listing) {
+            this.key = key;
+            this.listing = listing;
         }
     }
 }

@@ -9,9 +9,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.james.core.Username;
 import org.slf4j.Logger;
@@ -33,6 +36,8 @@ final class MaildirMaildrop implements Maildrop {
     private final List<MaildropMessage> messages;
     private final Map<MaildropMessage, MaildirFile> files;
     private Map<MaildropMessage, Integer> positions;
+    private final Map<String, Instant> toRecord = new LinkedHashMap<>();
+    private final Set<MaildropMessage> toFlagSeen = new LinkedHashSet<>();
 
     MaildirMaildrop(Username user, Maildir maildir, RetrievalLedger ledger, List<MaildropMessage> messages,
                     Map<MaildropMessage, MaildirFile> files) {
@@ -82,20 +87,41 @@ final class MaildirMaildrop implements Maildrop {
     }
 
     /** The {@code S} flag Dovecot reads, and the first time a line in the {@link RetrievalLedger}. */
+    /**
+     * Updates the listing at once; the ledger line and the {@code S} flag (a rename into cur/) are written for the
+     * whole session when it ends ({@link #close}), as Dovecot writes its flag changes: one write instead of two file
+     * operations per message. A crash loses them, which only makes the messages look unretrieved: the policy keeps them.
+     */
     @Override
-    public void markRetrieved(MaildropMessage message, Instant when) throws MaildropException {
+    public void markRetrieved(MaildropMessage message, Instant when) {
         MaildirFile file = fileOf(message);
-        try {
-            maildir.addFlag(file, 'S').ifPresent(flagged -> files.put(message, flagged));
-            if (ledger.retrieved(file.name().base()).isEmpty()) {
-                Instant recorded = when.truncatedTo(ChronoUnit.SECONDS);
-                ledger.record(file.name().base(), recorded);
-                int position = positionOf(message);
-                messages.set(position, messages.get(position).retrievedAt(recorded));
-            }
-        } catch (IOException e) {
-            throw MaildropException.temporary("Cannot record the retrieval of " + file, e);
+        if (!file.name().hasFlag('S')) {
+            toFlagSeen.add(message);
         }
+        int position = positionOf(message);
+        if (messages.get(position).retrieved().isEmpty()) {
+            Instant recorded = when.truncatedTo(ChronoUnit.SECONDS);
+            messages.set(position, messages.get(position).retrievedAt(recorded));
+            toRecord.put(file.name().base(), recorded);
+        }
+    }
+
+    /** Writes the session's retrievals: the ledger lines in one append, then the {@code S} flags. */
+    private void flushRetrievals() {
+        try {
+            ledger.recordAll(toRecord);
+            toRecord.clear();
+        } catch (IOException e) {
+            LOGGER.warn("Cannot record {} retrievals of {} in {}", toRecord.size(), user.asString(), maildir.root(), e);
+        }
+        for (MaildropMessage message : toFlagSeen) {
+            try {
+                maildir.addFlag(fileOf(message), 'S').ifPresent(flagged -> files.put(message, flagged));
+            } catch (IOException e) {
+                LOGGER.warn("Cannot flag {} of {} seen", message.uniqueId(), user.asString(), e);
+            }
+        }
+        toFlagSeen.clear();
     }
 
     private int positionOf(MaildropMessage message) {
@@ -114,6 +140,8 @@ final class MaildirMaildrop implements Maildrop {
         int count = 0;
         try {
             for (MaildropMessage message : expunged) {
+                toFlagSeen.remove(message);
+                toRecord.remove(fileOf(message).name().base());
                 Optional<Long> size = maildir.delete(fileOf(message));
                 if (size.isPresent()) {
                     octets += size.get();
@@ -175,7 +203,8 @@ final class MaildirMaildrop implements Maildrop {
 
     @Override
     public void close() {
-        // nothing is held open between commands
+        // nothing is held open between commands; what the session retrieved is written now
+        flushRetrievals();
     }
 
     private MaildirFile fileOf(MaildropMessage message) {

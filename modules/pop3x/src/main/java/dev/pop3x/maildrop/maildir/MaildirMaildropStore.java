@@ -19,7 +19,8 @@ import org.apache.james.core.Username;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.google.common.base.CharMatcher;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import com.google.common.hash.Hashing;
 
 import dev.pop3x.maildrop.Maildrop;
@@ -37,11 +38,17 @@ import dev.pop3x.maildrop.QuotaLimits;
  */
 public final class MaildirMaildropStore implements MaildropStore {
     private static final Logger LOGGER = LoggerFactory.getLogger(MaildirMaildropStore.class);
-    private static final CharMatcher UNIQUE_ID = CharMatcher.inRange((char) 0x21, (char) 0x7E);
     private static final int MAX_UNIQUE_ID = 70;
+
+    /** Listings of recent logins, at most about this many messages in all (a few hundred bytes each). */
+    private static final long SNAPSHOT_MESSAGES = 200_000;
 
     private final MaildirLocation location;
     private final QuotaLimitSource limits;
+    private final Cache<Path, MaildirSnapshot> snapshots = CacheBuilder.newBuilder()
+        .maximumWeight(SNAPSHOT_MESSAGES)
+        .weigher((Path root, MaildirSnapshot snapshot) -> snapshot.size() + 1)
+        .build();
 
     @Inject
     public MaildirMaildropStore(MaildirLocation location, QuotaLimitSource limits) {
@@ -62,6 +69,12 @@ public final class MaildirMaildropStore implements MaildropStore {
             if (userLimits.isPresent()) {
                 new MaildirQuota(maildir).applyLimits(userLimits.get());
             }
+            MaildirSnapshot snapshot = snapshots.getIfPresent(path);
+            if (snapshot != null && snapshot.isCurrent(path)) {
+                return new MaildirMaildrop(user, maildir, RetrievalLedger.forAppending(maildir), snapshot.messages(),
+                    new HashMap<>(snapshot.files()));
+            }
+            Instant scanStart = Instant.now();
             VirtualSizes sizes = VirtualSizes.load(maildir);
             RetrievalLedger ledger = RetrievalLedger.load(maildir);
             List<MaildropMessage> messages = new ArrayList<>();
@@ -80,10 +93,24 @@ public final class MaildirMaildropStore implements MaildropStore {
             }
             sizes.save(bases);
             ledger.compact(bases);
+            snapshots.put(path, MaildirSnapshot.of(path, scanStart, messages, files));
             return new MaildirMaildrop(user, maildir, ledger, messages, files);
         } catch (IOException | RuntimeException e) {
             throw MaildropException.temporary("Cannot open the maildir of " + user.asString() + " in " + path, e);
         }
+    }
+
+    private static boolean isPrintableUniqueId(String base) {
+        if (base.isEmpty() || base.length() > MAX_UNIQUE_ID) {
+            return false;
+        }
+        for (int i = 0; i < base.length(); i++) {
+            char c = base.charAt(i);
+            if (c < 0x21 || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -91,7 +118,7 @@ public final class MaildirMaildropStore implements MaildropStore {
      * (a long host name in it) gets a stable digest of itself instead.
      */
     static String uniqueId(String base) {
-        if (base.length() <= MAX_UNIQUE_ID && UNIQUE_ID.matchesAllOf(base)) {
+        if (isPrintableUniqueId(base)) {
             return base;
         }
         return "pop3x-" + Hashing.sha256().hashString(base, StandardCharsets.UTF_8).toString().substring(0, 40);

@@ -4,8 +4,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The name of a message file in a Maildir: its base name (unique, kept for life), the sizes other programs put in
@@ -13,18 +11,63 @@ import java.util.regex.Pattern;
  * and the {@code :2,} flags (sorted letters: {@code S} seen, {@code T} trashed, ...).
  */
 final class MaildirName {
-    private static final Pattern SIZE = Pattern.compile(",S=(\\d{1,18})");
-    private static final Pattern VIRTUAL_SIZE = Pattern.compile(",W=(\\d{1,18})");
-    private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d{1,18})");
-    private static final Pattern MICROSECONDS = Pattern.compile("^\\d+\\.[^.]*?M(\\d{1,6})");
     private static final String INFO = ":2,";
+    private static final long ABSENT = -1;
 
     private final String base;
     private final String flags;
+    // read from the base name once: a scan sorts and sizes thousands of names
+    private final long size;
+    private final long virtualSize;
+    private final long deliverySeconds;
+    private final long deliveryMicros;
 
     private MaildirName(String base, String flags) {
         this.base = base;
         this.flags = flags;
+        this.size = numberAfter(base, ",S=", 18);
+        this.virtualSize = numberAfter(base, ",W=", 18);
+        long seconds = digits(base, 0, 18);
+        this.deliverySeconds = seconds == ABSENT ? 0 : seconds;
+        this.deliveryMicros = seconds == ABSENT ? 0 : micros(base);
+    }
+
+    /** The number of up to {@code max} digits right after the first {@code marker}, or ABSENT. */
+    private static long numberAfter(String name, String marker, int max) {
+        int at = name.indexOf(marker);
+        return at < 0 ? ABSENT : digits(name, at + marker.length(), max);
+    }
+
+    /** The number of up to {@code max} digits starting at {@code from}, or ABSENT when there is no digit there. */
+    private static long digits(String name, int from, int max) {
+        long value = 0;
+        int end = Math.min(name.length(), from + max);
+        int i = from;
+        for (; i < end; i++) {
+            char c = name.charAt(i);
+            if (c < '0' || c > '9') {
+                break;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return i == from ? ABSENT : value;
+    }
+
+    /** {@code <seconds>.<...>M<micros>...}: the microseconds in the second part of the name, as Dovecot writes them. */
+    private static long micros(String name) {
+        int dot = name.indexOf('.');
+        if (dot < 0) {
+            return 0;
+        }
+        for (int i = dot + 1; i < name.length() && name.charAt(i) != '.'; i++) {
+            if (name.charAt(i) == 'M') {
+                long micros = digits(name, i + 1, 6);
+                if (micros != ABSENT) {
+                    return micros;
+                }
+            }
+        }
+        return 0;
     }
 
     /** Empty for names that are not messages (dot files, names with characters Maildir forbids). */
@@ -77,28 +120,21 @@ final class MaildirName {
     }
 
     OptionalLong size() {
-        return number(SIZE);
+        return size == ABSENT ? OptionalLong.empty() : OptionalLong.of(size);
     }
 
     OptionalLong virtualSize() {
-        return number(VIRTUAL_SIZE);
+        return virtualSize == ABSENT ? OptionalLong.empty() : OptionalLong.of(virtualSize);
     }
 
     /** The delivery time most programs start the name with (seconds since the epoch), for the order of messages. */
     long deliverySeconds() {
-        Matcher matcher = LEADING_NUMBER.matcher(base);
-        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+        return deliverySeconds;
     }
 
     /** The microseconds many programs put after {@code M} (Dovecot, pop3x), to order deliveries within a second. */
     long deliveryMicros() {
-        Matcher matcher = MICROSECONDS.matcher(base);
-        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
-    }
-
-    private OptionalLong number(Pattern pattern) {
-        Matcher matcher = pattern.matcher(base);
-        return matcher.find() ? OptionalLong.of(Long.parseLong(matcher.group(1))) : OptionalLong.empty();
+        return deliveryMicros;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.pop3x.maildrop.maildir;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,11 @@ final class RetrievalLedger {
         this.lines = lines;
     }
 
+    /** A ledger to append to, for a session whose listing came from a snapshot that already holds the retrievals. */
+    static RetrievalLedger forAppending(Maildir maildir) {
+        return new RetrievalLedger(maildir, new HashMap<>(), 0);
+    }
+
     static RetrievalLedger load(Maildir maildir) throws IOException {
         Path file = maildir.root().resolve(FILE);
         Map<String, Instant> retrieved = new HashMap<>();
@@ -60,11 +67,24 @@ final class RetrievalLedger {
         return Optional.ofNullable(retrieved.get(base));
     }
 
-    void record(String base, Instant when) throws IOException {
-        Files.write(maildir.root().resolve(FILE), (base + " " + when.getEpochSecond() + "\n").getBytes(StandardCharsets.UTF_8),
-            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        retrieved.putIfAbsent(base, when);
+    /** Appends the lines of several retrievals in one write. */
+    void recordAll(Map<String, Instant> retrievals) throws IOException {
+        if (retrievals.isEmpty()) {
+            return;
+        }
+        StringBuilder lines = new StringBuilder();
+        retrievals.forEach((base, when) -> lines.append(base).append(' ').append(when.getEpochSecond()).append('\n'));
+        // one write(2) with O_APPEND, so that lines appended by other sessions and nodes do not interleave with these
+        ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+        try (FileChannel file = FileChannel.open(maildir.root().resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.APPEND)) {
+            while (bytes.hasRemaining()) {
+                file.write(bytes);
+            }
+        }
+        retrievals.forEach(retrieved::putIfAbsent);
     }
+
 
     /** Rewrites the file without the messages that are no longer in the maildir, when there are any. */
     void compact(Set<String> present) throws IOException {

@@ -48,4 +48,25 @@ class MaildirNameTest {
         assertThat(MaildirName.of("1700000001.V801I1M2.mx").deliveryMicros()).isEqualTo(2);
         assertThat(MaildirName.of("no-number").deliverySeconds()).isZero();
     }
+
+    @Test
+    void sizesAndTimesAreReadFromNamesOfEveryCommonShape() {
+        MaildirName dovecot = MaildirName.of("1700000000.M123456P4242.mail.example.com,S=5120,W=5230");
+        assertThat(dovecot.size()).isEqualTo(OptionalLong.of(5120));
+        assertThat(dovecot.virtualSize()).isEqualTo(OptionalLong.of(5230));
+        assertThat(dovecot.deliveryMicros()).isEqualTo(123456);
+
+        MaildirName postfix = MaildirName.of("1700000000.V801I4a2bM654321.mail");
+        assertThat(postfix.size()).isEmpty();
+        assertThat(postfix.virtualSize()).isEmpty();
+        assertThat(postfix.deliverySeconds()).isEqualTo(1700000000L);
+        assertThat(postfix.deliveryMicros()).isEqualTo(654321);
+
+        MaildirName courier = MaildirName.of("1700000000.12345_0.mail,S=77");
+        assertThat(courier.size()).isEqualTo(OptionalLong.of(77));
+        assertThat(courier.deliveryMicros()).isZero();
+
+        assertThat(MaildirName.of("1700000000.host.M12,S=x").size()).isEmpty();
+        assertThat(MaildirName.of("1700000000.host.M12").deliveryMicros()).isZero();
+    }
 }
