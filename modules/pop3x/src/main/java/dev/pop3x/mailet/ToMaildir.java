@@ -1,7 +1,7 @@
 package dev.pop3x.mailet;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import dev.pop3x.config.MaildropSettings;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.maildir.MaildirDelivery;
+import dev.pop3x.maildrop.maildir.MessageWriter;
 
 /**
  * Delivers mail to the Maildir of each recipient whose maildrop is in the {@code maildir} backend
@@ -79,7 +80,7 @@ public final class ToMaildir extends GenericMailet {
                 if (delivery.deliver(user, messageFor(mail, recipient)) == MaildirDelivery.Outcome.OVER_QUOTA) {
                     overQuota.add(recipient);
                 }
-            } catch (MaildropException | IOException e) {
+            } catch (MaildropException e) {
                 LOGGER.error("Cannot deliver {} to the maildir of {}", mail.getName(), user.asString(), e);
                 failed.add(recipient);
             }
@@ -101,17 +102,24 @@ public final class ToMaildir extends GenericMailet {
         }
     }
 
-    /** What lands in the maildir: Return-Path, this recipient's own headers (Delivered-To), then the message. */
-    private static byte[] messageFor(Mail mail, MailAddress recipient) throws MessagingException, IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    /**
+     * What lands in the maildir: Return-Path, this recipient's own headers (Delivered-To), then the message, streamed
+     * from James's copy of it.
+     */
+    private static MessageWriter messageFor(Mail mail, MailAddress recipient) throws MessagingException {
         StringBuilder headers = new StringBuilder("Return-Path: ").append(mail.getMaybeSender().asPrettyString()).append("\r\n");
         for (Header header : mail.getPerRecipientSpecificHeaders().getHeadersForRecipient(recipient)) {
             headers.append(header.getName()).append(": ").append(header.getValue()).append("\r\n");
         }
-        out.write(headers.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         MimeMessage message = mail.getMessage();
-        message.writeTo(out, new String[] {"Return-Path"});
-        return out.toByteArray();
+        return out -> {
+            out.write(headers.toString().getBytes(StandardCharsets.UTF_8));
+            try {
+                message.writeTo(out, new String[] {"Return-Path"});
+            } catch (MessagingException e) {
+                throw new IOException("Cannot read the message " + mail.getName(), e);
+            }
+        };
     }
 
     private void toErrorProcessor(Mail mail, List<MailAddress> recipients, String reason) throws MessagingException {

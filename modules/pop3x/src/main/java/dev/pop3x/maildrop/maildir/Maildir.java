@@ -115,33 +115,78 @@ final class Maildir {
     }
 
     /**
-     * Delivers a message as the Maildir spec says: written under a unique name in tmp/, flushed to disk if asked,
-     * then renamed into new/ with {@code ,S=} and {@code ,W=} in its name.
-     *
-     * @param message the message with LF line ends, as Maildir files conventionally are
-     * @param virtualSize its size with CRLF line ends
+     * Writes a message under a unique name in tmp/, with LF line ends, flushed to disk if asked: the first half of
+     * a delivery as the Maildir spec describes it. A failed write leaves nothing behind.
      */
-    MaildirName deliver(byte[] message, long virtualSize, String uniqueName, boolean fsync) throws IOException {
+    InTmp writeToTmp(String uniqueName, MessageWriter message, boolean fsync) throws IOException {
         Path tmp = root.resolve("tmp").resolve(uniqueName);
-        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-            out.write(message);
-            out.flush();
-            if (fsync) {
-                channel.force(true);
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                LfLineEnds out = new LfLineEnds(java.nio.channels.Channels.newOutputStream(channel));
+                message.writeTo(out);
+                out.finish();
+                if (fsync) {
+                    channel.force(true);
+                }
+                return new InTmp(tmp, uniqueName, out.storedOctets(), out.virtualOctets());
             }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
-        MaildirName name = MaildirName.of(uniqueName + ",S=" + message.length + ",W=" + virtualSize);
+    }
+
+    /** The second half of a delivery: the message is renamed into new/ with {@code ,S=} and {@code ,W=} in its name. */
+    MaildirName moveToNew(InTmp message, boolean fsync) throws IOException {
+        MaildirName name = MaildirName.of(message.uniqueName() + ",S=" + message.octets() + ",W=" + message.virtualOctets());
         Path target = root.resolve("new").resolve(name.base());
         if (Files.exists(target)) {
-            Files.delete(tmp);
+            discard(message);
             throw new FileAlreadyExistsException(target.toString());
         }
-        move(tmp, target);
+        move(message.path(), target);
         if (fsync) {
             forceDirectory(root.resolve("new"));
         }
         return name;
+    }
+
+    /** Drops a message written to tmp/ that is not to be delivered. */
+    void discard(InTmp message) throws IOException {
+        Files.deleteIfExists(message.path());
+    }
+
+    /** A message written to tmp/ and not delivered yet. */
+    static final class InTmp {
+        private final Path path;
+        private final String uniqueName;
+        private final long octets;
+        private final long virtualOctets;
+
+        InTmp(Path path, String uniqueName, long octets, long virtualOctets) {
+            this.path = path;
+            this.uniqueName = uniqueName;
+            this.octets = octets;
+            this.virtualOctets = virtualOctets;
+        }
+
+        Path path() {
+            return path;
+        }
+
+        String uniqueName() {
+            return uniqueName;
+        }
+
+        /** Its size as stored (LF line ends). */
+        long octets() {
+            return octets;
+        }
+
+        /** Its size with CRLF line ends. */
+        long virtualOctets() {
+            return virtualOctets;
+        }
     }
 
     /**
@@ -221,8 +266,13 @@ final class Maildir {
     /** Replaces a control file of the maildir whole: written aside in tmp/, then renamed over the old one. */
     void writeAtomically(String fileName, byte[] content) throws IOException {
         Path tmp = root.resolve("tmp").resolve(fileName + "." + ProcessHandle.current().pid() + "." + System.nanoTime());
-        Files.write(tmp, content, StandardOpenOption.CREATE_NEW);
-        move(tmp, root.resolve(fileName));
+        try {
+            Files.write(tmp, content, StandardOpenOption.CREATE_NEW);
+            move(tmp, root.resolve(fileName));
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {

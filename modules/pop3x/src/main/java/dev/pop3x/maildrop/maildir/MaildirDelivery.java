@@ -1,13 +1,14 @@
 package dev.pop3x.maildrop.maildir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -25,7 +26,8 @@ import dev.pop3x.maildrop.QuotaLimits;
  * Delivers messages into users' Maildirs: tmp/ then rename into new/ under a name unique across hosts, processes
  * and deliveries ({@code <seconds>.M<micros>P<pid>Q<count>R<random>.<host>,S=<size>,W=<vsize>}, as the Maildir
  * spec and Dovecot write them), flushed to disk before the rename when {@code maildir.fsync} is on, and counted
- * in {@code maildirsize}. Files are written with LF line ends, as Maildir files conventionally are.
+ * in {@code maildirsize}. Files are written with LF line ends, as Maildir files conventionally are, and streamed:
+ * a message of any size is delivered in constant memory.
  */
 @Singleton
 public final class MaildirDelivery {
@@ -41,6 +43,7 @@ public final class MaildirDelivery {
     private final String host;
     private final long pid = ProcessHandle.current().pid();
     private final AtomicLong deliveries = new AtomicLong();
+    private final AtomicReference<Instant> lastDelivery = new AtomicReference<>(Instant.EPOCH);
     private final SecureRandom random = new SecureRandom();
 
     @Inject
@@ -53,11 +56,11 @@ public final class MaildirDelivery {
     }
 
     /**
-     * @param message the message as it travels (CRLF line ends)
+     * Writes the message to tmp/ as it comes, then delivers it into new/ unless the user's quota refuses its size.
+     *
+     * @param message writes the message as it travels (CRLF line ends)
      */
-    public Outcome deliver(Username user, byte[] message) throws MaildropException {
-        byte[] stored = withLfLineEnds(message);
-        long virtualSize = VirtualSizes.measureBytes(stored);
+    public Outcome deliver(Username user, MessageWriter message) throws MaildropException {
         Maildir maildir = new Maildir(location.of(user));
         try {
             maildir.create();
@@ -66,39 +69,44 @@ public final class MaildirDelivery {
             if (userLimits.isPresent()) {
                 quota.applyLimits(userLimits.get());
             }
+            Maildir.InTmp written = maildir.writeToTmp(uniqueName(), message, settings.fsync());
             Optional<MaildirQuota.Usage> usage = quota.read();
-            if (usage.isPresent() && usage.get().refuses(stored.length)) {
-                LOGGER.info("{} is over quota ({}): a message of {} octets is refused", user.asString(), usage.get(), stored.length);
+            if (usage.isPresent() && usage.get().refuses(written.octets())) {
+                maildir.discard(written);
+                LOGGER.info("{} is over quota ({}): a message of {} octets is refused", user.asString(), usage.get(), written.octets());
                 return Outcome.OVER_QUOTA;
             }
-            MaildirName name = maildir.deliver(stored, virtualSize, uniqueName(), settings.fsync());
-            quota.add(stored.length, 1);
-            LOGGER.info("Delivered {} octets to {} as {}", stored.length, user.asString(), name);
+            MaildirName name = maildir.moveToNew(written, settings.fsync());
+            countInQuota(quota, user, written.octets());
+            LOGGER.info("Delivered {} octets to {} as {}", written.octets(), user.asString(), name);
             return Outcome.DELIVERED;
         } catch (IOException e) {
             throw MaildropException.temporary("Cannot deliver to the maildir of " + user.asString(), e);
         }
     }
 
+    /** The message is delivered: a maildirsize that cannot be updated (a full disk) must not turn it into a bounce. */
+    private static void countInQuota(MaildirQuota quota, Username user, long octets) {
+        try {
+            quota.add(octets, 1);
+        } catch (IOException e) {
+            LOGGER.warn("Delivered {} octets to {} but could not count them in maildirsize", octets, user.asString(), e);
+        }
+    }
+
     String uniqueName() {
-        Instant now = clock.instant();
+        Instant now = deliveryInstant();
         return now.getEpochSecond() + ".M" + (now.getNano() / 1000) + "P" + pid + "Q" + deliveries.incrementAndGet()
             + "R" + Long.toHexString(random.nextLong() & 0xFFFFFFFFL) + "." + host;
     }
 
-    /** CRLF becomes LF; a last line without its end gets one. */
-    static byte[] withLfLineEnds(byte[] message) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(message.length);
-        for (int i = 0; i < message.length; i++) {
-            if (message[i] == '\r' && i + 1 < message.length && message[i + 1] == '\n') {
-                continue;
-            }
-            out.write(message[i]);
-        }
-        if (message.length > 0 && message[message.length - 1] != '\n') {
-            out.write('\n');
-        }
-        return out.toByteArray();
+    /**
+     * The clock's time, moved a microsecond past the previous delivery's when the clock has not moved since (a coarse
+     * or a stopped clock): readers order new mail by the time in its name, and mail must list in delivery order.
+     */
+    private Instant deliveryInstant() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return lastDelivery.accumulateAndGet(now, (last, candidate) -> candidate.isAfter(last) ? candidate : last.plusNanos(1000));
     }
 
     /** The host part of Maildir names, with '/' and ':' escaped as the spec asks. */
