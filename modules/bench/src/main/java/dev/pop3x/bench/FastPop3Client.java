@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The benchmarks' POP3 client: raw socket, one command at a time, replies read in bulk and scanned for their end
@@ -32,6 +34,31 @@ final class FastPop3Client implements Closeable {
     void login(String user, String password) throws IOException {
         expectOk(command("USER " + user));
         expectOk(command("PASS " + password));
+    }
+
+    /** STAT's message count. */
+    int stat() throws IOException {
+        String reply = command("STAT");
+        expectOk(reply);
+        return Integer.parseInt(reply.split(" ")[1]);
+    }
+
+    /** UIDL's listing: the unique-id of each message, in message-number order. */
+    List<String> uidl() throws IOException {
+        expectOk(command("UIDL"));
+        List<String> ids = new ArrayList<>();
+        for (String line = readLine(); !line.equals("."); line = readLine()) {
+            ids.add(line.substring(line.indexOf(' ') + 1));
+        }
+        return ids;
+    }
+
+    void dele(int number) throws IOException {
+        expectOk(command("DELE " + number));
+    }
+
+    void quit() throws IOException {
+        expectOk(command("QUIT"));
     }
 
     String command(String line) throws IOException {

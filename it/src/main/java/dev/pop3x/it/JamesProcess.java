@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * org.apache.james.MemoryJamesServerMain} with James's classpath and {@code -Dworking.directory} pointing at a
  * James home. Its output goes to {@code james.log} in the home.
  */
-final class JamesProcess implements AutoCloseable {
+public final class JamesProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -30,17 +30,28 @@ final class JamesProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static JamesProcess start(JamesHome home, String jamesClasspath, String... jamesArguments) {
+    public static JamesProcess start(JamesHome home, String jamesClasspath, String... jamesArguments) {
+        return start(home, jamesClasspath, List.of("-Xmx256m"), jamesArguments);
+    }
+
+    /** Starts James with these JVM options (heap size, profiling). */
+    public static JamesProcess start(JamesHome home, String jamesClasspath, List<String> jvmOptions, String... jamesArguments) {
+        return startMain(home, jamesClasspath, jvmOptions, "org.apache.james.MemoryJamesServerMain", jamesArguments);
+    }
+
+    /** Starts James from another main class (one that adjusts James's modules the way a deployment would). */
+    public static JamesProcess startMain(JamesHome home, String jamesClasspath, List<String> jvmOptions, String mainClass,
+                                     String... jamesArguments) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = home.root().resolve("james.log");
         try {
-            List<String> command = new java.util.ArrayList<>(List.of(
-                java.toString(),
-                "-Xmx256m",
+            List<String> command = new java.util.ArrayList<>(List.of(java.toString()));
+            command.addAll(jvmOptions);
+            command.addAll(List.of(
                 "-cp", jamesClasspath,
                 "-Dworking.directory=" + home.root(),
                 "-Dlogback.configurationFile=" + home.conf().resolve("logback.xml"),
-                "org.apache.james.MemoryJamesServerMain"));
+                mainClass));
             command.addAll(List.of(jamesArguments));
             Process process = new ProcessBuilder(command)
                 .directory(home.root().toFile())
@@ -54,7 +65,7 @@ final class JamesProcess implements AutoCloseable {
     }
 
     /** Ports that are free now, for a JVM that must be told its ports before it starts. */
-    static ListenPorts freePorts() {
+    public static ListenPorts freePorts() {
         return new ListenPorts(freePort(), freePort(), freePort(), freePort());
     }
 
@@ -68,7 +79,7 @@ final class JamesProcess implements AutoCloseable {
     }
 
     /** Waits until the port accepts connections; empty if the JVM exited first. */
-    Optional<Duration> awaitListening(int port) {
+    public Optional<Duration> awaitListening(int port) {
         Instant start = Instant.now();
         while (Duration.between(start, Instant.now()).compareTo(START_TIMEOUT) < 0) {
             if (!process.isAlive()) {
@@ -85,7 +96,7 @@ final class JamesProcess implements AutoCloseable {
     }
 
     /** Waits for the JVM to exit by itself and returns its exit code. */
-    int awaitExit(Duration timeout) {
+    public int awaitExit(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("James still runs after " + timeout + "; log:\n" + log());
@@ -97,15 +108,30 @@ final class JamesProcess implements AutoCloseable {
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.exists(log) ? Files.readString(log) : "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The JVM's process id, to read its CPU time or to kill it. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Kills the JVM at once (SIGKILL), as a crash would, and waits for it to be gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

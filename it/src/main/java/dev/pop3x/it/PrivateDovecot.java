@@ -11,19 +11,26 @@ import java.nio.file.attribute.PosixFilePermissions;
  * passwd-file, mail in Maildirs under a given root with {@code pop3_uidl_format = %f}, its own run and state
  * directories and log. Run as root, it serves mail as {@code nobody}; otherwise as the current user.
  */
-final class PrivateDovecot implements AutoCloseable {
-    static final Path DOVECOT = Path.of("/usr/sbin/dovecot");
+public final class PrivateDovecot implements AutoCloseable {
+    public static final Path DOVECOT = Path.of("/usr/sbin/dovecot");
     static final Path LDA = Path.of("/usr/lib/dovecot/dovecot-lda");
 
     private final Path config;
+    private final Path directory;
     private final int port;
 
-    private PrivateDovecot(Path config, int port) {
+    private PrivateDovecot(Path config, Path directory, int port) {
         this.config = config;
+        this.directory = directory;
         this.port = port;
     }
 
-    static PrivateDovecot start(Path directory, Path mailRoot, int port, String user, String password) throws Exception {
+    public static PrivateDovecot start(Path directory, Path mailRoot, int port, String user, String password) throws Exception {
+        return start(directory, mailRoot, port, java.util.Map.of(user, password));
+    }
+
+    /** Starts Dovecot for these users (name to password). */
+    public static PrivateDovecot start(Path directory, Path mailRoot, int port, java.util.Map<String, String> users) throws Exception {
         boolean root = new com.sun.security.auth.module.UnixSystem().getUid() == 0;
         long uid = root ? 65534 : new com.sun.security.auth.module.UnixSystem().getUid();
         long gid = root ? 65534 : new com.sun.security.auth.module.UnixSystem().getGid();
@@ -33,7 +40,9 @@ final class PrivateDovecot implements AutoCloseable {
         }
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(mailRoot, PosixFilePermissions.fromString("rwxrwxrwx"));
-        Path passwd = Files.writeString(directory.resolve("passwd"), user + ":{PLAIN}" + password + "::::::\n");
+        StringBuilder lines = new StringBuilder();
+        users.forEach((user, password) -> lines.append(user).append(":{PLAIN}").append(password).append("::::::\n"));
+        Path passwd = Files.writeString(directory.resolve("passwd"), lines);
         Path config = Files.writeString(directory.resolve("dovecot.conf"), String.join("\n",
             "protocols = pop3",
             "listen = 127.0.0.1",
@@ -77,17 +86,22 @@ final class PrivateDovecot implements AutoCloseable {
             "}",
             ""), StandardCharsets.US_ASCII);
         Commands.run(DOVECOT.toString(), "-c", config.toString());
-        PrivateDovecot dovecot = new PrivateDovecot(config, port);
+        PrivateDovecot dovecot = new PrivateDovecot(config, directory, port);
         dovecot.awaitListening();
         return dovecot;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
+    /** The pid of Dovecot's master process, whose children serve the sessions. */
+    public long masterPid() throws IOException {
+        return Long.parseLong(Files.readString(directory.resolve("run").resolve("master.pid")).trim());
+    }
+
     /** Delivers a message with dovecot-lda, as Dovecot's own delivery agent would from an MTA. */
-    void deliver(String user, String message) throws Exception {
+    public void deliver(String user, String message) throws Exception {
         Commands.run(message.getBytes(StandardCharsets.UTF_8), LDA.toString(), "-c", config.toString(), "-d", user, "-f", "sender@example.test");
     }
 

@@ -1,7 +1,5 @@
 package dev.pop3x.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,19 +8,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the programs the tests drive (curl, mpop, dovecot) and checks that they succeed. */
-final class Commands {
+public final class Commands {
     private Commands() {
     }
 
-    record Result(String stdout, String stderr) {
+    public record Result(String stdout, String stderr) {
     }
 
-    static Result run(String... command) throws Exception {
+    public static Result run(String... command) throws Exception {
         return run(new byte[0], command);
     }
 
-    /** Runs the command with the bytes on its standard input; fails the test if it does not exit 0 within 60 s. */
-    static Result run(byte[] input, String... command) throws Exception {
+    /** Runs the command with the bytes on its standard input; fails if it does not exit 0 within 60 s. */
+    public static Result run(byte[] input, String... command) throws Exception {
         Path out = Files.createTempFile("pop3x-command", ".out");
         Path err = Files.createTempFile("pop3x-command", ".err");
         try {
@@ -30,9 +28,14 @@ final class Commands {
             try (var stdin = process.getOutputStream()) {
                 stdin.write(input);
             }
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", command[0]).isTrue();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(command[0] + " did not finish within 60 s");
+            }
             Result result = new Result(Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-            assertThat(process.exitValue()).as("%s exit code; stderr:\n%s", String.join(" ", command), result.stderr).isZero();
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue() + "; stderr:\n" + result.stderr);
+            }
             return result;
         } finally {
             deleteQuietly(out);

@@ -1,0 +1,180 @@
+package dev.pop3x.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The side-by-side benchmark (README: {@code ./bench}): Dovecot 2.3, James 3.8.1's stock POP3, and pop3x on its
+ * {@code maildir} and {@code james} backends, on the same data and machine, in one run. Prints min/median/max of
+ * each figure, the CPU the server used, ratios against Dovecot and stock James, and the loopback ceiling.
+ *
+ * <pre>
+ * java ... dev.pop3x.bench.Bench [--runs N] [--quick] [--only W1,W2,W3] [--profile]
+ * </pre>
+ */
+public final class Bench {
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Locale.setDefault(Locale.ROOT);
+        String classpath = Files.readString(Path.of(System.getProperty("pop3x.bench.classpath"))).trim()
+            + java.io.File.pathSeparator + Path.of(System.getProperty("pop3x.bench.classes")).toAbsolutePath();
+        Path root = Files.createTempDirectory("pop3x-bench");
+        List<String> jvm = new ArrayList<>(List.of("-Xmx3g"));
+        if (options.profile) {
+            // JDK's profile settings, sampling Java code every millisecond instead of every 10
+            Path jdkProfile = Path.of(System.getProperty("java.home"), "lib", "jfr", "profile.jfc");
+            Path settings = Files.writeString(root.resolve("bench.jfc"), Files.readString(jdkProfile)
+                .replace("<setting name=\"period\" control=\"method-sampling-java-interval\">10 ms</setting>",
+                    "<setting name=\"period\" control=\"method-sampling-java-interval\">1 ms</setting>"));
+            jvm.add("-XX:FlightRecorderOptions:stackdepth=512");
+            jvm.add("-XX:StartFlightRecording=filename=" + root.resolve("james.jfr") + ",settings=" + settings);
+        }
+        System.out.printf("pop3x benchmark: %d cores, %s, Java %s; servers on 127.0.0.1, client in this JVM%n",
+            Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"));
+        List<Figure> figures = new ArrayList<>();
+        long w1Octets = 0;
+        try (BenchSetup setup = BenchSetup.start(root, classpath, Workloads.users(), jvm)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    setup.close();
+                } catch (Exception e) {
+                    System.err.println("Could not stop the servers: " + e);
+                }
+            }, "bench-servers-stop"));
+            Workloads workloads = new Workloads(setup, options.w1Small, options.w1Large);
+            List<Target> targets = setup.targets();
+            if (options.runs("W1")) {
+                long start = System.nanoTime();
+                w1Octets = workloads.layW1();
+                progress("W1 laid: %,d messages, %.1f MB, in %.0f s", options.w1Small + options.w1Large, w1Octets / 1e6, since(start));
+                Figure scan = new Figure("W1 scan (login STAT UIDL LIST QUIT)", "ms/session", false);
+                Figure retrieve = new Figure("W1 RETR every message", "MB/s", true);
+                Figure retrieveLarge = new Figure("W1 RETR, the 1 MB messages alone", "MB/s", true);
+                settle();
+                for (Target target : targets) {
+                    // warm-up: Dovecot builds its index, the JVM compiles the paths
+                    for (int i = 0; i < 3; i++) {
+                        workloads.w1Scan(target, 3, new Figure("warm-up", "", false));
+                        workloads.w1Retrieve(target, new Figure("warm-up", "", true), new Figure("warm-up", "", true));
+                    }
+                }
+                // runs go round the targets, so that a noisy moment does not fall on one of them only
+                for (int run = 0; run < options.runs; run++) {
+                    for (Target target : targets) {
+                        Figure perSession = new Figure("", "", false);
+                        workloads.w1Scan(target, 5, perSession);
+                        scan.add(target, perSession.value(target.name()).median() * 1000, perSession.cpu(target.name()).median());
+                        workloads.w1Retrieve(target, retrieve, retrieveLarge);
+                    }
+                }
+                progress("W1 measured");
+                figures.add(scan);
+                figures.add(retrieve);
+                figures.add(retrieveLarge);
+            }
+            if (options.runs("W2")) {
+                for (int clients : List.of(16, 64)) {
+                    Figure w2 = new Figure("W2 download and delete, " + clients + " clients", "msg/s", true);
+                    for (int run = 0; run < options.runs; run++) {
+                        for (Target target : targets) {
+                            workloads.layW2(target.kind());
+                            settle();
+                            workloads.w2(target, clients, w2);
+                        }
+                    }
+                    progress("W2 with %d clients measured", clients);
+                    figures.add(w2);
+                }
+            }
+            if (options.runs("W3")) {
+                Figure sessions = new Figure("W3 polling sessions, 64 clients", "sessions/s", true);
+                Figure median = new Figure("W3 session time, median", "ms", false);
+                Figure p99 = new Figure("W3 session time, 99th percentile", "ms", false);
+                for (int run = 0; run < options.runs; run++) {
+                    for (Target target : targets) {
+                        workloads.layW3(target.kind());
+                        settle();
+                        workloads.w3(target, options.w3Seconds, 2_000, 20, sessions, median, p99);
+                    }
+                }
+                progress("W3 measured");
+                figures.add(sessions);
+                figures.add(median);
+                figures.add(p99);
+            }
+            Stats ceiling = new Stats();
+            if (w1Octets > 0) {
+                for (int run = 0; run < options.runs; run++) {
+                    ceiling.add(LoopbackCeiling.megabytesPerSecond(w1Octets));
+                }
+            }
+            Report.print(System.out, targets, figures, w1Octets > 0 ? ceiling : null);
+        }
+        if (options.profile) {
+            System.out.println("James's flight recording: " + root.resolve("james.jfr"));
+        }
+        System.exit(0);
+    }
+
+    /** Lets the servers finish what laying data started (James's garbage collection, Dovecot's writes). */
+    private static void settle() throws InterruptedException {
+        Thread.sleep(2_000);
+    }
+
+    private static double since(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void progress(String format, Object... arguments) {
+        System.out.printf("  " + format + "%n", arguments);
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
+                .findFirst().map(line -> line.substring(line.indexOf(':') + 2)).orElse("unknown CPU");
+        } catch (Exception e) {
+            return "unknown CPU";
+        }
+    }
+
+    /** Command-line options. */
+    private static final class Options {
+        private int runs = 3;
+        private int w1Small = Workloads.W1_SMALL;
+        private int w1Large = Workloads.W1_LARGE;
+        private int w3Seconds = 15;
+        private String only = "W1,W2,W3";
+        private boolean profile;
+
+        static Options parse(String[] args) {
+            Options options = new Options();
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--runs" -> options.runs = Integer.parseInt(args[++i]);
+                    case "--only" -> options.only = args[++i].toUpperCase(Locale.ROOT);
+                    case "--profile" -> options.profile = true;
+                    case "--quick" -> {
+                        options.runs = 1;
+                        options.w1Small = 1_000;
+                        options.w1Large = 2;
+                        options.w3Seconds = 5;
+                    }
+                    default -> throw new IllegalArgumentException("Unknown option " + args[i]
+                        + "; use --runs N, --only W1,W2,W3, --quick, --profile");
+                }
+            }
+            return options;
+        }
+
+        boolean runs(String workload) {
+            return List.of(only.split(",")).contains(workload);
+        }
+    }
+}

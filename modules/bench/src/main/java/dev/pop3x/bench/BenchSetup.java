@@ -1,0 +1,179 @@
+package dev.pop3x.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.pop3x.it.JamesHome;
+import dev.pop3x.it.JamesProcess;
+import dev.pop3x.it.ListenPorts;
+import dev.pop3x.it.PrivateDovecot;
+
+/**
+ * The servers the benchmark compares, on 127.0.0.1, each in its own process so that its CPU time can be read:
+ * one James 3.8.1 memory server started as operators start it ({@code MemoryJamesServerMain}) with pop3x's POP3
+ * chain on one port and James's stock chain on another, and a private Dovecot on the same Maildirs as pop3x's
+ * {@code maildir} backend. Domain {@code james.bench} lives in James's mailboxes, {@code maildir.bench} in Maildirs.
+ */
+final class BenchSetup implements AutoCloseable {
+    static final String JAMES_DOMAIN = "james.bench";
+    static final String MAILDIR_DOMAIN = "maildir.bench";
+    static final String PASSWORD = "bench-secret";
+
+    private final Path root;
+    private final JamesProcess james;
+    private final PrivateDovecot dovecot;
+    private final ListenPorts ports;
+    private final int imapPort;
+    private final List<Target> targets;
+    private boolean closed;
+
+    private BenchSetup(Path root, JamesProcess james, PrivateDovecot dovecot, ListenPorts ports, int imapPort) throws IOException {
+        this.root = root;
+        this.james = james;
+        this.dovecot = dovecot;
+        this.ports = ports;
+        this.imapPort = imapPort;
+        CpuMeter jamesCpu = new CpuMeter(james.pid());
+        this.targets = List.of(
+            new Target("Dovecot 2.3", Target.Kind.MAILDIR, dovecot.port(), MAILDIR_DOMAIN, new CpuMeter(dovecot.masterPid())),
+            new Target("stock James", Target.Kind.JAMES, ports.pop3s(), JAMES_DOMAIN, jamesCpu),
+            new Target("pop3x maildir", Target.Kind.MAILDIR, ports.pop3(), MAILDIR_DOMAIN, jamesCpu),
+            new Target("pop3x james", Target.Kind.JAMES, ports.pop3(), JAMES_DOMAIN, jamesCpu));
+    }
+
+    /**
+     * @param users the local parts of every user the workloads need, created in both domains
+     * @param jvmOptions James's JVM options (heap, profiler)
+     */
+    static BenchSetup start(Path root, String classpath, List<String> users, List<String> jvmOptions) throws Exception {
+        Path maildirs = Files.createDirectories(root.resolve("maildir"));
+        ListenPorts ports = JamesProcess.freePorts();
+        int imapPort = JamesProcess.freePorts().pop3();
+        JamesHome home = JamesHome.create(Files.createDirectories(root.resolve("james")), JamesHome.sampleConf(), ports);
+        home.edit("pop3server.xml", BenchSetup::secondListenerStock);
+        // James's deleted-messages vault on memory storage looks up each deleted message by scanning every message of
+        // every user (InMemoryMessageIdMapper): an artefact of the memory backend that would dominate W2 for both James
+        // chains, so the benchmark runs without it
+        home.delete("listeners.xml");
+        home.edit("imapserver.xml", xml -> "<imapservers><imapserver enabled=\"true\"><jmxName>imapserver</jmxName>"
+            + "<bind>127.0.0.1:" + imapPort + "</bind><connectionBacklog>200</connectionBacklog>"
+            + "<tls socketTLS=\"false\" startTLS=\"false\"/><plainAuthDisallowed>false</plainAuthDisallowed>"
+            + "<auth><plainAuthEnabled>true</plainAuthEnabled><requireSSL>false</requireSSL></auth></imapserver></imapservers>");
+        home.edit("pop3x.properties", properties -> properties
+            .replace("maildrop.backend[maildir.pop3x.local]=maildir", "maildrop.backend[" + MAILDIR_DOMAIN + "]=maildir")
+            .replace("maildir.location=var/maildir/%d/%n/Maildir", "maildir.location=" + maildirs + "/%d/%n/Maildir")
+            .replace("policy.sweep-interval=1h", "policy.sweep-interval=0s"));
+        // cheap password hashing on both sides (Dovecot: PLAIN), so that logins measure POP3, not PBKDF2
+        home.edit("usersrepository.xml", xml -> xml.replace("<algorithm>PBKDF2-SHA512</algorithm>", "<algorithm>SHA-512</algorithm>"));
+        JamesProcess james = JamesProcess.startMain(home, classpath, jvmOptions, BenchJamesMain.class.getName());
+        if (james.awaitListening(ports.pop3()).isEmpty() || james.awaitListening(ports.webAdmin()).isEmpty()) {
+            throw new IllegalStateException("James did not start:\n" + james.log());
+        }
+        james.awaitListening(imapPort);
+        WebAdminClient webAdmin = new WebAdminClient(ports.webAdmin());
+        webAdmin.put("/domains/" + JAMES_DOMAIN, "");
+        webAdmin.put("/domains/" + MAILDIR_DOMAIN, "");
+        Map<String, String> dovecotUsers = new LinkedHashMap<>();
+        for (String user : users) {
+            webAdmin.put("/users/" + user + "@" + JAMES_DOMAIN, "{\"password\":\"" + PASSWORD + "\"}");
+            webAdmin.put("/users/" + user + "@" + MAILDIR_DOMAIN, "{\"password\":\"" + PASSWORD + "\"}");
+            dovecotUsers.put(user + "@" + MAILDIR_DOMAIN, PASSWORD);
+        }
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+        PrivateDovecot dovecot = PrivateDovecot.start(Files.createDirectories(root.resolve("dovecot")), maildirs,
+            JamesProcess.freePorts().pop3(), dovecotUsers);
+        return new BenchSetup(root, james, dovecot, ports, imapPort);
+    }
+
+    /** The TLS listener of conf/ becomes a plain one with James's own POP3 chain. */
+    private static String secondListenerStock(String xml) {
+        int second = xml.indexOf("<jmxName>pop3server-tls</jmxName>");
+        String head = xml.substring(0, second);
+        String tail = xml.substring(second)
+            .replace("<tls socketTLS=\"true\" startTLS=\"false\">", "<tls socketTLS=\"false\" startTLS=\"false\">")
+            .replace("dev.pop3x.protocol.Pop3xHandlers", "org.apache.james.pop3server.core.CoreCmdHandlerLoader");
+        return head + tail;
+    }
+
+    List<Target> targets() {
+        return targets;
+    }
+
+    int smtpPort() {
+        return ports.smtp();
+    }
+
+    ImapFiller imap(String user) throws IOException {
+        return new ImapFiller(imapPort, user, PASSWORD);
+    }
+
+    Path maildir(String user) {
+        String local = user.substring(0, user.indexOf('@'));
+        String domain = user.substring(user.indexOf('@') + 1);
+        return root.resolve("maildir").resolve(domain).resolve(local).resolve("Maildir");
+    }
+
+    /** Lets Dovecot, which serves mail as an unprivileged user, rename and delete what the benchmark laid. */
+    void openMaildirsToAll() throws IOException {
+        try (Stream<Path> files = Files.walk(root.resolve("maildir"))) {
+            for (Path file : files.toList()) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(Files.isDirectory(file) ? "rwxrwxrwx" : "rw-rw-rw-"));
+            }
+        }
+    }
+
+    Path jamesLog() {
+        return root.resolve("james").resolve("james.log");
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            dovecot.close();
+        } finally {
+            james.close();
+        }
+    }
+
+    /** A minimal WebAdmin client for laying out domains and users. */
+    private static final class WebAdminClient {
+        private final int port;
+        private final HttpClient http = HttpClient.newHttpClient();
+
+        WebAdminClient(int port) {
+            this.port = port;
+        }
+
+        void put(String path, String body) throws Exception {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("PUT " + path + " answered " + response.statusCode() + " " + response.body());
+            }
+        }
+    }
+
+    static List<String> names(String prefix, int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add(String.format("%s-%03d", prefix, i));
+        }
+        return names;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.pop3x.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU seconds a server process tree has used, from /proc: the process and its living descendants (user + system),
+ * plus what its children that already exited used (Dovecot forks a process per login and reaps it).
+ */
+final class CpuMeter {
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private final long pid;
+
+    CpuMeter(long pid) {
+        this.pid = pid;
+    }
+
+    double seconds() {
+        long ticks = ticks(pid, true);
+        ticks += ProcessHandle.of(pid).map(process -> process.descendants().mapToLong(child -> ticks(child.pid(), false)).sum()).orElse(0L);
+        return ticks / TICKS_PER_SECOND;
+    }
+
+    /** utime + stime (fields 14 and 15 of /proc/pid/stat), and cutime + cstime (16, 17) for the root only. */
+    private static long ticks(long pid, boolean withReapedChildren) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            if (withReapedChildren) {
+                ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            }
+            return ticks;
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
