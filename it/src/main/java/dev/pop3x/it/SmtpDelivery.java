@@ -2,6 +2,7 @@ package dev.pop3x.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 
 import org.apache.commons.net.smtp.SMTPClient;
 import org.apache.commons.net.smtp.SMTPReply;
@@ -30,6 +31,46 @@ public final class SmtpDelivery {
             check(client, "RCPT TO");
             if (!client.sendShortMessageData(message)) {
                 throw new IllegalStateException("DATA refused: " + client.getReplyString());
+            }
+            client.logout();
+        } catch (IOException e) {
+            throw new UncheckedIOException("SMTP delivery to " + to + " on 127.0.0.1:" + port + " failed", e);
+        } finally {
+            try {
+                client.disconnect();
+            } catch (IOException ignored) {
+                // already disconnected
+            }
+        }
+    }
+
+    /** Writes a message (CRLF line ends) to a stream; dot-stuffing is done by the stream. */
+    @FunctionalInterface
+    public interface MessageWriter {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /** Delivers a message too big to hold as a String, written as it is sent. */
+    public void deliverStreamed(String from, String to, MessageWriter message) {
+        SMTPClient client = new SMTPClient("US-ASCII");
+        try {
+            client.connect("127.0.0.1", port);
+            check(client, "connect");
+            client.helo("pop3x-tests.local");
+            check(client, "HELO");
+            client.setSender(from);
+            check(client, "MAIL FROM");
+            client.addRecipient(to);
+            check(client, "RCPT TO");
+            Writer data = client.sendMessageData();
+            if (data == null) {
+                throw new IllegalStateException("DATA refused: " + client.getReplyString());
+            }
+            try (Writer out = new java.io.BufferedWriter(data, 64 * 1024)) {
+                message.writeTo(out);
+            }
+            if (!client.completePendingCommand()) {
+                throw new IllegalStateException("Message refused: " + client.getReplyString());
             }
             client.logout();
         } catch (IOException e) {

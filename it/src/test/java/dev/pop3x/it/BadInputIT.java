@@ -152,8 +152,7 @@ class BadInputIT {
             pop.abort();
         }
 
-        try (Pop3LineClient pop = server.pop3()) {
-            pop.login(USER, PASSWORD);
+        try (Pop3LineClient pop = loginOnceTheDroppedSessionIsGone()) {
             assertThat(pop.command("STAT")).isEqualTo("+OK 3 " + maildropOctets(pop));
             assertThat(digest(pop.multiline("RETR 3"))).isEqualTo(digestBefore);
             assertThat(pop.multiline("UIDL")).containsExactly("+OK unique-id listing follows", "1 1", "2 2", "3 3", ".");
@@ -162,11 +161,43 @@ class BadInputIT {
     }
 
     @Test
+    void connectionsDroppedInTheMiddleOfAuthLeaveNoLockBehind() {
+        Pop3LineClient waitingForPlain = server.pop3();
+        assertThat(waitingForPlain.command("AUTH PLAIN")).isEqualTo("+ ");
+        waitingForPlain.abort();
+        Pop3LineClient waitingForPassword = server.pop3();
+        assertThat(waitingForPassword.command("AUTH LOGIN")).isEqualTo("+ " + Sasl.base64("Username:"));
+        assertThat(waitingForPassword.command(Sasl.base64(USER))).isEqualTo("+ " + Sasl.base64("Password:"));
+        waitingForPassword.abort();
+
+        try (Pop3LineClient pop = server.pop3()) {
+            assertThat(pop.login(USER, PASSWORD)).isEqualTo("+OK Welcome " + USER);
+            assertThat(pop.command("STAT")).startsWith("+OK 3 ");
+            pop.command("QUIT");
+        }
+    }
+
+    @Test
     void aSessionEndedByTheServerAfterQuitLeavesTheSocketClosed() {
         try (Pop3LineClient pop = server.pop3()) {
             pop.command("QUIT");
             assertThat(pop.isClosedByServer(Duration.ofSeconds(5))).isTrue();
         }
+    }
+
+    /** The dropped session holds the maildrop until the server notices the reset: [IN-USE] until then. */
+    private static Pop3LineClient loginOnceTheDroppedSessionIsGone() throws InterruptedException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            Pop3LineClient pop = server.pop3();
+            String reply = pop.login(USER, PASSWORD);
+            if (reply.startsWith("+OK")) {
+                return pop;
+            }
+            assertThat(reply).startsWith("-ERR [IN-USE]");
+            pop.close();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("The maildrop stayed locked after the connection was dropped");
     }
 
     private static long maildropOctets(Pop3LineClient pop) {
