@@ -79,6 +79,11 @@ public final class Bench {
                 figures.add(retrieveLarge);
             }
             if (options.runs("W2")) {
+                for (Target target : targets) {
+                    // warm-up: one pass each, so that no server's first figure includes its JIT or cold caches
+                    workloads.layW2(target.kind());
+                    workloads.w2(target, 16, new Figure("warm-up", "", true));
+                }
                 for (int clients : List.of(16, 64)) {
                     Figure w2 = new Figure("W2 download and delete, " + clients + " clients", "msg/s", true);
                     for (int run = 0; run < options.runs; run++) {

@@ -19,7 +19,9 @@ final class Figure {
 
     void add(Target target, double value, double cpu) {
         values.computeIfAbsent(target.name(), key -> new Stats()).add(value);
-        cpuSeconds.computeIfAbsent(target.name(), key -> new Stats()).add(cpu);
+        if (!Double.isNaN(cpu)) {
+            cpuSeconds.computeIfAbsent(target.name(), key -> new Stats()).add(cpu);
+        }
     }
 
     String name() {

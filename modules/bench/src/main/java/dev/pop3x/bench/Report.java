@@ -44,10 +44,11 @@ final class Report {
             out.printf("loopback ceiling (W1's RETR octets through one local socket, same client): %s%n", cell(loopbackCeiling) + " MB/s");
             for (Figure figure : figures) {
                 if (figure.unit().equals("MB/s")) {
+                    out.printf("  %-38s", figure.name());
                     for (Target target : targets) {
-                        out.printf("  %s RETR at %.0f%% of the ceiling%n", target.name(),
-                            100 * figure.value(target.name()).median() / loopbackCeiling.median());
+                        out.printf(" | %s %.0f%%", target.name(), 100 * figure.value(target.name()).median() / loopbackCeiling.median());
                     }
+                    out.println();
                 }
             }
         }

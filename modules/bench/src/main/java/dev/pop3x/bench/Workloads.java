@@ -110,7 +110,8 @@ final class Workloads {
         double cpu = cpuAfter(target) - cpuBefore;
         figure.add(target, octets / 1e6 / seconds, cpu);
         if (largeNanos > 0) {
-            large.add(target, largeOctets / 1e6 / (largeNanos / 1e9), cpu);
+            // a part of the session above: its CPU is in that figure's row
+            large.add(target, largeOctets / 1e6 / (largeNanos / 1e9), Double.NaN);
         }
     }
 

@@ -10,17 +10,24 @@ public final class MessageOctets {
 
     public static long withCrlfLineEnds(InputStream message) throws IOException {
         long size = 0;
-        int previous = -1;
+        long bareLineFeeds = 0;
+        byte previous = 0;
         byte[] buffer = new byte[64 * 1024];
         for (int read = message.read(buffer); read != -1; read = message.read(buffer)) {
-            for (int i = 0; i < read; i++) {
-                if (buffer[i] == '\n' && previous != '\r') {
-                    size++;
-                }
-                size++;
-                previous = buffer[i];
+            if (read == 0) {
+                continue;
             }
+            if (buffer[0] == '\n' && previous != '\r') {
+                bareLineFeeds++;
+            }
+            for (int i = 1; i < read; i++) {
+                if (buffer[i] == '\n' && buffer[i - 1] != '\r') {
+                    bareLineFeeds++;
+                }
+            }
+            size += read;
+            previous = buffer[read - 1];
         }
-        return size;
+        return size + bareLineFeeds;
     }
 }
