@@ -56,6 +56,7 @@ public final class Bench {
                 Figure scan = new Figure("W1 scan (login STAT UIDL LIST QUIT)", "ms/session", false);
                 Figure retrieve = new Figure("W1 RETR every message", "MB/s", true);
                 Figure retrieveLarge = new Figure("W1 RETR, the 1 MB messages alone", "MB/s", true);
+                Figure sessionHeap = new Figure("W1 heap held by one session", "KB", false);
                 settle();
                 for (Target target : targets) {
                     // warm-up: Dovecot builds its index, the JVM compiles the paths
@@ -71,12 +72,14 @@ public final class Bench {
                         workloads.w1Scan(target, 5, perSession);
                         scan.add(target, perSession.value(target.name()).median() * 1000, perSession.cpu(target.name()).median());
                         workloads.w1Retrieve(target, retrieve, retrieveLarge);
+                        workloads.w1Heap(target, sessionHeap);
                     }
                 }
                 progress("W1 measured");
                 figures.add(scan);
                 figures.add(retrieve);
                 figures.add(retrieveLarge);
+                figures.add(sessionHeap);
             }
             if (options.runs("W2")) {
                 for (Target target : targets) {

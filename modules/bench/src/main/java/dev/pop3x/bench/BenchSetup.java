@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -46,11 +47,12 @@ final class BenchSetup implements AutoCloseable {
         this.ports = ports;
         this.imapPort = imapPort;
         CpuMeter jamesCpu = new CpuMeter(james.pid());
+        Optional<HeapMeter> jamesHeap = Optional.of(new HeapMeter(james.pid()));
         this.targets = List.of(
-            new Target("Dovecot 2.3", Target.Kind.MAILDIR, dovecot.port(), MAILDIR_DOMAIN, new CpuMeter(dovecot.masterPid())),
-            new Target("stock James", Target.Kind.JAMES, ports.pop3s(), JAMES_DOMAIN, jamesCpu),
-            new Target("pop3x maildir", Target.Kind.MAILDIR, ports.pop3(), MAILDIR_DOMAIN, jamesCpu),
-            new Target("pop3x james", Target.Kind.JAMES, ports.pop3(), JAMES_DOMAIN, jamesCpu));
+            new Target("Dovecot 2.3", Target.Kind.MAILDIR, dovecot.port(), MAILDIR_DOMAIN, new CpuMeter(dovecot.masterPid()), Optional.empty()),
+            new Target("stock James", Target.Kind.JAMES, ports.pop3s(), JAMES_DOMAIN, jamesCpu, jamesHeap),
+            new Target("pop3x maildir", Target.Kind.MAILDIR, ports.pop3(), MAILDIR_DOMAIN, jamesCpu, jamesHeap),
+            new Target("pop3x james", Target.Kind.JAMES, ports.pop3(), JAMES_DOMAIN, jamesCpu, jamesHeap));
     }
 
     /**

@@ -36,8 +36,8 @@ final class Report {
         out.printf("%-40s | %-32s | %-32s%n", "ratios (above 1: pop3x better)", "pop3x maildir vs Dovecot / stock", "pop3x james vs Dovecot / stock");
         for (Figure figure : figures) {
             out.printf("%-40s | %-32s | %-32s%n", figure.name(),
-                String.format("%.2fx / %.2fx", figure.ratio("pop3x maildir", DOVECOT), figure.ratio("pop3x maildir", STOCK)),
-                String.format("%.2fx / %.2fx", figure.ratio("pop3x james", DOVECOT), figure.ratio("pop3x james", STOCK)));
+                ratio(figure.ratio("pop3x maildir", DOVECOT)) + " / " + ratio(figure.ratio("pop3x maildir", STOCK)),
+                ratio(figure.ratio("pop3x james", DOVECOT)) + " / " + ratio(figure.ratio("pop3x james", STOCK)));
         }
         if (loopbackCeiling != null) {
             out.println();
@@ -52,6 +52,10 @@ final class Report {
                 }
             }
         }
+    }
+
+    private static String ratio(double ratio) {
+        return Double.isNaN(ratio) ? "-" : String.format("%.2fx", ratio);
     }
 
     private static String cell(Stats stats) {

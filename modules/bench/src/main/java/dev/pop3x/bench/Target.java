@@ -1,7 +1,10 @@
 package dev.pop3x.bench;
 
-/** One server under test: where it listens, which domain's users it serves, and how much CPU it has used. */
-record Target(String name, Kind kind, int port, String domain, CpuMeter cpu) {
+/**
+ * One server under test: where it listens, which domain's users it serves, how much CPU it has used, and, for the
+ * servers in James's JVM, its live heap.
+ */
+record Target(String name, Kind kind, int port, String domain, CpuMeter cpu, java.util.Optional<HeapMeter> heap) {
     /** Where the target's mail lives: Maildirs, or James's mailboxes. */
     enum Kind { MAILDIR, JAMES }
 

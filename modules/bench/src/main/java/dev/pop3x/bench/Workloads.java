@@ -85,6 +85,28 @@ final class Workloads {
         figure.add(target, seconds / sessions, (cpuAfter(target) - cpuBefore) / sessions);
     }
 
+    /**
+     * W1 (c): what one session holding the big maildrop costs James's heap, in KB: live heap after a full GC with the
+     * session open (logged in, STAT and UIDL done) minus the same without it. Maildrop caches shared by sessions
+     * stay in both figures, so this is the price of each further session.
+     */
+    void w1Heap(Target target, Figure figure) throws IOException, InterruptedException {
+        if (target.heap().isEmpty()) {
+            return;
+        }
+        HeapMeter heap = target.heap().get();
+        long without = heap.liveKilobytes();
+        long with;
+        try (FastPop3Client pop = new FastPop3Client(target.port())) {
+            pop.login(target.user(W1_USER), BenchSetup.PASSWORD);
+            pop.stat();
+            pop.multiline("UIDL");
+            with = heap.liveKilobytes();
+            pop.quit();
+        }
+        figure.add(target, with - without, Double.NaN);
+    }
+
     /** W1 (b): one session retrieving every message; MB/s, for all and for the 1 MB messages alone. */
     void w1Retrieve(Target target, Figure figure, Figure large) throws IOException, InterruptedException {
         double cpuBefore = target.cpu().seconds();

@@ -1,0 +1,44 @@
+package dev.pop3x.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The heap a JVM uses after a full collection, asked of it with {@code jcmd}: what live objects hold. */
+final class HeapMeter {
+    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+
+    private final long pid;
+
+    HeapMeter(long pid) {
+        this.pid = pid;
+    }
+
+    /** Live heap in KB, after a full GC (the median of three, as a collection may leave a little behind). */
+    long liveKilobytes() throws IOException, InterruptedException {
+        long[] samples = new long[3];
+        for (int i = 0; i < samples.length; i++) {
+            jcmd("GC.run");
+            Matcher used = USED.matcher(jcmd("GC.heap_info"));
+            if (!used.find()) {
+                throw new IOException("jcmd GC.heap_info gave no 'used' figure");
+            }
+            samples[i] = Long.parseLong(used.group(1));
+        }
+        java.util.Arrays.sort(samples);
+        return samples[1];
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("jcmd " + command + " failed: " + output);
+        }
+        return output;
+    }
+}
