@@ -96,8 +96,13 @@ public final class PrivateDovecot implements AutoCloseable {
     }
 
     /** The pid of Dovecot's master process, whose children serve the sessions. */
-    public long masterPid() throws IOException {
-        return Long.parseLong(Files.readString(directory.resolve("run").resolve("master.pid")).trim());
+    public long masterPid() throws IOException, InterruptedException {
+        Path pidFile = directory.resolve("run").resolve("master.pid");
+        for (int i = 0; i < 100 && !Files.exists(pidFile); i++) {
+            // the master writes its pid file a moment after its listeners accept connections
+            Thread.sleep(100);
+        }
+        return Long.parseLong(Files.readString(pidFile).trim());
     }
 
     /** Delivers a message with dovecot-lda, as Dovecot's own delivery agent would from an MTA. */

@@ -40,7 +40,8 @@ final class BenchSetup implements AutoCloseable {
     private final List<Target> targets;
     private boolean closed;
 
-    private BenchSetup(Path root, JamesProcess james, PrivateDovecot dovecot, ListenPorts ports, int imapPort) throws IOException {
+    private BenchSetup(Path root, JamesProcess james, PrivateDovecot dovecot, ListenPorts ports, int imapPort)
+        throws IOException, InterruptedException {
         this.root = root;
         this.james = james;
         this.dovecot = dovecot;
@@ -80,6 +81,17 @@ final class BenchSetup implements AutoCloseable {
         // cheap password hashing on both sides (Dovecot: PLAIN), so that logins measure POP3, not PBKDF2
         home.edit("usersrepository.xml", xml -> xml.replace("<algorithm>PBKDF2-SHA512</algorithm>", "<algorithm>SHA-512</algorithm>"));
         JamesProcess james = JamesProcess.startMain(home, classpath, jvmOptions, BenchJamesMain.class.getName());
+        try {
+            return startDovecotBeside(root, james, ports, imapPort, maildirs, users);
+        } catch (Exception | Error e) {
+            // nothing the benchmark started may outlive a failed start
+            james.close();
+            throw e;
+        }
+    }
+
+    private static BenchSetup startDovecotBeside(Path root, JamesProcess james, ListenPorts ports, int imapPort, Path maildirs,
+                                                 List<String> users) throws Exception {
         if (james.awaitListening(ports.pop3()).isEmpty() || james.awaitListening(ports.webAdmin()).isEmpty()) {
             throw new IllegalStateException("James did not start:\n" + james.log());
         }
@@ -96,7 +108,12 @@ final class BenchSetup implements AutoCloseable {
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
         PrivateDovecot dovecot = PrivateDovecot.start(Files.createDirectories(root.resolve("dovecot")), maildirs,
             JamesProcess.freePorts().pop3(), dovecotUsers);
-        return new BenchSetup(root, james, dovecot, ports, imapPort);
+        try {
+            return new BenchSetup(root, james, dovecot, ports, imapPort);
+        } catch (Exception | Error e) {
+            dovecot.close();
+            throw e;
+        }
     }
 
     /** The TLS listener of conf/ becomes a plain one with James's own POP3 chain. */
