@@ -14,7 +14,7 @@ import org.apache.james.modules.TestJMAPServerModule;
  * In-process James servers for the integration tests: James 3.8.1's memory server, started by James's own
  * {@link JamesServerExtension} from a {@link JamesHome} laid out from the sample conf/ on random loopback ports.
  */
-final class JamesServers {
+public final class JamesServers {
     private JamesServers() {
     }
 
@@ -57,12 +57,12 @@ final class JamesServers {
      * No brute-force delay: for test classes that fail logins on purpose and would otherwise slow each other
      * down (all tests connect from 127.0.0.1).
      */
-    static Consumer<JamesHome> withoutBrake() {
+    public static Consumer<JamesHome> withoutBrake() {
         return home -> home.edit("pop3x.properties", properties -> replaceExactly(properties, "brake.initial-delay=1s", "brake.initial-delay=0s"));
     }
 
     /** A server laid out in {@code dir} and not started, for tests of start-up itself. */
-    static GuiceJamesServer unstarted(Path dir, Consumer<JamesHome> change) {
+    public static GuiceJamesServer unstarted(Path dir, Consumer<JamesHome> change) {
         JamesHome home = JamesHome.create(dir, JamesHome.sampleConf(), ListenPorts.RANDOM);
         change.accept(home);
         return MemoryJamesServerMain.createServer(MemoryJamesConfiguration.builder().workingDirectory(dir.toFile()).build())

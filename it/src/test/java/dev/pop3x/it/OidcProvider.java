@@ -23,7 +23,7 @@ import io.jsonwebtoken.SignatureAlgorithm;
  * An OpenID Connect provider of the tests' own, on 127.0.0.1: it serves its signing key as a JWKS document and
  * signs RS256 tokens whose {@code email} claim names the user, as an identity provider would.
  */
-final class OidcProvider implements AutoCloseable {
+public final class OidcProvider implements AutoCloseable {
     static final String CLAIM = "email";
     private static final String KEY_ID = "pop3x-test-key";
 
@@ -37,7 +37,7 @@ final class OidcProvider implements AutoCloseable {
         this.http = http;
     }
 
-    static OidcProvider start() {
+    public static OidcProvider start() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -61,7 +61,7 @@ final class OidcProvider implements AutoCloseable {
     }
 
     /** The {@code <oidc>} block of pop3server.xml that trusts this provider. */
-    String oidcConfiguration() {
+    public String oidcConfiguration() {
         return "<oidc>"
             + "<oidcConfigurationURL>" + baseUrl() + "/.well-known/openid-configuration</oidcConfigurationURL>"
             + "<jwksURL>" + baseUrl() + "/jwks</jwksURL>"
@@ -71,16 +71,16 @@ final class OidcProvider implements AutoCloseable {
     }
 
     /** A token for the user, valid for an hour. */
-    String token(String email) {
+    public String token(String email) {
         return sign(email, Instant.now().plusSeconds(3600), keys);
     }
 
-    String expiredToken(String email) {
+    public String expiredToken(String email) {
         return sign(email, Instant.now().minusSeconds(60), keys);
     }
 
     /** A token signed by a key the provider does not publish. */
-    String forgedToken(String email) {
+    public String forgedToken(String email) {
         return sign(email, Instant.now().plusSeconds(3600), strangerKeys);
     }
 
