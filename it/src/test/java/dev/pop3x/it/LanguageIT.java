@@ -95,4 +95,15 @@ class LanguageIT {
             assertThat(pop.login(USER, PASSWORD)).isEqualTo("+OK Welcome " + USER);
         }
     }
+
+    /** Found by fuzzing (PopFuzzIT): the French reply to STLS went out as a UTF-8 stream, and James started no TLS. */
+    @Test
+    void stlsStartsTlsInFrenchToo() {
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.command("LANG fr");
+            assertThat(pop.startTls()).isEqualTo("+OK Debut de la negociation TLS");
+            assertThat(pop.isTls()).isTrue();
+            assertThat(pop.login(USER, PASSWORD)).isEqualTo("+OK Bienvenue " + USER);
+        }
+    }
 }

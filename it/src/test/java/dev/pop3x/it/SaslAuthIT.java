@@ -114,6 +114,15 @@ class SaslAuthIT {
         }
     }
 
+    /** Found by fuzzing (PopFuzzIT): a no-break space alone was trimmed away, and AUTH failed with [SYS/TEMP]. */
+    @Test
+    void anArgumentOfNothingButANoBreakSpaceNamesNoMechanism() {
+        try (Pop3LineClient pop = server.pop3()) {
+            assertThat(pop.command("AUTH \u00a0")).isEqualTo("-ERR Usage: AUTH mechanism [initial-response]");
+            assertThat(pop.command("AUTH PLAIN " + Sasl.plain(BOB, PASSWORD))).isEqualTo("+OK Welcome " + BOB);
+        }
+    }
+
     @Test
     void aWrongPasswordGetsTheAuthResponseCode() {
         try (Pop3LineClient pop = server.pop3()) {

@@ -51,7 +51,8 @@ public final class AuthCommand extends DispatcherAware implements CapaCapability
             return Reply.ok(Text.SASL_MECHANISMS).withLines(offered.names());
         }
         List<String> words = WORDS.splitToList(argument);
-        if (words.size() > 2) {
+        // no word left once trimmed: the argument was whitespace that is no blank, a no-break space (found by PopFuzzIT)
+        if (words.isEmpty() || words.size() > 2) {
             return Reply.err(Text.USAGE, "AUTH mechanism [initial-response]");
         }
         String name = words.get(0);

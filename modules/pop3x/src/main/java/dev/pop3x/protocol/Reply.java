@@ -3,6 +3,7 @@ package dev.pop3x.protocol;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Optional;
 
@@ -117,14 +118,26 @@ final class Reply {
             .add(description.isEmpty() ? status : status + " " + description)
             .addAll(lines.<List<String>>map(data -> ImmutableList.<String>builder().addAll(data).add(".").build()).orElse(List.of()))
             .build();
+        if (startTls) {
+            // James starts TLS after a reply of lines only, which it writes as US-ASCII: in another language the reply
+            // to STLS loses its accents ("Début" is sent as "Debut") rather than go out as a stream without TLS
+            return new RenderedStartTls(status, allLines.stream().<CharSequence>map(Reply::ascii).collect(ImmutableList.toImmutableList()),
+                endSession);
+        }
         if (body.isEmpty() && allLines.stream().allMatch(ASCII::matchesAllOf)) {
-            return startTls ? new RenderedStartTls(status, allLines, endSession) : new Rendered(status, allLines, endSession);
+            return new Rendered(status, allLines, endSession);
         }
         // A message goes out in one stream with its status line, so that they leave in one write, not two. And James
         // writes response lines as US-ASCII: text in another language (RFC 6856 LANG) travels in a UTF-8 stream.
         InputStream head = new ByteArrayInputStream((String.join("\r\n", allLines) + "\r\n").getBytes(StandardCharsets.UTF_8));
         InputStream whole = body.<InputStream>map(content -> new Concatenation(List.of(head, content, terminator()))).orElse(head);
         return new RenderedStream(status, List.of(), whole, endSession);
+    }
+
+    /** The text with accents dropped (NFD without its combining marks), and '?' for whatever is still not ASCII. */
+    static String ascii(CharSequence text) {
+        String unaccented = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return ASCII.negate().replaceFrom(unaccented, '?');
     }
 
     private static InputStream terminator() {

@@ -16,6 +16,7 @@ import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageManager;
 import org.apache.james.mailbox.exception.MailboxException;
+import org.apache.james.mailbox.exception.MailboxExistsException;
 import org.apache.james.mailbox.model.FetchGroup;
 import org.apache.james.mailbox.model.MailboxId;
 import org.apache.james.mailbox.model.MailboxPath;
@@ -82,9 +83,7 @@ public final class JamesMaildropStore implements MaildropStore {
         mailboxManager.startProcessingRequest(session);
         try {
             MailboxPath inbox = MailboxPath.inbox(session);
-            if (!Mono.from(mailboxManager.mailboxExists(inbox, session)).blockOptional().orElse(false)) {
-                LOGGER.info("Provisioning INBOX of {}: {}", user.asString(), mailboxManager.createMailbox(inbox, session));
-            }
+            provisionInbox(mailboxManager, inbox, session);
             MessageManager mailbox = mailboxManager.getMailbox(inbox, session);
             ListingKey key = keyOf(mailbox, session);
             ListingSnapshot snapshot = listings.getIfPresent(mailbox.getId());
@@ -102,6 +101,21 @@ public final class JamesMaildropStore implements MaildropStore {
             throw MaildropException.temporary("Cannot open the INBOX of " + user.asString(), e);
         } finally {
             mailboxManager.endProcessingRequest(session);
+        }
+    }
+
+    /**
+     * Creates the INBOX of a user who has none yet. The first delivery may create it at the same moment, between the
+     * check and the creation: then it exists, which is all a login needs (found by PopFuzzIT, as {@code [SYS/TEMP]}).
+     */
+    static void provisionInbox(MailboxManager mailboxManager, MailboxPath inbox, MailboxSession session) throws MailboxException {
+        if (Mono.from(mailboxManager.mailboxExists(inbox, session)).blockOptional().orElse(false)) {
+            return;
+        }
+        try {
+            LOGGER.info("Provisioning INBOX of {}: {}", inbox.getUser().asString(), mailboxManager.createMailbox(inbox, session));
+        } catch (MailboxExistsException e) {
+            LOGGER.info("INBOX of {} created meanwhile, by a delivery", inbox.getUser().asString());
         }
     }
 
