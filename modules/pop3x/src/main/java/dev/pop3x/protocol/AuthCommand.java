@@ -12,6 +12,8 @@ import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.LineHandler;
 import org.apache.james.protocols.pop3.POP3Session;
 import org.apache.james.protocols.pop3.core.CapaCapability;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.google.common.base.Splitter;
 
@@ -30,6 +32,7 @@ import dev.pop3x.protocol.sasl.SaslStep;
  * state, as if AUTH had not been sent.
  */
 public final class AuthCommand extends DispatcherAware implements CapaCapability {
+    private static final Logger LOGGER = LoggerFactory.getLogger(AuthCommand.class);
     private static final Splitter WORDS = Splitter.on(' ').omitEmptyStrings().trimResults();
 
     private final AuthPolicy policy;
@@ -108,10 +111,21 @@ public final class AuthCommand extends DispatcherAware implements CapaCapability
             this.sasl = sasl;
         }
 
+        /**
+         * A continuation line bypasses the dispatcher, so it has its own guard: a failure ends the exchange with
+         * {@code -ERR [SYS/TEMP]} and a log line, and the session goes on in the AUTHORIZATION state.
+         */
         @Override
         public Response onLine(POP3Session james, byte[] bytes) {
             String line = Pop3xDispatcher.decode(bytes).strip();
-            Reply reply = answer(line);
+            Reply reply;
+            try {
+                reply = answer(line);
+            } catch (RuntimeException e) {
+                LOGGER.error("AUTH {} exchange failed for {}", mechanism.name(), session.remoteAddress(), e);
+                end();
+                reply = Reply.err(ResponseCode.SYS_TEMP, Text.INTERNAL_ERROR);
+            }
             return reply == null ? null : render(session, "AUTH", reply);
         }
 
