@@ -19,29 +19,7 @@ public final class SmtpDelivery {
      * @param message an RFC 5322 message with CRLF line ends; SMTP dot-stuffing is done here
      */
     public void deliver(String from, String to, String message) {
-        SMTPClient client = new SMTPClient("UTF-8");
-        try {
-            client.connect("127.0.0.1", port);
-            check(client, "connect");
-            client.helo("pop3x-tests.local");
-            check(client, "HELO");
-            client.setSender(from);
-            check(client, "MAIL FROM");
-            client.addRecipient(to);
-            check(client, "RCPT TO");
-            if (!client.sendShortMessageData(message)) {
-                throw new IllegalStateException("DATA refused: " + client.getReplyString());
-            }
-            client.logout();
-        } catch (IOException e) {
-            throw new UncheckedIOException("SMTP delivery to " + to + " on 127.0.0.1:" + port + " failed", e);
-        } finally {
-            try {
-                client.disconnect();
-            } catch (IOException ignored) {
-                // already disconnected
-            }
-        }
+        deliverStreamed(from, to, out -> out.write(message));
     }
 
     /** Writes a message (CRLF line ends) to a stream; dot-stuffing is done by the stream. */
@@ -50,9 +28,9 @@ public final class SmtpDelivery {
         void writeTo(Writer out) throws IOException;
     }
 
-    /** Delivers a message too big to hold as a String, written as it is sent. */
+    /** Delivers a message written as it is sent: one too big to hold as a String too. */
     public void deliverStreamed(String from, String to, MessageWriter message) {
-        SMTPClient client = new SMTPClient("US-ASCII");
+        SMTPClient client = new SMTPClient("UTF-8");
         try {
             client.connect("127.0.0.1", port);
             check(client, "connect");

@@ -3,19 +3,13 @@ package dev.pop3x.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -48,9 +42,7 @@ class CrashIT {
     static Path root;
     private static DroppedInJames james;
 
-    private final Map<String, Set<Long>> accepted = new ConcurrentHashMap<>();
-    private final Map<String, Set<Long>> deletedByQuit = new ConcurrentHashMap<>();
-    private final Map<String, Set<Long>> deletedWithoutAnswer = new ConcurrentHashMap<>();
+    private final MaildropLedger ledger = new MaildropLedger();
     private final AtomicLong quitsConfirmed = new AtomicLong();
 
     @BeforeAll
@@ -69,13 +61,10 @@ class CrashIT {
         long number = 0;
         for (int u = 0; u < USERS; u++) {
             String user = user(u);
-            accepted.put(user, ConcurrentHashMap.newKeySet());
-            deletedByQuit.put(user, ConcurrentHashMap.newKeySet());
-            deletedWithoutAnswer.put(user, ConcurrentHashMap.newKeySet());
             for (int m = 0; m < MESSAGES_PER_USER; m++) {
                 number++;
                 james.smtp().deliver("sender@example.test", user, NumberedMessages.message("sender@example.test", user, number, 2000 + m * 97));
-                accepted.get(user).add(number);
+                ledger.accepted(user, number);
             }
         }
         for (int u = 0; u < USERS; u++) {
@@ -129,16 +118,16 @@ class CrashIT {
                 }
                 quitSent = true;
                 if (pop.command("QUIT").startsWith("+OK")) {
-                    deletedByQuit.get(user).addAll(marked);
+                    ledger.deleted(user, marked, true);
                     if (!marked.isEmpty()) {
                         quitsConfirmed.incrementAndGet();
                     }
                 } else {
-                    deletedWithoutAnswer.get(user).addAll(marked);
+                    ledger.deleted(user, marked, false);
                 }
             } catch (RuntimeException | InterruptedException e) {
                 if (quitSent) {
-                    deletedWithoutAnswer.get(user).addAll(marked);
+                    ledger.deleted(user, marked, false);
                 }
                 if (!killed.get() && !(e instanceof InterruptedException)) {
                     throw new AssertionError("A session of " + user + " failed while James ran", e);
@@ -148,38 +137,7 @@ class CrashIT {
     }
 
     private List<String> census(String user) {
-        List<String> problems = new ArrayList<>();
-        Set<Long> present = new HashSet<>();
-        try (MaildropClient pop = MaildropClient.connect(james.ports().pop3(), Duration.ofSeconds(30))) {
-            String login = pop.login(user, PASSWORD);
-            if (!login.startsWith("+OK")) {
-                return List.of("login after the restarts: " + login);
-            }
-            long count = pop.stat()[0];
-            for (int n = 1; n <= count; n++) {
-                byte[] message = pop.retr(n);
-                Optional<Long> number = NumberedMessages.numberOf(message);
-                if (number.isEmpty() || !NumberedMessages.intact(message)) {
-                    problems.add("message " + n + " is damaged");
-                } else if (!present.add(number.get())) {
-                    problems.add("message " + number.get() + " is there twice");
-                }
-            }
-            pop.command("QUIT");
-        }
-        Set<Long> missing = new HashSet<>(accepted.get(user));
-        missing.removeAll(present);
-        missing.removeAll(deletedByQuit.get(user));
-        missing.removeAll(deletedWithoutAnswer.get(user));
-        if (!missing.isEmpty()) {
-            problems.add("lost: " + missing);
-        }
-        Set<Long> back = new HashSet<>(deletedByQuit.get(user));
-        back.retainAll(present);
-        if (!back.isEmpty()) {
-            problems.add("deleted by a confirmed QUIT but back: " + back);
-        }
-        return problems;
+        return ledger.census(james.ports().pop3(), user, PASSWORD);
     }
 
     /** A memory James forgets its domains and users when it dies; the Maildirs stay. */
@@ -198,24 +156,11 @@ class CrashIT {
         Path maildir = james.home().root().resolve("var/maildir").resolve(DOMAIN)
             .resolve(user.substring(0, user.indexOf('@'))).resolve("Maildir");
         Instant deadline = Instant.now().plusSeconds(60);
-        while (countFiles(maildir.resolve("new")) + countFiles(maildir.resolve("cur")) < expected) {
+        while (DirectoryEntries.count(maildir.resolve("new")) + DirectoryEntries.count(maildir.resolve("cur")) < expected) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError(user + " did not receive its " + expected + " messages; log:\n" + james.log());
             }
             Thread.sleep(100);
         }
-    }
-
-    private static long countFiles(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            return 0;
-        }
-        long count = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
-            for (Path ignored : files) {
-                count++;
-            }
-        }
-        return count;
     }
 }

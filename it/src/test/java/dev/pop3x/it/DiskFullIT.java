@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,14 +74,14 @@ class DiskFullIT {
 
         Path maildir = maildirOf(user);
         Instant deadline = Instant.now().plusSeconds(60);
-        while (countFiles(maildir.resolve("new")) + errorCount() - errorsBefore < sent) {
+        while (DirectoryEntries.count(maildir.resolve("new")) + errorCount() - errorsBefore < sent) {
             assertThat(Instant.now()).as("every mail delivered or in the error repository").isBefore(deadline);
             Thread.sleep(100);
         }
-        long delivered = countFiles(maildir.resolve("new"));
+        long delivered = DirectoryEntries.count(maildir.resolve("new"));
         assertThat(delivered).as("delivered before the disk was full").isBetween(1L, sent - 1L);
         assertThat(errorCount() - errorsBefore).as("kept in the error repository").isEqualTo(sent - delivered);
-        assertThat(countFiles(maildir.resolve("tmp"))).as("debris in tmp/").isZero();
+        assertThat(DirectoryEntries.count(maildir.resolve("tmp"))).as("debris in tmp/").isZero();
         try (MaildropClient pop = MaildropClient.connect(server.pop3Port(), Duration.ofSeconds(30))) {
             assertThat(pop.login(user, PASSWORD)).startsWith("+OK");
             assertThat(pop.stat()[0]).isEqualTo(delivered);
@@ -170,23 +169,10 @@ class DiskFullIT {
 
     private static void awaitFiles(Path directory, long expected) throws Exception {
         Instant deadline = Instant.now().plusSeconds(30);
-        while (countFiles(directory) < expected) {
+        while (DirectoryEntries.count(directory) < expected) {
             assertThat(Instant.now()).as("%s messages in %s", expected, directory).isBefore(deadline);
             Thread.sleep(50);
         }
-    }
-
-    private static long countFiles(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            return 0;
-        }
-        long count = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
-            for (Path ignored : files) {
-                count++;
-            }
-        }
-        return count;
     }
 
     private static int run(String... command) throws IOException, InterruptedException {

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,9 +38,7 @@ class LoadIT {
     private static RunningJames server;
     private static final List<String> USERS = new ArrayList<>();
 
-    private final Map<String, Set<Long>> accepted = new ConcurrentHashMap<>();
-    private final Map<String, Set<Long>> deletedByQuit = new ConcurrentHashMap<>();
-    private final Map<String, Set<Long>> deletedWithoutAnswer = new ConcurrentHashMap<>();
+    private final MaildropLedger ledger = new MaildropLedger();
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     private final AtomicLong sessions = new AtomicLong();
     private final AtomicLong inUse = new AtomicLong();
@@ -62,11 +56,6 @@ class LoadIT {
 
     @Test
     void twoHundredSessionsWithDeliveriesLoseNothingAndDeleteOnlyWhatQuitConfirmed() throws Exception {
-        USERS.forEach(user -> {
-            accepted.put(user, ConcurrentHashMap.newKeySet());
-            deletedByQuit.put(user, ConcurrentHashMap.newKeySet());
-            deletedWithoutAnswer.put(user, ConcurrentHashMap.newKeySet());
-        });
         Instant end = Instant.now().plus(DURATION);
         ExecutorService pool = Executors.newFixedThreadPool(SESSIONS + 2);
         List<Future<?>> running = new ArrayList<>();
@@ -100,7 +89,7 @@ class LoadIT {
             try {
                 server.smtp().deliver("sender@example.test", user,
                     NumberedMessages.message("sender@example.test", user, number, 1000 + random.nextInt(12_000)));
-                accepted.get(user).add(number);
+                ledger.accepted(user, number);
             } catch (RuntimeException e) {
                 failures.add("SMTP delivery of " + number + " to " + user + ": " + e);
             }
@@ -157,14 +146,14 @@ class LoadIT {
                 quitSent = true;
                 String quit = pop.command("QUIT");
                 if (quit.startsWith("+OK")) {
-                    deletedByQuit.get(user).addAll(marked);
+                    ledger.deleted(user, marked, true);
                 } else {
                     failures.add(user + " QUIT: " + quit);
-                    deletedWithoutAnswer.get(user).addAll(marked);
+                    ledger.deleted(user, marked, false);
                 }
             } catch (RuntimeException e) {
                 if (quitSent) {
-                    deletedWithoutAnswer.get(user).addAll(marked);
+                    ledger.deleted(user, marked, false);
                 }
                 if (!isOurAbort(e)) {
                     failures.add(user + " session: " + e);
@@ -196,43 +185,7 @@ class LoadIT {
     }
 
     private List<String> problemsOf(String user) {
-        List<String> problems = new ArrayList<>();
-        Set<Long> present = new HashSet<>();
-        try (MaildropClient pop = MaildropClient.connect(server.pop3Port(), READ_TIMEOUT)) {
-            String login = pop.login(user, PASSWORD);
-            if (!login.startsWith("+OK")) {
-                return List.of("census login: " + login);
-            }
-            long count = pop.stat()[0];
-            for (int n = 1; n <= count; n++) {
-                byte[] message = pop.retr(n);
-                Optional<Long> number = NumberedMessages.numberOf(message);
-                if (number.isEmpty() || !NumberedMessages.intact(message)) {
-                    problems.add("message " + n + " is damaged");
-                } else if (!present.add(number.get())) {
-                    problems.add("message " + number.get() + " is there twice");
-                }
-            }
-            pop.command("QUIT");
-        }
-        Set<Long> missing = new HashSet<>(accepted.get(user));
-        missing.removeAll(present);
-        missing.removeAll(deletedByQuit.get(user));
-        missing.removeAll(deletedWithoutAnswer.get(user));
-        if (!missing.isEmpty()) {
-            problems.add("lost: " + missing);
-        }
-        Set<Long> back = new HashSet<>(deletedByQuit.get(user));
-        back.retainAll(present);
-        if (!back.isEmpty()) {
-            problems.add("deleted by a confirmed QUIT but still there: " + back);
-        }
-        Set<Long> unknown = new HashSet<>(present);
-        unknown.removeAll(accepted.get(user));
-        if (!unknown.isEmpty()) {
-            problems.add("never accepted by SMTP: " + unknown);
-        }
-        return problems;
+        return ledger.census(server.pop3Port(), user, PASSWORD);
     }
 
     private static void pause(long millis) {
