@@ -34,6 +34,7 @@ import dev.pop3x.maildrop.james.JamesMaildropStore;
 import dev.pop3x.maildrop.james.JamesQuotaLimits;
 import dev.pop3x.maildrop.maildir.MaildirLocation;
 import dev.pop3x.maildrop.maildir.MaildirMaildropStore;
+import dev.pop3x.protocol.HostNameLookups;
 import dev.pop3x.protocol.Texts;
 
 /**
@@ -50,6 +51,7 @@ public final class Pop3xModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        HostNameLookups.offUnlessConfigured();
         MapBinder<String, MaildropStore> backends = MapBinder.newMapBinder(binder(), String.class, MaildropStore.class);
         backends.addBinding(JAMES_BACKEND).to(JamesMaildropStore.class).in(Singleton.class);
         backends.addBinding(MAILDIR_BACKEND).to(MaildirMaildropStore.class).in(Singleton.class);

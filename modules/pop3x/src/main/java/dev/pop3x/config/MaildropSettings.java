@@ -1,5 +1,6 @@
 package dev.pop3x.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,23 +9,32 @@ import java.util.regex.Pattern;
 
 /**
  * Where a user's maildrop lives and how it is guarded: {@code maildrop.backend} names the backend (per domain and
- * per user; {@code james} is James's own mailboxes), {@code maildrop.lock} the exclusive lock of RFC 1939.
+ * per user; {@code james} is James's own mailboxes), {@code maildrop.lock} the exclusive lock of RFC 1939,
+ * {@code lock.wait} how long a login waits for a holder to let go, {@code lock.takeover-after} how long a holder
+ * must have been idle to be taken over.
  */
 public final class MaildropSettings {
     private static final Pattern BACKEND_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     public static final Setting<Boolean> LOCK = Setting.flag("maildrop.lock", true);
+    public static final Setting<Duration> LOCK_WAIT = Setting.duration("lock.wait", Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(30));
+    public static final Setting<Optional<Duration>> LOCK_TAKEOVER_AFTER = Setting.durationOrOff("lock.takeover-after",
+        Optional.of(Duration.ofSeconds(30)), Duration.ofSeconds(1), Duration.ofDays(1));
     public static final Setting<String> BACKEND = Setting.of("maildrop.backend", "james",
         "a backend name (letters, digits, '-')", text -> Optional.of(text).filter(name -> BACKEND_NAME.matcher(name).matches()),
         name -> name).perUser();
 
-    static final List<Setting<?>> ALL = List.of(LOCK, BACKEND);
+    static final List<Setting<?>> ALL = List.of(LOCK, LOCK_WAIT, LOCK_TAKEOVER_AFTER, BACKEND);
 
     private final boolean lock;
+    private final Duration lockWait;
+    private final Optional<Duration> takeOverAfter;
     private final PerUser<String> backend;
 
-    public MaildropSettings(boolean lock, PerUser<String> backend) {
+    public MaildropSettings(boolean lock, Duration lockWait, Optional<Duration> takeOverAfter, PerUser<String> backend) {
         this.lock = lock;
+        this.lockWait = Objects.requireNonNull(lockWait);
+        this.takeOverAfter = Objects.requireNonNull(takeOverAfter);
         this.backend = Objects.requireNonNull(backend);
     }
 
@@ -41,11 +51,21 @@ public final class MaildropSettings {
                 throw new InvalidSettingException(BACKEND.key(), "'" + BACKEND.key() + "' names backend '" + name
                     + "', which does not exist; backends are " + new java.util.TreeSet<>(backends));
             });
-        return new MaildropSettings(file.get(LOCK), backend);
+        return new MaildropSettings(file.get(LOCK), file.get(LOCK_WAIT), file.get(LOCK_TAKEOVER_AFTER), backend);
     }
 
     public boolean lock() {
         return lock;
+    }
+
+    /** How long a login waits for the maildrop's holder to release it before {@code [IN-USE]}. */
+    public Duration lockWait() {
+        return lockWait;
+    }
+
+    /** How long a holder must have been idle for a login to take the maildrop over; empty: never. */
+    public Optional<Duration> takeOverAfter() {
+        return takeOverAfter;
     }
 
     public PerUser<String> backend() {
@@ -54,6 +74,7 @@ public final class MaildropSettings {
 
     @Override
     public String toString() {
-        return "MaildropSettings{lock=" + lock + ", backend=" + backend + "}";
+        return "MaildropSettings{lock=" + lock + ", lockWait=" + lockWait + ", takeOverAfter=" + takeOverAfter
+            + ", backend=" + backend + "}";
     }
 }

@@ -78,6 +78,15 @@ public final class Setting<T> {
             Setting::print, false);
     }
 
+    /** A duration as {@link #duration}, or {@code off}: empty. */
+    public static Setting<Optional<Duration>> durationOrOff(String key, Optional<Duration> defaultValue, Duration min, Duration max) {
+        return new Setting<>(key, defaultValue, "off or a duration from " + print(min) + " to " + print(max) + " (e.g. 500ms, 2s, 15m, 1h, 7d)",
+            text -> text.equalsIgnoreCase("off")
+                ? Optional.of(Optional.<Duration>empty())
+                : parseDuration(text).filter(value -> value.compareTo(min) >= 0 && value.compareTo(max) <= 0).map(Optional::of),
+            value -> value.map(Setting::print).orElse("off"), false);
+    }
+
     /** A setting of any type, given its parser and printer. */
     public static <V> Setting<V> of(String key, V defaultValue, String expected, Function<String, Optional<V>> parser,
                                     Function<V, String> printer) {

@@ -9,8 +9,8 @@ import com.google.common.base.Splitter;
 
 /**
  * What RFC 1939 lets a TRANSACTION-state command carry after its keyword, and the parsing of one request's
- * arguments against it and against the maildrop: a message number must be decimal digits naming a message of
- * the maildrop that is not marked deleted.
+ * arguments against it and against the maildrop: a message number must be decimal digits, without a leading zero,
+ * naming a message of the maildrop that is not marked deleted.
  */
 enum ArgumentShape {
     /** LIST, UIDL: an optional message number. */
@@ -81,11 +81,10 @@ enum ArgumentShape {
         if (!isDecimal(number)) {
             return Parsed.refused(Reply.err(Text.INVALID_MESSAGE_NUMBER, Echo.of(number)));
         }
-        String digits = number.replaceFirst("^0+(?=.)", "");
-        if (digits.length() > 10 || Long.parseLong(digits) < 1 || Long.parseLong(digits) > transaction.size()) {
-            return Parsed.refused(Reply.err(Text.NO_SUCH_MESSAGE, Echo.of(digits)));
+        if (number.length() > 10 || Long.parseLong(number) < 1 || Long.parseLong(number) > transaction.size()) {
+            return Parsed.refused(Reply.err(Text.NO_SUCH_MESSAGE, Echo.of(number)));
         }
-        int messageNumber = Integer.parseInt(digits);
+        int messageNumber = Integer.parseInt(number);
         if (transaction.isDeleted(messageNumber)) {
             return Parsed.refused(Reply.err(Text.MESSAGE_DELETED_ALREADY, messageNumber));
         }
@@ -99,7 +98,8 @@ enum ArgumentShape {
         return new Parsed(Optional.empty(), OptionalInt.of(messageNumber), OptionalInt.of(Integer.parseInt(lines)));
     }
 
+    /** Decimal digits, written the one way: no leading zero but in "0" itself ({@code TOP 1 00} is noise). */
     private static boolean isDecimal(String word) {
-        return !word.isEmpty() && DIGITS.matchesAllOf(word);
+        return !word.isEmpty() && DIGITS.matchesAllOf(word) && (word.length() == 1 || word.charAt(0) != '0');
     }
 }

@@ -31,7 +31,7 @@ import dev.pop3x.protocol.sasl.SaslStep;
  * cancel, and {@code =} for an empty initial response. Every failure leaves the session in the AUTHORIZATION
  * state, as if AUTH had not been sent.
  */
-public final class AuthCommand extends DispatcherAware implements CapaCapability {
+public final class AuthCommand extends Pop3xCommand implements CapaCapability {
     private static final Logger LOGGER = LoggerFactory.getLogger(AuthCommand.class);
     private static final Splitter WORDS = Splitter.on(' ').omitEmptyStrings().trimResults();
 
@@ -40,8 +40,8 @@ public final class AuthCommand extends DispatcherAware implements CapaCapability
     private final LoginAttempts attempts;
 
     @Inject
-    public AuthCommand(Texts texts, AuthPolicy policy, Authenticator authenticator, LoginAttempts attempts) {
-        super(texts, Phase.AUTHORIZATION, "AUTH");
+    public AuthCommand(Replies replies, AuthPolicy policy, Authenticator authenticator, LoginAttempts attempts) {
+        super(replies, Phase.AUTHORIZATION, "AUTH");
         this.policy = policy;
         this.authenticator = authenticator;
         this.attempts = attempts;
@@ -114,9 +114,24 @@ public final class AuthCommand extends DispatcherAware implements CapaCapability
         /**
          * A continuation line bypasses the dispatcher, so it has its own guard: a failure ends the exchange with
          * {@code -ERR [SYS/TEMP]} and a log line, and the session goes on in the AUTHORIZATION state.
+         *
+         * <p>A POP3 command instead of a client response ends the exchange and runs as a command: the client gave
+         * up the exchange. That happens when its response was longer than James's framer takes (8,192 octets):
+         * James answers {@code -ERR Exceed maximal line length} itself, drops the line without telling pop3x, and the
+         * client, which has its answer, goes on with commands. A client response is base64 without spaces, never a
+         * keyword of this chain alone or followed by a space.
          */
         @Override
         public Response onLine(POP3Session james, byte[] bytes) {
+            session.heard();
+            if (!session.input().admits(bytes)) {
+                return null;
+            }
+            if (session.input().dispatcher().isCommand(bytes)) {
+                LOGGER.info("AUTH {} exchange from {} abandoned for a command", mechanism.name(), session.remoteAddress());
+                end();
+                return session.input().dispatcher().onLine(james, bytes);
+            }
             String line = Pop3xDispatcher.decode(bytes).strip();
             Reply reply;
             try {
@@ -126,13 +141,13 @@ public final class AuthCommand extends DispatcherAware implements CapaCapability
                 end();
                 reply = Reply.err(ResponseCode.SYS_TEMP, Text.INTERNAL_ERROR);
             }
-            return reply == null ? null : render(session, "AUTH", reply);
+            return reply == null ? null : replies.render(session, "AUTH", reply);
         }
 
         private Reply answer(String line) {
             if (failedAwaitingAcknowledgement.isPresent()) {
                 end();
-                return attempts.conclude(session, "AUTH", failedAwaitingAcknowledgement.get(), dispatcher());
+                return attempts.conclude(session, "AUTH", failedAwaitingAcknowledgement.get());
             }
             if (line.equals("*")) {
                 end();
@@ -157,7 +172,7 @@ public final class AuthCommand extends DispatcherAware implements CapaCapability
                 case PASSWORD:
                     end();
                     return attempts.conclude(session, "AUTH",
-                        authenticator.password(step.identity(), step.secret(), step.authorizationId()), dispatcher());
+                        authenticator.password(step.identity(), step.secret(), step.authorizationId()));
                 case TOKEN:
                     return token(step);
                 default:
@@ -171,7 +186,7 @@ public final class AuthCommand extends DispatcherAware implements CapaCapability
             Optional<byte[]> errorChallenge = sasl.failureChallenge();
             if (authentication.outcome() == Authentication.Outcome.SUCCESS || errorChallenge.isEmpty()) {
                 end();
-                return attempts.conclude(session, "AUTH", authentication, dispatcher());
+                return attempts.conclude(session, "AUTH", authentication);
             }
             // RFC 7628 3.2.2: the error travels as a challenge; the client's next line ends the exchange
             begin();
@@ -182,16 +197,14 @@ public final class AuthCommand extends DispatcherAware implements CapaCapability
         private void begin() {
             if (!pushed) {
                 pushed = true;
-                session.james().pushLineHandler(this);
-                session.saslExchange(this);
+                session.input().exchangeBegun(this);
             }
         }
 
         private void end() {
             if (pushed) {
                 pushed = false;
-                session.james().popLineHandler();
-                session.saslExchange(null);
+                session.input().exchangeEnded();
             }
         }
     }

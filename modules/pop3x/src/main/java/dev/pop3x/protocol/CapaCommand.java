@@ -21,8 +21,8 @@ public final class CapaCommand extends Pop3xCommand implements ExtensibleHandler
     private List<CapaCapability> capabilities = List.of();
 
     @Inject
-    public CapaCommand(Texts texts) {
-        super(texts, Phase.ANY, "CAPA");
+    public CapaCommand(Replies replies) {
+        super(replies, Phase.ANY, Arguments.NONE, "CAPA");
     }
 
     @Override

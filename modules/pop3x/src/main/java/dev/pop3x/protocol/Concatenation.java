@@ -8,6 +8,10 @@ import java.util.List;
  * Streams read one after the other, each read filled as far as the parts allow. James hands a reply stream to
  * Netty's {@code ChunkedStream}, which makes one chunk, and one flush (a system call), of each read, sized by
  * {@link #available()}: a status line, a 4 KB message and its terminator then leave in one write instead of three.
+ *
+ * <p>A part is closed as soon as it is read to its end: Netty closes the whole stream only once its last chunk
+ * is written to the socket, and a client that does not read would otherwise keep a file open for every reply
+ * waiting in Netty's outbound buffer.
  */
 final class Concatenation extends InputStream {
     /** What {@link #available()} promises while a part's length is unknown: Netty's chunk size. */
@@ -27,7 +31,7 @@ final class Concatenation extends InputStream {
             if (b != -1) {
                 return b;
             }
-            current++;
+            next();
         }
         return -1;
     }
@@ -41,12 +45,18 @@ final class Concatenation extends InputStream {
         while (filled < length && current < parts.size()) {
             int read = parts.get(current).read(buffer, offset + filled, length - filled);
             if (read == -1) {
-                current++;
+                next();
             } else {
                 filled += read;
             }
         }
         return filled == 0 ? -1 : filled;
+    }
+
+    private void next() throws IOException {
+        InputStream done = parts.get(current);
+        current++;
+        done.close();
     }
 
     /**

@@ -5,8 +5,8 @@ import javax.inject.Inject;
 /** DELE: marks a message deleted; it leaves the maildrop only when QUIT enters the UPDATE state. */
 public final class DeleCommand extends Pop3xCommand {
     @Inject
-    public DeleCommand(Texts texts) {
-        super(texts, Phase.TRANSACTION, "DELE");
+    public DeleCommand(Replies replies) {
+        super(replies, Phase.TRANSACTION, "DELE");
     }
 
     @Override

@@ -22,8 +22,8 @@ public final class LangCommand extends Pop3xCommand implements CapaCapability {
     private final SessionSettings settings;
 
     @Inject
-    public LangCommand(Texts texts, SessionSettings settings) {
-        super(texts, Phase.ANY, "LANG");
+    public LangCommand(Replies replies, SessionSettings settings) {
+        super(replies, Phase.ANY, "LANG");
         this.settings = settings;
     }
 

@@ -11,8 +11,8 @@ import javax.inject.Inject;
  */
 public final class ListCommand extends Pop3xCommand {
     @Inject
-    public ListCommand(Texts texts) {
-        super(texts, Phase.TRANSACTION, "LIST");
+    public ListCommand(Replies replies) {
+        super(replies, Phase.TRANSACTION, "LIST");
     }
 
     @Override

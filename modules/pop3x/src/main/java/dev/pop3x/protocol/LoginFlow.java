@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 
 import javax.inject.Inject;
 
@@ -27,15 +28,18 @@ import dev.pop3x.policy.PolicySettings;
 import dev.pop3x.policy.QuotaNotice;
 
 /**
- * What follows right credentials, whichever command brought them (PASS or AUTH): lock the maildrop
- * ({@code [IN-USE]} if another session holds it), open it ({@code [SYS/TEMP]}/{@code [SYS/PERM]} if it cannot be),
- * enforce LOGIN-DELAY ({@code [LOGIN-DELAY]}), and enter the TRANSACTION state.
+ * What follows right credentials, whichever command brought them (PASS or AUTH): lock the maildrop (waiting for a
+ * holder to let go, {@code [IN-USE]} if it does not, see {@link MaildropLocks}), open it ({@code [SYS/TEMP]}/
+ * {@code [SYS/PERM]} if it cannot be), enforce LOGIN-DELAY ({@code [LOGIN-DELAY]}), and enter the TRANSACTION state.
+ * A failure leaves the session at the start of the AUTHORIZATION state.
  */
 final class LoginFlow {
     private static final Logger LOGGER = LoggerFactory.getLogger(LoginFlow.class);
 
     private final MaildropStore store;
     private final MaildropLocks locks;
+    private final Logout logout;
+    private final Replies replies;
     private final MaildropSettings maildropSettings;
     private final SessionSettings settings;
     private final PolicyConfiguration policy;
@@ -46,11 +50,13 @@ final class LoginFlow {
     private final Metric unavailable;
 
     @Inject
-    LoginFlow(MaildropStore store, MaildropLocks locks, MaildropSettings maildropSettings, SessionSettings settings,
-              PolicyConfiguration policy, Clock clock, MetricFactory metricFactory) {
+    LoginFlow(MaildropStore store, MaildropLocks locks, Logout logout, Replies replies, MaildropSettings maildropSettings,
+              SessionSettings settings, PolicyConfiguration policy, Clock clock, MetricFactory metricFactory) {
         this.policy = policy;
         this.store = store;
         this.locks = locks;
+        this.logout = logout;
+        this.replies = replies;
         this.maildropSettings = maildropSettings;
         this.settings = settings;
         this.clock = clock;
@@ -60,16 +66,48 @@ final class LoginFlow {
         this.unavailable = metricFactory.generate("pop3x-logins-maildrop-unavailable");
     }
 
-    Reply enter(Pop3xSession session, Username user) {
-        Optional<MaildropLock> lock = Optional.empty();
-        if (maildropSettings.lock()) {
-            lock = locks.tryLock(user, session.james().getSessionID());
-            if (lock.isEmpty()) {
-                inUse.increment();
-                LOGGER.info("Maildrop of {} is in use; login from {} refused", user.asString(), session.remoteAddress());
-                return Reply.err(ResponseCode.IN_USE, Text.IN_USE);
-            }
+    /**
+     * @param command PASS or AUTH, for the log line of a refusal
+     * @return the reply, or null when the login waits for the maildrop lock: the session's input owes the reply
+     */
+    Reply enter(Pop3xSession session, String command, Username user) {
+        if (!maildropSettings.lock()) {
+            return failing(session, open(session, user, Optional.empty()));
         }
+        CompletableFuture<Optional<MaildropLock>> granted = locks.lock(user, new SessionHolder(session, logout, replies));
+        if (granted.isDone()) {
+            return failing(session, locked(session, user, granted.join()));
+        }
+        session.input().owe();
+        granted.thenAcceptAsync(lock -> {
+            if (session.isEnded()) {
+                // the client left while it waited
+                lock.ifPresent(MaildropLock::release);
+                return;
+            }
+            session.input().reply(replies.render(session, command, failing(session, locked(session, user, lock))));
+        }, session.input().later());
+        return null;
+    }
+
+    private static Reply failing(Pop3xSession session, Reply reply) {
+        if (!reply.isOk()) {
+            session.forgetUser();
+        }
+        return reply;
+    }
+
+    private Reply locked(Pop3xSession session, Username user, Optional<MaildropLock> lock) {
+        if (lock.isEmpty()) {
+            inUse.increment();
+            LOGGER.info("Maildrop of {} is in use by session {}; login from {} refused", user.asString(),
+                locks.holder(user).orElse("(released just now)"), session.remoteAddress());
+            return Reply.err(ResponseCode.IN_USE, Text.IN_USE);
+        }
+        return open(session, user, lock);
+    }
+
+    private Reply open(Pop3xSession session, Username user, Optional<MaildropLock> lock) {
         Maildrop maildrop;
         try {
             maildrop = store.open(user);
@@ -97,8 +135,6 @@ final class LoginFlow {
         Transaction transaction = new Transaction(user, withQuotaNotice(user, maildrop), lock);
         session.enterTransaction(transaction);
         logins.increment();
-        // STLS is over for this connection: James's framer may stop looking for lines injected behind one
-        session.james().stopDetectingCommandInjection();
         LOGGER.info("Login user={} ip={} tls={} messages={} octets={}", user.asString(), session.remoteAddress(),
             session.tlsActive(), transaction.size(), transaction.remainingOctets());
         return Reply.ok(Text.WELCOME, user.asString());

@@ -2,11 +2,11 @@ package dev.pop3x.protocol;
 
 import javax.inject.Inject;
 
-/** NOOP: {@code +OK}; arguments are ignored, as Dovecot does. */
+/** NOOP: {@code +OK}. */
 public final class NoopCommand extends Pop3xCommand {
     @Inject
-    public NoopCommand(Texts texts) {
-        super(texts, Phase.TRANSACTION, "NOOP");
+    public NoopCommand(Replies replies) {
+        super(replies, Phase.TRANSACTION, Arguments.NONE, "NOOP");
     }
 
     @Override

@@ -7,14 +7,14 @@ import javax.inject.Inject;
 import dev.pop3x.auth.Authenticator;
 
 /** PASS: checks the password of the user named by USER and, if right, opens the maildrop. */
-public final class PassCommand extends DispatcherAware {
+public final class PassCommand extends Pop3xCommand {
     private final AuthPolicy policy;
     private final Authenticator authenticator;
     private final LoginAttempts attempts;
 
     @Inject
-    public PassCommand(Texts texts, AuthPolicy policy, Authenticator authenticator, LoginAttempts attempts) {
-        super(texts, Phase.AUTHORIZATION, "PASS");
+    public PassCommand(Replies replies, AuthPolicy policy, Authenticator authenticator, LoginAttempts attempts) {
+        super(replies, Phase.AUTHORIZATION, "PASS");
         this.policy = policy;
         this.authenticator = authenticator;
         this.attempts = attempts;
@@ -31,6 +31,6 @@ public final class PassCommand extends DispatcherAware {
             return Reply.err(ResponseCode.AUTH, Text.PLAINTEXT_DISALLOWED);
         }
         String password = Optional.ofNullable(argument).orElse("");
-        return attempts.conclude(session, command, authenticator.password(user.get(), password, Optional.empty()), dispatcher());
+        return attempts.conclude(session, command, authenticator.password(user.get(), password, Optional.empty()));
     }
 }

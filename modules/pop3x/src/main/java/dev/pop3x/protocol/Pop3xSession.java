@@ -1,15 +1,19 @@
 package dev.pop3x.protocol;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+
+import javax.net.ssl.SSLSession;
 
 import org.apache.james.core.Username;
 import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
 import org.apache.james.protocols.api.ProtocolSession.State;
-import org.apache.james.protocols.api.handler.LineHandler;
 import org.apache.james.protocols.pop3.POP3Session;
 
 import dev.pop3x.config.Language;
+import io.netty.util.concurrent.EventExecutor;
 
 /**
  * pop3x's state of one POP3 connection, typed, kept as one attachment of James's {@link POP3Session}: the
@@ -21,27 +25,42 @@ import dev.pop3x.config.Language;
 final class Pop3xSession {
     private static final AttachmentKey<Pop3xSession> KEY = AttachmentKey.of("pop3x.session", Pop3xSession.class);
 
+    /** What {@link SSLSession#getCipherSuite()} reports until the TLS handshake has completed (SSLEngine's contract). */
+    private static final String NO_CIPHER_SUITE_YET = "SSL_NULL_WITH_NULL_NULL";
+
     private final POP3Session james;
+    private final Clock clock;
     private final Instant connectedAt;
     private final SessionStatistics statistics = new SessionStatistics();
+    private final SessionOutput output;
+    private final SessionInput input;
+    private volatile Instant lastHeard;
     private Language language;
     private boolean utf8;
     private Optional<String> namedUser = Optional.empty();
     private Optional<Transaction> transaction = Optional.empty();
     private int badCommands;
-    private boolean ended;
-    private Optional<DelayedReplies.Hold> hold = Optional.empty();
-    private Optional<LineHandler<POP3Session>> saslExchange = Optional.empty();
+    private int commandsBeforeLogin;
+    private boolean tlsNegotiating;
+    private volatile boolean ended;
 
-    private Pop3xSession(POP3Session james, Instant connectedAt, Language language) {
+    private Pop3xSession(POP3Session james, EventExecutor eventLoop, Clock clock, Language language) {
         this.james = james;
-        this.connectedAt = connectedAt;
+        this.clock = clock;
+        this.connectedAt = clock.instant();
+        this.lastHeard = connectedAt;
         this.language = language;
+        this.output = new SessionOutput(clock);
+        this.input = new SessionInput(james, eventLoop, output);
     }
 
-    /** Starts pop3x's state for a new connection. */
-    static Pop3xSession start(POP3Session james, Instant now, Language language) {
-        Pop3xSession session = new Pop3xSession(james, now, language);
+    /**
+     * Starts pop3x's state for a new connection.
+     *
+     * @param eventLoop the connection's event loop, where James runs its handlers
+     */
+    static Pop3xSession start(POP3Session james, EventExecutor eventLoop, Clock clock, Language language) {
+        Pop3xSession session = new Pop3xSession(james, eventLoop, clock, language);
         james.setAttachment(KEY, session, State.Connection);
         return session;
     }
@@ -66,6 +85,26 @@ final class Pop3xSession {
 
     SessionStatistics statistics() {
         return statistics;
+    }
+
+    SessionInput input() {
+        return input;
+    }
+
+    SessionOutput output() {
+        return output;
+    }
+
+    /** A line came from the client. */
+    void heard() {
+        lastHeard = clock.instant();
+        input.received();
+    }
+
+    /** How long the session has been idle: nothing heard from the client, and no reply moving towards it. */
+    Duration idleFor() {
+        Instant last = lastHeard.isAfter(output.lastProgress()) ? lastHeard : output.lastProgress();
+        return Duration.between(last, clock.instant());
     }
 
     Language language() {
@@ -119,9 +158,37 @@ final class Pop3xSession {
         james.setHandlerState(POP3Session.TRANSACTION);
     }
 
-    /** Counts an unknown command and returns how many this session sent. */
+    /** Counts an unknown command (or another line that is no command) and returns how many this session sent. */
     int badCommand() {
         return ++badCommands;
+    }
+
+    /** Counts a command sent before login and returns how many this session sent. */
+    int commandBeforeLogin() {
+        return ++commandsBeforeLogin;
+    }
+
+    /** STLS was answered {@code +OK}: TLS starts with the client's next bytes. */
+    void tlsNegotiating() {
+        tlsNegotiating = true;
+    }
+
+    /**
+     * Whether a line now arriving was sent in the clear behind STLS: after the {@code +OK} to STLS, a line can come
+     * through TLS only once the handshake is complete, so a line before that was written before TLS began (an
+     * attacker's injection, CVE-2011-0411).
+     */
+    boolean injectedBehindStls() {
+        if (!tlsNegotiating) {
+            return false;
+        }
+        boolean handshakeDone = james.getSSLSession()
+            .map(tls -> !NO_CIPHER_SUITE_YET.equals(tls.getCipherSuite()))
+            .orElse(false);
+        if (handshakeDone) {
+            tlsNegotiating = false;
+        }
+        return !handshakeDone;
     }
 
     /** Marks the session ended and returns whether it was still running (so that it ends once). */
@@ -130,36 +197,13 @@ final class Pop3xSession {
             return false;
         }
         ended = true;
+        input.end();
         transaction.ifPresent(Transaction::end);
         return true;
     }
 
     boolean isEnded() {
         return ended;
-    }
-
-    /** A reply is delayed: what the client sends meanwhile waits in the hold. */
-    void hold(DelayedReplies.Hold delayed) {
-        hold = Optional.of(delayed);
-    }
-
-    void release(DelayedReplies.Hold delayed) {
-        if (hold.filter(current -> current == delayed).isPresent()) {
-            hold = Optional.empty();
-        }
-    }
-
-    Optional<DelayedReplies.Hold> currentHold() {
-        return hold;
-    }
-
-    /** An AUTH exchange in progress reads the next lines; null when none is. */
-    void saslExchange(LineHandler<POP3Session> exchange) {
-        saslExchange = Optional.ofNullable(exchange);
-    }
-
-    Optional<LineHandler<POP3Session>> saslExchange() {
-        return saslExchange;
     }
 
     String remoteAddress() {

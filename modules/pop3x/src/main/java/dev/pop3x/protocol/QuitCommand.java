@@ -23,8 +23,8 @@ public final class QuitCommand extends Pop3xCommand {
     private final PolicyEnforcer policy;
 
     @Inject
-    public QuitCommand(Texts texts, Logout logout, PolicyEnforcer policy) {
-        super(texts, Phase.ANY, "QUIT");
+    public QuitCommand(Replies replies, Logout logout, PolicyEnforcer policy) {
+        super(replies, Phase.ANY, Arguments.NONE, "QUIT");
         this.logout = logout;
         this.policy = policy;
     }

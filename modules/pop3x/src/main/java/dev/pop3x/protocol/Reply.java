@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.StartTlsResponse;
@@ -107,9 +108,18 @@ final class Reply {
         return arguments;
     }
 
+    /** The reply in words, as a session sends it: its stream counted by the session's output until Netty took it in full. */
+    Response render(Texts texts, Language language, SessionOutput output) {
+        return render(texts, language, output::track);
+    }
+
     Response render(Texts texts, Language language) {
+        return render(texts, language, UnaryOperator.identity());
+    }
+
+    private Response render(Texts texts, Language language, UnaryOperator<InputStream> tracking) {
         if (continuation.isPresent()) {
-            return new Rendered("+", List.of("+ " + continuation.get()), false);
+            return stream("+", List.of("+ " + continuation.get()), Optional.empty(), tracking);
         }
         String status = ok ? POP3Response.OK_RESPONSE : POP3Response.ERR_RESPONSE;
         String wording = texts.format(language, text, arguments);
@@ -124,14 +134,19 @@ final class Reply {
             return new RenderedStartTls(status, allLines.stream().<CharSequence>map(Reply::ascii).collect(ImmutableList.toImmutableList()),
                 endSession);
         }
-        if (body.isEmpty() && allLines.stream().allMatch(ASCII::matchesAllOf)) {
-            return new Rendered(status, allLines, endSession);
-        }
-        // A message goes out in one stream with its status line, so that they leave in one write, not two. And James
-        // writes response lines as US-ASCII: text in another language (RFC 6856 LANG) travels in a UTF-8 stream.
+        return stream(status, allLines, body, tracking);
+    }
+
+    /**
+     * Every reply but STLS's goes out as one stream: its lines with a message after them, so that they leave in one
+     * write, not two; UTF-8, where James would write lines as US-ASCII (text in another language, RFC 6856 LANG); and
+     * a stream tells when Netty has taken it, which lines do not (see {@link SessionOutput}).
+     */
+    private Response stream(String status, List<CharSequence> allLines, Optional<InputStream> message,
+                            UnaryOperator<InputStream> tracking) {
         InputStream head = new ByteArrayInputStream((String.join("\r\n", allLines) + "\r\n").getBytes(StandardCharsets.UTF_8));
-        InputStream whole = body.<InputStream>map(content -> new Concatenation(List.of(head, content, terminator()))).orElse(head);
-        return new RenderedStream(status, List.of(), whole, endSession);
+        InputStream whole = message.<InputStream>map(content -> new Concatenation(List.of(head, content, terminator()))).orElse(head);
+        return new RenderedStream(status, List.of(), tracking.apply(whole), endSession, allLines.get(0));
     }
 
     /** The text with accents dropped (NFD without its combining marks), and '?' for whatever is still not ASCII. */
@@ -149,11 +164,13 @@ final class Reply {
         private final String retCode;
         private final List<CharSequence> lines;
         private final boolean endSession;
+        private final CharSequence firstLine;
 
-        Rendered(String retCode, List<CharSequence> lines, boolean endSession) {
+        Rendered(String retCode, List<CharSequence> lines, boolean endSession, CharSequence firstLine) {
             this.retCode = retCode;
             this.lines = lines;
             this.endSession = endSession;
+            this.firstLine = firstLine;
         }
 
         @Override
@@ -173,7 +190,7 @@ final class Reply {
 
         @Override
         public String toString() {
-            return lines.isEmpty() ? retCode + " (streamed)" : lines.get(0).toString();
+            return firstLine.toString();
         }
     }
 
@@ -181,8 +198,8 @@ final class Reply {
     private static final class RenderedStream extends Rendered implements StreamResponse {
         private final InputStream stream;
 
-        RenderedStream(String retCode, List<CharSequence> lines, InputStream stream, boolean endSession) {
-            super(retCode, lines, endSession);
+        RenderedStream(String retCode, List<CharSequence> lines, InputStream stream, boolean endSession, CharSequence firstLine) {
+            super(retCode, lines, endSession, firstLine);
             this.stream = stream;
         }
 
@@ -195,7 +212,7 @@ final class Reply {
     /** The reply to STLS, after which James starts TLS. */
     private static final class RenderedStartTls extends Rendered implements StartTlsResponse {
         RenderedStartTls(String retCode, List<CharSequence> lines, boolean endSession) {
-            super(retCode, lines, endSession);
+            super(retCode, lines, endSession, lines.get(0));
         }
     }
 }

@@ -18,8 +18,8 @@ public final class RetrCommand extends Pop3xCommand {
     private final Clock clock;
 
     @Inject
-    public RetrCommand(Texts texts, Clock clock) {
-        super(texts, Phase.TRANSACTION, "RETR");
+    public RetrCommand(Replies replies, Clock clock) {
+        super(replies, Phase.TRANSACTION, "RETR");
         this.clock = clock;
     }
 

@@ -8,8 +8,8 @@ import javax.inject.Inject;
  */
 public final class RsetCommand extends Pop3xCommand {
     @Inject
-    public RsetCommand(Texts texts) {
-        super(texts, Phase.TRANSACTION, "RSET");
+    public RsetCommand(Replies replies) {
+        super(replies, Phase.TRANSACTION, Arguments.NONE, "RSET");
     }
 
     @Override

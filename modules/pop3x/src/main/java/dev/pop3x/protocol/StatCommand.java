@@ -5,8 +5,8 @@ import javax.inject.Inject;
 /** STAT: {@code +OK <messages> <octets>}, messages marked deleted left out; constant time. */
 public final class StatCommand extends Pop3xCommand {
     @Inject
-    public StatCommand(Texts texts) {
-        super(texts, Phase.TRANSACTION, "STAT");
+    public StatCommand(Replies replies) {
+        super(replies, Phase.TRANSACTION, Arguments.NONE, "STAT");
     }
 
     @Override

@@ -13,20 +13,19 @@ import org.apache.james.protocols.pop3.core.CapaCapability;
  */
 public final class StlsCommand extends Pop3xCommand implements CapaCapability {
     @Inject
-    public StlsCommand(Texts texts) {
-        super(texts, Phase.AUTHORIZATION, "STLS");
+    public StlsCommand(Replies replies) {
+        super(replies, Phase.AUTHORIZATION, Arguments.NONE, "STLS");
     }
 
     @Override
     Reply execute(Pop3xSession session, String command, String argument) {
         Reply refusal = refusal(session);
         if (refusal != null) {
-            // James's framer treats every line after an STLS line as an injection attempt until TLS starts, which
-            // would end the session; no STLS can succeed on this connection any more, so the check has no use.
-            session.james().stopDetectingCommandInjection();
             return refusal;
         }
         session.forgetUser();
+        // a line that arrives before the handshake is done was sent in the clear behind this one: see Pop3xDispatcher
+        session.tlsNegotiating();
         return Reply.ok(Text.STLS_BEGIN).startingTls();
     }
 

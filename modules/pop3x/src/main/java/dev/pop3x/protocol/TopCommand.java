@@ -24,8 +24,8 @@ public final class TopCommand extends Pop3xCommand implements CapaCapability {
     private final Clock clock;
 
     @Inject
-    public TopCommand(Texts texts, Clock clock) {
-        super(texts, Phase.TRANSACTION, "TOP");
+    public TopCommand(Replies replies, Clock clock) {
+        super(replies, Phase.TRANSACTION, "TOP");
         this.clock = clock;
     }
 

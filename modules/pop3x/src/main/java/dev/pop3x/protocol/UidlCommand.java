@@ -11,8 +11,8 @@ import org.apache.james.protocols.pop3.core.CapaCapability;
 /** UIDL: the unique-id of each message not marked deleted, or of one message. */
 public final class UidlCommand extends Pop3xCommand implements CapaCapability {
     @Inject
-    public UidlCommand(Texts texts) {
-        super(texts, Phase.TRANSACTION, "UIDL");
+    public UidlCommand(Replies replies) {
+        super(replies, Phase.TRANSACTION, "UIDL");
     }
 
     @Override

@@ -19,18 +19,23 @@ public final class UnknownCommand extends Pop3xCommand {
     static final int MAX_AFTER_LOGIN = 20;
 
     @Inject
-    public UnknownCommand(Texts texts) {
-        super(texts, Phase.ANY, UnknownCommandHandler.COMMAND_IDENTIFIER);
+    public UnknownCommand(Replies replies) {
+        super(replies, Phase.ANY, UnknownCommandHandler.COMMAND_IDENTIFIER);
     }
 
     @Override
     Reply execute(Pop3xSession session, String command, String argument) {
+        String verb = Echo.of(command);
+        return counted(session, verb.isEmpty() ? Reply.err(Text.EMPTY_COMMAND) : Reply.err(Text.UNKNOWN_COMMAND, verb));
+    }
+
+    /** The refusal of a line that is no command (unknown, or too long), or the end of the session after too many. */
+    static Reply counted(Pop3xSession session, Reply refusal) {
         int count = session.badCommand();
         if (count >= (session.loggedIn() ? MAX_AFTER_LOGIN : MAX_BEFORE_LOGIN)) {
             return Reply.err(Text.TOO_MANY_BAD_COMMANDS).endingSession();
         }
-        String verb = Echo.of(command);
-        return verb.isEmpty() ? Reply.err(Text.EMPTY_COMMAND) : Reply.err(Text.UNKNOWN_COMMAND, verb);
+        return refusal;
     }
 
     @Override

@@ -15,8 +15,8 @@ public final class UserCommand extends Pop3xCommand implements CapaCapability {
     private final AuthPolicy policy;
 
     @Inject
-    public UserCommand(Texts texts, AuthPolicy policy) {
-        super(texts, Phase.AUTHORIZATION, "USER");
+    public UserCommand(Replies replies, AuthPolicy policy) {
+        super(replies, Phase.AUTHORIZATION, "USER");
         this.policy = policy;
     }
 

@@ -13,8 +13,8 @@ import org.apache.james.protocols.pop3.core.CapaCapability;
  */
 public final class Utf8Command extends Pop3xCommand implements CapaCapability {
     @Inject
-    public Utf8Command(Texts texts) {
-        super(texts, Phase.AUTHORIZATION, "UTF8");
+    public Utf8Command(Replies replies) {
+        super(replies, Phase.AUTHORIZATION, Arguments.NONE, "UTF8");
     }
 
     @Override

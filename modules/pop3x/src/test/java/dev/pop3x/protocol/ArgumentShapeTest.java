@@ -52,11 +52,18 @@ class ArgumentShapeTest {
     }
 
     @Test
+    void aNumberIsWrittenWithoutLeadingZeros() {
+        assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "003")).isEqualTo("Invalid message number: 003");
+        assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "000")).isEqualTo("Invalid message number: 000");
+        assertThat(refusal(ArgumentShape.MESSAGE_AND_LINES, "TOP", "1 00")).isEqualTo("Invalid line count: 00");
+        assertThat(refusal(ArgumentShape.MESSAGE_AND_LINES, "TOP", "1 010")).isEqualTo("Invalid line count: 010");
+    }
+
+    @Test
     void aMessageNumberMustNameAMessageOfTheMaildrop() {
         assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "0")).isEqualTo("Message (0) does not exist.");
-        assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "000")).isEqualTo("Message (0) does not exist.");
         assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "4")).isEqualTo("Message (4) does not exist.");
-        assertThat(ArgumentShape.MESSAGE.parse("RETR", "003", transaction).message()).isEqualTo(OptionalInt.of(3));
+        assertThat(ArgumentShape.MESSAGE.parse("RETR", "3", transaction).message()).isEqualTo(OptionalInt.of(3));
         assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "99999999999999999999999"))
             .isEqualTo("Message (99999999999999999999999) does not exist.");
     }

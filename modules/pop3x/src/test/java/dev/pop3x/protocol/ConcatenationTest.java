@@ -71,4 +71,22 @@ class ConcatenationTest {
 
         assertThat(closed).hasValue(2);
     }
+
+    /** Netty closes a reply only once its last chunk is on the socket: a message's file must not wait that long. */
+    @Test
+    void aPartIsClosedAsSoonAsItIsReadToItsEnd() throws IOException {
+        AtomicInteger closed = new AtomicInteger();
+        InputStream message = new FilterInputStream(bytes("hi\r\n")) {
+            @Override
+            public void close() throws IOException {
+                closed.incrementAndGet();
+                super.close();
+            }
+        };
+        Concatenation reply = new Concatenation(List.of(bytes("+OK\r\n"), message, bytes(".\r\n")));
+
+        reply.read(new byte[8192], 0, 8192);
+
+        assertThat(closed).hasValue(1);
+    }
 }

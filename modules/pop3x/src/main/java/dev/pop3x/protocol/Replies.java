@@ -1,0 +1,31 @@
+package dev.pop3x.protocol;
+
+import javax.inject.Inject;
+
+import org.apache.james.protocols.api.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts replies into words for a session, in its language, as the streams its {@link SessionOutput} follows; and logs
+ * every refusal once, in English, whatever the session's language.
+ */
+final class Replies {
+    private static final Logger LOGGER = LoggerFactory.getLogger(Replies.class);
+
+    private final Texts texts;
+
+    @Inject
+    Replies(Texts texts) {
+        this.texts = texts;
+    }
+
+    /** @param command the keyword the reply answers, for the log line of a refusal */
+    Response render(Pop3xSession session, String command, Reply reply) {
+        if (!reply.isOk()) {
+            LOGGER.info("{} refused: {}{}", command,
+                reply.code().map(code -> "[" + code.text() + "] ").orElse(""), texts.english(reply));
+        }
+        return reply.render(texts, session.language(), session.output());
+    }
+}
