@@ -42,10 +42,20 @@ public final class JamesProcess implements AutoCloseable {
     /** Starts James from another main class (one that adjusts James's modules the way a deployment would). */
     public static JamesProcess startMain(JamesHome home, String jamesClasspath, List<String> jvmOptions, String mainClass,
                                      String... jamesArguments) {
+        return startMain(List.of(), home, jamesClasspath, jvmOptions, mainClass, jamesArguments);
+    }
+
+    /**
+     * Starts James through a launcher: a command that runs the Java command line it is given, in a changed
+     * environment (a mount namespace with another resolver, say).
+     */
+    public static JamesProcess startMain(List<String> launcher, JamesHome home, String jamesClasspath, List<String> jvmOptions,
+                                         String mainClass, String... jamesArguments) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = home.root().resolve("james.log");
         try {
-            List<String> command = new java.util.ArrayList<>(List.of(java.toString()));
+            List<String> command = new java.util.ArrayList<>(launcher);
+            command.add(java.toString());
             command.addAll(jvmOptions);
             command.addAll(List.of(
                 "-cp", jamesClasspath,
@@ -64,17 +74,30 @@ public final class JamesProcess implements AutoCloseable {
         }
     }
 
-    /** Ports that are free now, for a JVM that must be told its ports before it starts. */
+    /**
+     * Ports that are free now, for a JVM that must be told its ports before it starts: four different ones (each
+     * is held until all are chosen, so that the system cannot hand out one port twice).
+     */
     public static ListenPorts freePorts() {
-        return new ListenPorts(freePort(), freePort(), freePort(), freePort());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
+        List<ServerSocket> held = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                ServerSocket socket = new ServerSocket();
+                held.add(socket);
+                socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            }
+            return new ListenPorts(held.get(0).getLocalPort(), held.get(1).getLocalPort(), held.get(2).getLocalPort(),
+                held.get(3).getLocalPort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // it was only held to keep the port
+                }
+            }
         }
     }
 

@@ -40,15 +40,21 @@ public final class Pop3LineClient implements Closeable {
 
     /** Connects to 127.0.0.1:port; the greeting is the first line of the transcript. */
     public static Pop3LineClient connect(int port) {
+        return connectFrom("127.0.0.1", port);
+    }
+
+    /** Connects to 127.0.0.1:port from another loopback address (127.0.0.2, ...), as a client of another host would. */
+    public static Pop3LineClient connectFrom(String localAddress, int port) {
         try {
             Socket socket = new Socket();
+            socket.bind(new InetSocketAddress(localAddress, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), (int) READ_TIMEOUT.toMillis());
             socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
             Pop3LineClient client = new Pop3LineClient(socket);
             client.readLine();
             return client;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot connect to POP3 on 127.0.0.1:" + port, e);
+            throw new UncheckedIOException("Cannot connect to POP3 on 127.0.0.1:" + port + " from " + localAddress, e);
         }
     }
 
@@ -109,6 +115,17 @@ public final class Pop3LineClient implements Closeable {
     public List<String> multiline(String line) {
         send(line);
         return readMultiline();
+    }
+
+    /** Reads the data lines of a multi-line reply whose status line was read, up to and with the terminating ".". */
+    public List<String> readMultilineData() {
+        List<String> data = new ArrayList<>();
+        String line;
+        do {
+            line = readLine();
+            data.add(line);
+        } while (!line.equals("."));
+        return data;
     }
 
     public List<String> readMultiline() {
@@ -189,6 +206,32 @@ public final class Pop3LineClient implements Closeable {
             } catch (IOException ignored) {
                 // the socket is closed: nothing to restore
             }
+        }
+    }
+
+    /**
+     * Reads what the server sends until it closes the connection, within the time.
+     *
+     * @throws AssertionError when it is still open then
+     */
+    public byte[] readUntilClosed(Duration within) {
+        ByteArrayOutputStream rest = new ByteArrayOutputStream();
+        long deadline = System.nanoTime() + within.toNanos();
+        try {
+            while (true) {
+                long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+                socket.setSoTimeout((int) left);
+                int b = in.read();
+                if (b == -1) {
+                    return rest.toByteArray();
+                }
+                rest.write(b);
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            throw new AssertionError("The server did not close the connection within " + within + "; it sent " + rest.size() + " octets");
+        } catch (IOException e) {
+            // a reset closes it too
+            return rest.toByteArray();
         }
     }
 

@@ -136,6 +136,99 @@ class BadInputIT {
     }
 
     @Test
+    void commandsThatTakeNoArgumentRefuseOne() {
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.command("STLS x");
+            pop.command("UTF8 x");
+            pop.command("CAPA x");
+            pop.login(USER, PASSWORD);
+            pop.command("STAT 1");
+            pop.command("NOOP 1");
+            pop.command("NOOP " + "x".repeat(1000));
+            pop.command("RSET 1");
+            pop.sendRaw("STAT \u00ff\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            pop.readLine();
+            pop.command("QUIT x");
+            assertThat(pop.transcript()).containsSubsequence(
+                "C: STLS x", "S: -ERR Usage: STLS",
+                "C: UTF8 x", "S: -ERR Usage: UTF8",
+                "C: CAPA x", "S: -ERR Usage: CAPA",
+                "C: STAT 1", "S: -ERR Usage: STAT",
+                "C: NOOP 1", "S: -ERR Usage: NOOP",
+                "S: -ERR Usage: NOOP",
+                "C: RSET 1", "S: -ERR Usage: RSET",
+                "S: -ERR Usage: STAT",
+                "C: QUIT x", "S: -ERR Usage: QUIT");
+            assertThat(pop.command("STAT")).as("the session goes on").startsWith("+OK 3 ");
+            assertThat(pop.command("NOOP ")).as("a trailing space is no argument").isEqualTo("+OK");
+        }
+    }
+
+    @Test
+    void numbersAreWrittenWithoutLeadingZeros() {
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(USER, PASSWORD);
+            assertThat(pop.command("TOP 1 00")).isEqualTo("-ERR Invalid line count: 00");
+            assertThat(pop.command("RETR 01")).isEqualTo("-ERR Invalid message number: 01");
+            assertThat(pop.command("LIST 1")).startsWith("+OK 1 ");
+        }
+    }
+
+    @Test
+    void aCommandLineOverTwoThousandAndFortyEightOctetsIsRefusedAndRepeatedAbuseCloses() {
+        try (Pop3LineClient pop = server.pop3()) {
+            String longLine = "NOOP " + "x".repeat(5000);
+            assertThat(pop.command(longLine)).isEqualTo("-ERR Line too long: 2048 octets at most.");
+            assertThat(pop.command("CAPA")).as("the session goes on").isEqualTo("+OK Capability list follows");
+            pop.readMultilineData();
+            for (int i = 2; i < 5; i++) {
+                assertThat(pop.command(longLine)).isEqualTo("-ERR Line too long: 2048 octets at most.");
+            }
+            assertThat(pop.command(longLine)).isEqualTo("-ERR Too many bad commands.");
+            assertThat(pop.isClosedByServer(Duration.ofSeconds(5))).isTrue();
+        }
+    }
+
+    @Test
+    void anAuthInitialResponseMayBeLongerThanACommandLine() {
+        try (Pop3LineClient pop = server.pop3()) {
+            // an authorization identity, a user and a password of 1,000 characters each: 4,000 in base64
+            String response = Sasl.plain("a".repeat(988) + "@pop3x.local", USER, "p".repeat(1000));
+            assertThat(("AUTH PLAIN " + response).length()).isGreaterThan(2048);
+            assertThat(pop.command("AUTH PLAIN " + response)).isEqualTo("-ERR [AUTH] Authentication failed.");
+        }
+    }
+
+    /**
+     * James's framer answers a line over 8,192 octets itself and drops it: the client has its answer to the AUTH
+     * exchange, and its next line is a command again, not a SASL response.
+     */
+    @Test
+    void anAuthResponseLongerThanJamesTakesEndsTheExchangeAndTheNextLineIsACommand() {
+        try (Pop3LineClient pop = server.pop3()) {
+            assertThat(pop.command("AUTH PLAIN")).isEqualTo("+ ");
+            assertThat(pop.command("A".repeat(100_000))).isEqualTo("-ERR Exceed maximal line length");
+            assertThat(pop.command("CAPA")).isEqualTo("+OK Capability list follows");
+            pop.readMultilineData();
+            assertThat(pop.login(USER, PASSWORD)).isEqualTo("+OK Welcome " + USER);
+            pop.command("QUIT");
+        }
+    }
+
+    @Test
+    void moreThanThirtyCommandsWithoutALoginCloseTheConnection() {
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.sendRaw("CAPA\r\n".repeat(40).getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 30; i++) {
+                assertThat(pop.readLine()).isEqualTo("+OK Capability list follows");
+                pop.readMultilineData();
+            }
+            assertThat(pop.readLine()).isEqualTo("-ERR Too many commands without a login.");
+            assertThat(pop.isClosedByServer(Duration.ofSeconds(5))).isTrue();
+        }
+    }
+
+    @Test
     void aConnectionDroppedInTheMiddleOfRetrDeletesNothing() throws Exception {
         String digestBefore;
         try (Pop3LineClient pop = server.pop3()) {
@@ -152,7 +245,8 @@ class BadInputIT {
             pop.abort();
         }
 
-        try (Pop3LineClient pop = loginOnceTheDroppedSessionIsGone()) {
+        try (Pop3LineClient pop = server.pop3()) {
+            assertThat(pop.login(USER, PASSWORD)).as("the login waits for the dropped session to let go").isEqualTo("+OK Welcome " + USER);
             assertThat(pop.command("STAT")).isEqualTo("+OK 3 " + maildropOctets(pop));
             assertThat(digest(pop.multiline("RETR 3"))).isEqualTo(digestBefore);
             assertThat(pop.multiline("UIDL")).containsExactly("+OK unique-id listing follows", "1 1", "2 2", "3 3", ".");
@@ -183,21 +277,6 @@ class BadInputIT {
             pop.command("QUIT");
             assertThat(pop.isClosedByServer(Duration.ofSeconds(5))).isTrue();
         }
-    }
-
-    /** The dropped session holds the maildrop until the server notices the reset: [IN-USE] until then. */
-    private static Pop3LineClient loginOnceTheDroppedSessionIsGone() throws InterruptedException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            Pop3LineClient pop = server.pop3();
-            String reply = pop.login(USER, PASSWORD);
-            if (reply.startsWith("+OK")) {
-                return pop;
-            }
-            assertThat(reply).startsWith("-ERR [IN-USE]");
-            pop.close();
-            Thread.sleep(100);
-        }
-        throw new AssertionError("The maildrop stayed locked after the connection was dropped");
     }
 
     private static long maildropOctets(Pop3LineClient pop) {

@@ -18,22 +18,29 @@ final class DroppedInJames implements AutoCloseable {
     private final JamesHome home;
     private final ListenPorts ports;
     private final List<String> jvmOptions;
+    private final List<String> launcher;
     private JamesProcess process;
 
-    private DroppedInJames(JamesHome home, ListenPorts ports, List<String> jvmOptions) {
+    private DroppedInJames(JamesHome home, ListenPorts ports, List<String> jvmOptions, List<String> launcher) {
         this.home = home;
         this.ports = ports;
         this.jvmOptions = jvmOptions;
+        this.launcher = launcher;
     }
 
     /** Lays out a home in {@code root}, changed as the test says, and starts James with these JVM options. */
     static DroppedInJames start(Path root, List<String> jvmOptions, Consumer<JamesHome> change) {
+        return start(List.of(), root, jvmOptions, change);
+    }
+
+    /** The same, James's Java command run by the launcher (see {@link JamesProcess#startMain(List, JamesHome, String, List, String, String...)}). */
+    static DroppedInJames start(List<String> launcher, Path root, List<String> jvmOptions, Consumer<JamesHome> change) {
         ListenPorts ports = JamesProcess.freePorts();
         try {
             JamesHome home = JamesHome.create(root, JamesHome.sampleConf(), ports)
                 .writeFile("extensions-jars/" + JAR.getFileName(), Files.readAllBytes(JAR));
             change.accept(home);
-            DroppedInJames james = new DroppedInJames(home, ports, jvmOptions);
+            DroppedInJames james = new DroppedInJames(home, ports, jvmOptions, launcher);
             james.startProcess();
             return james;
         } catch (IOException e) {
@@ -42,7 +49,7 @@ final class DroppedInJames implements AutoCloseable {
     }
 
     private void startProcess() {
-        process = JamesProcess.start(home, jamesClasspath(), jvmOptions);
+        process = JamesProcess.startMain(launcher, home, jamesClasspath(), jvmOptions, "org.apache.james.MemoryJamesServerMain");
         for (int port : List.of(ports.pop3(), ports.smtp(), ports.webAdmin())) {
             if (process.awaitListening(port).isEmpty()) {
                 throw new IllegalStateException("James exited before listening on " + port + "; log:\n" + process.log());
@@ -97,6 +104,11 @@ final class DroppedInJames implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** James's process id: a launcher execs Java in its own process, so it is James's. */
+    long pid() {
+        return process.pid();
     }
 
     String log() {

@@ -66,8 +66,10 @@ class LoadIT {
         }
         for (int i = 0; i < SESSIONS; i++) {
             String user = USERS.get(i % USERS.size());
+            // from four addresses, as clients of four hosts: conf/ lets one address have 100 connections
+            String address = "127.0.0." + (2 + i % 4);
             long seed = 1000 + i;
-            running.add(pool.submit(() -> pollUntil(end, user, new SplittableRandom(seed))));
+            running.add(pool.submit(() -> pollUntil(end, user, address, new SplittableRandom(seed))));
         }
         for (Future<?> task : running) {
             task.get();
@@ -98,12 +100,12 @@ class LoadIT {
     }
 
     /** A leave-on-server-and-sometimes-delete client: login, UIDL, RETR, some DELE, then QUIT or a dropped line. */
-    private void pollUntil(Instant end, String user, SplittableRandom random) {
+    private void pollUntil(Instant end, String user, String address, SplittableRandom random) {
         while (Instant.now().isBefore(end)) {
             sessions.incrementAndGet();
             List<Long> marked = new ArrayList<>();
             boolean quitSent = false;
-            try (MaildropClient pop = MaildropClient.connect(server.pop3Port(), READ_TIMEOUT)) {
+            try (MaildropClient pop = MaildropClient.connectFrom(address, server.pop3Port(), READ_TIMEOUT)) {
                 String login = pop.login(user, PASSWORD);
                 if (login.startsWith("-ERR [IN-USE]")) {
                     inUse.incrementAndGet();

@@ -34,8 +34,14 @@ final class MaildropClient implements Closeable {
 
     /** Connects and reads the greeting. */
     static MaildropClient connect(int port, Duration readTimeout) {
+        return connectFrom("127.0.0.1", port, readTimeout);
+    }
+
+    /** Connects from another loopback address (127.0.0.2, ...), as a client of another host, and reads the greeting. */
+    static MaildropClient connectFrom(String localAddress, int port, Duration readTimeout) {
         try {
             Socket socket = new Socket();
+            socket.bind(new InetSocketAddress(localAddress, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), (int) readTimeout.toMillis());
             socket.setSoTimeout((int) readTimeout.toMillis());
             MaildropClient client = new MaildropClient(socket);

@@ -2,6 +2,9 @@ package dev.pop3x.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
 import org.apache.james.JamesServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,11 +76,35 @@ class PlaintextPolicyIT {
 
     @Test
     void commandsSentWithStlsInOneWriteAreDroppedNotRun() {
-        // STARTTLS command injection (CVE-2021-33515 and kin): what follows STLS in the same packet must not run
+        // STARTTLS command injection (CVE-2011-0411 and kin): what follows STLS in the same packet must not run
         try (Pop3LineClient pop = server.pop3()) {
-            pop.sendRaw("STLS\r\nUSER injected@pop3x.local\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            assertThat(pop.readLine()).startsWith("-ERR");
-            assertThat(pop.isClosedByServer(java.time.Duration.ofSeconds(5))).isTrue();
+            pop.sendRaw("STLS\r\nUSER injected@pop3x.local\r\nPASS x\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(pop.readLine()).isEqualTo("+OK Begin TLS negotiation");
+            String rest = new String(pop.readUntilClosed(Duration.ofSeconds(5)), StandardCharsets.ISO_8859_1);
+            assertThat(rest).as("closed, with no POP3 reply to the injected lines").doesNotContain("+OK").doesNotContain("-ERR");
+        }
+    }
+
+    /** RFC 1939 keywords are ASCII: U+017F (long s) and U+0131 (dotless i) upper-case to S and I in Java, not here. */
+    @Test
+    void aKeywordWithUnicodeLettersIsNoCommandSoNothingIsInjectedBehindIt() {
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.sendRaw("\u017fTLS\r\nUSER tls@pop3x.local\r\n".getBytes(StandardCharsets.UTF_8));
+            assertThat(pop.readLine()).isEqualTo("-ERR Unknown command: ?TLS");
+            assertThat(pop.readLine()).isEqualTo("-ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.");
+            assertThat(pop.startTls()).isEqualTo("+OK Begin TLS negotiation");
+            assertThat(pop.command("PASS " + PASSWORD)).as("USER sent before TLS named no one").isEqualTo("-ERR No username given.");
+        }
+    }
+
+    @Test
+    void unicodeLookAlikesOfTransactionCommandsAreUnknown() {
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.startTls();
+            pop.login(USER, PASSWORD);
+            assertThat(pop.command("\u017ftat")).isEqualTo("-ERR Unknown command: ?TAT");
+            assertThat(pop.command("l\u0131st")).isEqualTo("-ERR Unknown command: L?ST");
+            assertThat(pop.command("stat")).startsWith("+OK ");
         }
     }
 }

@@ -9,11 +9,11 @@ import ch.qos.logback.classic.spi.StackTraceElementProxy;
  * {@code Unable to process request} for
  * <ul>
  *   <li>a TCP reset of the connection by the client ({@code SocketException: Connection reset}), and</li>
- *   <li>its STARTTLS command-injection guard ({@code CommandInjectionDetectedException}): before login, a line
- *       that starts with {@code STLS} but is not exactly STLS ({@code STLS x}, {@code stlsfoo}), or an STLS line
- *       pipelined with others, makes James answer a bare {@code -ERR} and close the connection.</li>
+ *   <li>the STARTTLS command-injection guard ({@code CommandInjectionDetectedException}): a line sent in the clear
+ *       behind an STLS that was answered {@code +OK} closes the connection. pop3x's dispatcher throws it, as
+ *       James's own framer does, because the Netty handler then closes the connection at once.</li>
  * </ul>
- * Neither is an exception of a pop3x handler, so neither is a finding; anything with a pop3x frame in its stack
+ * Neither is a failure of a pop3x handler, so neither is a finding; anything else with a pop3x frame in its stack
  * always is.
  */
 final class JamesOwnErrors {
@@ -25,10 +25,10 @@ final class JamesOwnErrors {
 
     static boolean isJamesOwn(ILoggingEvent event) {
         IThrowableProxy throwable = event.getThrowableProxy();
-        if (!event.getLoggerName().equals(NETTY_HANDLER) || throwable == null || mentionsPop3x(throwable)) {
+        if (!event.getLoggerName().equals(NETTY_HANDLER) || throwable == null) {
             return false;
         }
-        return isConnectionReset(throwable) || causedBy(throwable, INJECTION);
+        return causedBy(throwable, INJECTION) || (isConnectionReset(throwable) && !mentionsPop3x(throwable));
     }
 
     private static boolean isConnectionReset(IThrowableProxy throwable) {

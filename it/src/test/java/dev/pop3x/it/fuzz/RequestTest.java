@@ -16,8 +16,11 @@ class RequestTest {
     }
 
     @Test
-    void upperCasingFollowsJavaAsTheServerDoes() {
-        assertThat(parse("l\u0131st").keyword()).isEqualTo("LIST");
+    void onlyAsciiLettersAreUpperCasedAsTheServerDoes() {
+        assertThat(parse("l\u0131st").keyword()).isEqualTo("L\u0131ST");
+        assertThat(parse("\u017ftls").keyword()).isEqualTo("\u017fTLS");
+        assertThat(parse("l\u0131st").isCommand()).isFalse();
+        assertThat(parse("stat").isCommand()).isTrue();
     }
 
     @Test

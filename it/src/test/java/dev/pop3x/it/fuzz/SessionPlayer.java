@@ -59,8 +59,9 @@ final class SessionPlayer {
 
     /** Reads and checks the reply to the line; false when the server has closed the connection instead. */
     private boolean receive(byte[] line) {
-        boolean saslResponse = inSaslExchange;
         Request request = Request.parse(line);
+        // a command in the middle of an AUTH exchange ends it and runs as a command
+        boolean saslResponse = inSaslExchange && !request.isCommand();
         Optional<String> read = wire.readLine("reply to " + new String(line, StandardCharsets.UTF_8));
         if (read.isEmpty()) {
             ended = true;

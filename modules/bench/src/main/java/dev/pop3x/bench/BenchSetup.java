@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.pop3x.it.CpuMeter;
+import dev.pop3x.it.HeapMeter;
 import dev.pop3x.it.JamesHome;
 import dev.pop3x.it.JamesProcess;
 import dev.pop3x.it.ListenPorts;

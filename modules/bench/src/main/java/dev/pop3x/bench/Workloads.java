@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.pop3x.it.HeapMeter;
 import dev.pop3x.it.SmtpDelivery;
 
 /** The workloads of the benchmark, each run against one target at a time. */

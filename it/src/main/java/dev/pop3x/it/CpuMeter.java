@@ -1,4 +1,4 @@
-package dev.pop3x.bench;
+package dev.pop3x.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,16 +9,16 @@ import java.nio.file.Path;
  * CPU seconds a server process tree has used, from /proc: the process and its living descendants (user + system),
  * plus what its children that already exited used (Dovecot forks a process per login and reaps it).
  */
-final class CpuMeter {
+public final class CpuMeter {
     private static final double TICKS_PER_SECOND = 100.0;
 
     private final long pid;
 
-    CpuMeter(long pid) {
+    public CpuMeter(long pid) {
         this.pid = pid;
     }
 
-    double seconds() {
+    public double seconds() {
         long ticks = ticks(pid, true);
         ticks += ProcessHandle.of(pid).map(process -> process.descendants().mapToLong(child -> ticks(child.pid(), false)).sum()).orElse(0L);
         return ticks / TICKS_PER_SECOND;

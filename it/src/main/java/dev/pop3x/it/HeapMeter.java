@@ -1,4 +1,4 @@
-package dev.pop3x.bench;
+package dev.pop3x.it;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,17 +8,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The heap a JVM uses after a full collection, asked of it with {@code jcmd}: what live objects hold. */
-final class HeapMeter {
+public final class HeapMeter {
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
     private final long pid;
 
-    HeapMeter(long pid) {
+    public HeapMeter(long pid) {
         this.pid = pid;
     }
 
     /** Live heap in KB, after a full GC (the median of three, as a collection may leave a little behind). */
-    long liveKilobytes() throws IOException, InterruptedException {
+    public long liveKilobytes() throws IOException, InterruptedException {
         long[] samples = new long[3];
         for (int i = 0; i < samples.length; i++) {
             jcmd("GC.run");
