@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -29,10 +31,9 @@ class DemoIT {
         Process demo = launch(List.of("--pop3-port", String.valueOf(ports.pop3()), "--smtp-port", String.valueOf(ports.smtp())),
             Map.of("POP3X_DEMO_WEBADMIN_PORT", String.valueOf(ports.webAdmin())));
         try {
-            StringBuilder output = new StringBuilder();
-            BufferedReader lines = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
-            readUntil(lines, output, "Stop: Ctrl-C");
-            assertThat(output.toString())
+            DemoOutput output = DemoOutput.of(demo);
+            output.awaitLine("Stop: Ctrl-C");
+            assertThat(output.text())
                 .contains("  POP3      127.0.0.1:" + ports.pop3())
                 .contains("  SMTP      127.0.0.1:" + ports.smtp())
                 .contains("  WebAdmin  http://127.0.0.1:" + ports.webAdmin() + "/")
@@ -51,8 +52,8 @@ class DemoIT {
 
             run("kill", "-INT", String.valueOf(demo.pid()));
             assertThat(demo.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("demo exits after Ctrl-C").isTrue();
-            readUntil(lines, output, null);
-            assertThat(output.toString()).contains("JAMES server stopped").endsWith("pop3x demo stopped\n");
+            output.awaitEnd();
+            assertThat(output.text()).contains("JAMES server stopped").endsWith("pop3x demo stopped\n");
         } finally {
             demo.destroyForcibly();
         }
@@ -84,21 +85,53 @@ class DemoIT {
         return builder.start();
     }
 
-    /** Reads demo output until a line equal to {@code last}, or to the end when {@code last} is null. */
-    private static void readUntil(BufferedReader lines, StringBuilder output, String last) throws Exception {
-        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
-            try {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    output.append(line).append('\n');
-                    if (line.equals(last)) {
-                        return;
+    /**
+     * Everything the demo prints, read as it comes by a thread of its own: a demo whose output is not read would block
+     * on a full pipe (its log lines) and never exit.
+     */
+    private static final class DemoOutput {
+        private final StringBuffer text = new StringBuffer();
+        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final CompletableFuture<Void> reading;
+
+        private DemoOutput(Process demo) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
+            reading = CompletableFuture.runAsync(() -> {
+                try {
+                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                        text.append(line).append('\n');
+                        lines.add(line);
                     }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            });
+        }
+
+        static DemoOutput of(Process demo) {
+            return new DemoOutput(demo);
+        }
+
+        void awaitLine(String expected) throws InterruptedException {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (true) {
+                String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (line == null) {
+                    throw new AssertionError("The demo did not print '" + expected + "' within " + TIMEOUT + "; it printed:\n" + text);
+                }
+                if (line.equals(expected)) {
+                    return;
+                }
             }
-        });
-        reading.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        void awaitEnd() throws Exception {
+            reading.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        String text() {
+            return text.toString();
+        }
     }
 
     private static String run(String... command) throws Exception {

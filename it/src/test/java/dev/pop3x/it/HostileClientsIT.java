@@ -236,7 +236,8 @@ class HostileClientsIT {
         System.out.println("hostile: 5 clients pipelining RETR without reading: " + files + " more files open in James, "
             + open + " of the 5 connections still open");
         assertThat(median(logins)).isLessThan(LOGIN_BOUND);
-        assertThat(files - open).as("files James holds open for 5 such clients, besides their sockets").isLessThanOrEqualTo(10);
+        // one message file each at the most, and what else James opens meanwhile: not one per command (thousands)
+        assertThat(files - open).as("files James holds open for 5 such clients, besides their sockets").isLessThan(50);
         assertThat(heapDuring - heapBefore).as("KB of heap for 5 such clients").isLessThan(32 * 1024);
     }
 

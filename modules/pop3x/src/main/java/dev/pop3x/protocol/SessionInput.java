@@ -62,6 +62,7 @@ final class SessionInput {
     private Pause pause;
     private Map<String, String> pausedIn;
     private boolean catchingUp;
+    private boolean heardWhileCatchingUp;
     private boolean readable = true;
     private boolean ended;
     private boolean closed;
@@ -113,16 +114,31 @@ final class SessionInput {
         }
     }
 
-    /** A line arrived: reading stops until the lines James already queued for this connection are handled. */
+    /**
+     * A line arrived: reading stops until the lines James already queued for this connection are handled. A task
+     * queued behind them looks whether lines came meanwhile: while they do, James is still handing over what it read
+     * (its framer runs on a thread of its own and may lag behind), and the task looks again behind them.
+     */
     void received() {
-        if (!catchingUp) {
-            catchingUp = true;
-            eventLoop.execute(() -> {
-                catchingUp = false;
-                updateReading();
-            });
-            updateReading();
+        if (catchingUp) {
+            heardWhileCatchingUp = true;
+            return;
         }
+        catchingUp = true;
+        updateReading();
+        checkCaughtUp();
+    }
+
+    private void checkCaughtUp() {
+        heardWhileCatchingUp = false;
+        eventLoop.execute(() -> {
+            if (heardWhileCatchingUp) {
+                checkCaughtUp();
+                return;
+            }
+            catchingUp = false;
+            updateReading();
+        });
     }
 
     /**
