@@ -1,9 +1,7 @@
 package dev.pop3x.it;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,17 +26,11 @@ public final class HeapMeter {
             }
             samples[i] = Long.parseLong(used.group(1));
         }
-        java.util.Arrays.sort(samples);
+        Arrays.sort(samples);
         return samples[1];
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException("jcmd " + command + " failed: " + output);
-        }
-        return output;
+        return Jcmd.run(pid, command);
     }
 }
