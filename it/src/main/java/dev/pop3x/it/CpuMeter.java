@@ -3,6 +3,7 @@ package dev.pop3x.it;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -34,7 +35,7 @@ public final class CpuMeter {
                 ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
             }
             return ticks;
-        } catch (java.nio.file.NoSuchFileException gone) {
+        } catch (NoSuchFileException gone) {
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +55,7 @@ public final class JamesProcess implements AutoCloseable {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = home.root().resolve("james.log");
         try {
-            List<String> command = new java.util.ArrayList<>(launcher);
+            List<String> command = new ArrayList<>(launcher);
             command.add(java.toString());
             command.addAll(jvmOptions);
             command.addAll(List.of(
@@ -79,7 +80,7 @@ public final class JamesProcess implements AutoCloseable {
      * is held until all are chosen, so that the system cannot hand out one port twice).
      */
     public static ListenPorts freePorts() {
-        List<ServerSocket> held = new java.util.ArrayList<>();
+        List<ServerSocket> held = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
                 ServerSocket socket = new ServerSocket();

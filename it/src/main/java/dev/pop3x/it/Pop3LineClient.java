@@ -3,13 +3,13 @@ package dev.pop3x.it;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,12 +29,14 @@ public final class Pop3LineClient implements Closeable {
 
     private Socket socket;
     private InputStream in;
+    private CrlfLines lines;
     private OutputStream out;
     private final List<String> transcript = new ArrayList<>();
 
     private Pop3LineClient(Socket socket) throws IOException {
         this.socket = socket;
         this.in = new BufferedInputStream(socket.getInputStream());
+        this.lines = new CrlfLines(in);
         this.out = socket.getOutputStream();
     }
 
@@ -84,6 +86,7 @@ public final class Pop3LineClient implements Closeable {
                 tls.startHandshake();
                 socket = tls;
                 in = new BufferedInputStream(tls.getInputStream());
+                lines = new CrlfLines(in);
                 out = tls.getOutputStream();
                 transcript.add("   (TLS " + tls.getSession().getProtocol() + ")");
             } catch (IOException e) {
@@ -168,26 +171,10 @@ public final class Pop3LineClient implements Closeable {
 
     /** Reads one CRLF-terminated line, without its CRLF. */
     public String readLine() {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
         try {
-            int previous = -1;
-            while (true) {
-                int b = in.read();
-                if (b == -1) {
-                    throw new EOFException("Connection closed by the server after: " + line.toString(StandardCharsets.UTF_8));
-                }
-                if (b == '\n') {
-                    if (previous != '\r') {
-                        throw new IOException("Bare LF from the server after: " + line.toString(StandardCharsets.UTF_8));
-                    }
-                    byte[] bytes = line.toByteArray();
-                    String text = new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
-                    transcript.add("S: " + text);
-                    return text;
-                }
-                line.write(b);
-                previous = b;
-            }
+            String text = lines.require();
+            transcript.add("S: " + text);
+            return text;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -227,7 +214,7 @@ public final class Pop3LineClient implements Closeable {
                 }
                 rest.write(b);
             }
-        } catch (java.net.SocketTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             throw new AssertionError("The server did not close the connection within " + within + "; it sent " + rest.size() + " octets");
         } catch (IOException e) {
             // a reset closes it too

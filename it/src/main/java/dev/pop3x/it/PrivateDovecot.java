@@ -1,10 +1,15 @@
 package dev.pop3x.it;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+
+import com.sun.security.auth.module.UnixSystem;
 
 /**
  * A private Dovecot 2.3 (Debian's dovecot-pop3d) on 127.0.0.1, for interoperability tests: POP3 only, users in a
@@ -26,14 +31,14 @@ public final class PrivateDovecot implements AutoCloseable {
     }
 
     public static PrivateDovecot start(Path directory, Path mailRoot, int port, String user, String password) throws Exception {
-        return start(directory, mailRoot, port, java.util.Map.of(user, password));
+        return start(directory, mailRoot, port, Map.of(user, password));
     }
 
     /** Starts Dovecot for these users (name to password). */
-    public static PrivateDovecot start(Path directory, Path mailRoot, int port, java.util.Map<String, String> users) throws Exception {
-        boolean root = new com.sun.security.auth.module.UnixSystem().getUid() == 0;
-        long uid = root ? 65534 : new com.sun.security.auth.module.UnixSystem().getUid();
-        long gid = root ? 65534 : new com.sun.security.auth.module.UnixSystem().getGid();
+    public static PrivateDovecot start(Path directory, Path mailRoot, int port, Map<String, String> users) throws Exception {
+        boolean root = new UnixSystem().getUid() == 0;
+        long uid = root ? 65534 : new UnixSystem().getUid();
+        long gid = root ? 65534 : new UnixSystem().getGid();
         String self = System.getProperty("user.name");
         for (String sub : new String[] {"run", "state"}) {
             Files.createDirectories(directory.resolve(sub));
@@ -98,10 +103,8 @@ public final class PrivateDovecot implements AutoCloseable {
     /** The pid of Dovecot's master process, whose children serve the sessions. */
     public long masterPid() throws IOException, InterruptedException {
         Path pidFile = directory.resolve("run").resolve("master.pid");
-        for (int i = 0; i < 100 && !Files.exists(pidFile); i++) {
-            // the master writes its pid file a moment after its listeners accept connections
-            Thread.sleep(100);
-        }
+        // the master writes its pid file a moment after its listeners accept connections
+        Eventually.until(Duration.ofSeconds(10), "Dovecot's " + pidFile, () -> Files.exists(pidFile));
         return Long.parseLong(Files.readString(pidFile).trim());
     }
 
@@ -110,15 +113,14 @@ public final class PrivateDovecot implements AutoCloseable {
         Commands.run(message.getBytes(StandardCharsets.UTF_8), LDA.toString(), "-c", config.toString(), "-d", user, "-f", "sender@example.test");
     }
 
-    private void awaitListening() throws Exception {
-        for (int i = 0; i < 100; i++) {
-            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-                return;
+    private void awaitListening() {
+        Eventually.until(Duration.ofSeconds(5), "Dovecot listening on " + port, () -> {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                return true;
             } catch (IOException notYet) {
-                Thread.sleep(50);
+                return false;
             }
-        }
-        throw new IllegalStateException("Dovecot does not listen on " + port);
+        });
     }
 
     @Override

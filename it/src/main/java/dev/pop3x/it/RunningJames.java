@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -43,7 +44,7 @@ public final class RunningJames {
     }
 
     /** The James home the server was started from. */
-    public java.nio.file.Path workingDirectory() {
+    public Path workingDirectory() {
         return server.getProbe(JamesHomeProbe.class).workingDirectory();
     }
 
@@ -160,19 +161,7 @@ public final class RunningJames {
     }
 
     public void awaitMessageCount(String user, long expected) {
-        Instant deadline = Instant.now().plus(DELIVERY_TIMEOUT);
-        while (messageCount(user) < expected) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(user + " holds " + messageCount(user) + " messages after "
-                    + DELIVERY_TIMEOUT + ", expected " + expected);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Eventually.until(DELIVERY_TIMEOUT, expected + " messages in the INBOX of " + user, () -> messageCount(user) >= expected);
     }
 
     private QuotaRoot quotaRoot(String user) throws Exception {

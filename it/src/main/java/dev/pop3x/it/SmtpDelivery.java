@@ -1,5 +1,6 @@
 package dev.pop3x.it;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -44,7 +45,7 @@ public final class SmtpDelivery {
             if (data == null) {
                 throw new IllegalStateException("DATA refused: " + client.getReplyString());
             }
-            try (Writer out = new java.io.BufferedWriter(data, 64 * 1024)) {
+            try (Writer out = new BufferedWriter(data, 64 * 1024)) {
                 message.writeTo(out);
             }
             if (!client.completePendingCommand()) {

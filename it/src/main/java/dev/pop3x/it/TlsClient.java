@@ -2,8 +2,10 @@ package dev.pop3x.it;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.Base64;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -20,7 +22,7 @@ public final class TlsClient {
             keystore.load(new ByteArrayInputStream(Keystores.sample()), Keystores.PASSWORD.toCharArray());
             byte[] der = keystore.getCertificate("james").getEncoded();
             return "-----BEGIN CERTIFICATE-----\n"
-                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(der)
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
                 + "\n-----END CERTIFICATE-----\n";
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("Cannot read the sample certificate", e);

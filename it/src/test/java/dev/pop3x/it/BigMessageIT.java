@@ -93,18 +93,18 @@ class BigMessageIT {
     }
 
     /** Delivery runs after SMTP's 250: logs in until the message is in the maildrop. */
-    private static MaildropClient awaitOneMessage(String user) throws InterruptedException {
-        for (int attempt = 0; attempt < 600; attempt++) {
-            MaildropClient pop = MaildropClient.connect(james.ports().pop3(), Duration.ofSeconds(60));
-            assertThat(pop.login(user, "secret")).startsWith("+OK");
-            if (pop.stat()[0] == 1) {
-                return pop;
+    private static MaildropClient awaitOneMessage(String user) {
+        Eventually.until(Duration.ofMinutes(2), "the message in the maildrop of " + user, () -> {
+            try (MaildropClient pop = MaildropClient.connect(james.ports().pop3(), Duration.ofSeconds(60))) {
+                assertThat(pop.login(user, "secret")).startsWith("+OK");
+                long messages = pop.stat()[0];
+                pop.command("QUIT");
+                return messages == 1;
             }
-            pop.command("QUIT");
-            pop.close();
-            Thread.sleep(200);
-        }
-        throw new AssertionError("The message never reached " + user + "; log:\n" + tail(james.log()));
+        });
+        MaildropClient pop = MaildropClient.connect(james.ports().pop3(), Duration.ofSeconds(60));
+        assertThat(pop.login(user, "secret")).startsWith("+OK");
+        return pop;
     }
 
     private static String tail(String log) {

@@ -2,6 +2,7 @@ package dev.pop3x.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,7 @@ class BruteForceBrakeIT {
         try (Pop3LineClient pop = server.pop3()) {
             pop.login(USER, "wrong-1");
             pop.sendRaw(("USER " + USER + "\r\nPASS wrong-2\r\nNOOP\r\nUSER " + USER + "\r\nPASS " + PASSWORD + "\r\nSTAT\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                .getBytes(StandardCharsets.US_ASCII));
             assertThat(List.of(pop.readLine(), pop.readLine(), pop.readLine(), pop.readLine(), pop.readLine(), pop.readLine()))
                 .containsExactly("+OK", "-ERR [AUTH] Authentication failed.", "-ERR Command not valid before login", "+OK",
                     "+OK Welcome " + USER, "+OK 0 0");

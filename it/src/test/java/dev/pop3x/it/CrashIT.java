@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -155,12 +154,7 @@ class CrashIT {
     private static void awaitFilesIn(String user, int expected) throws IOException, InterruptedException {
         Path maildir = james.home().root().resolve("var/maildir").resolve(DOMAIN)
             .resolve(user.substring(0, user.indexOf('@'))).resolve("Maildir");
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (DirectoryEntries.count(maildir.resolve("new")) + DirectoryEntries.count(maildir.resolve("cur")) < expected) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(user + " did not receive its " + expected + " messages; log:\n" + james.log());
-            }
-            Thread.sleep(100);
-        }
+        Eventually.until(Duration.ofSeconds(60), user + "'s " + expected + " messages",
+            () -> DirectoryEntries.count(maildir.resolve("new")) + DirectoryEntries.count(maildir.resolve("cur")) >= expected);
     }
 }

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -73,11 +72,8 @@ class DiskFullIT {
         }
 
         Path maildir = maildirOf(user);
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (DirectoryEntries.count(maildir.resolve("new")) + errorCount() - errorsBefore < sent) {
-            assertThat(Instant.now()).as("every mail delivered or in the error repository").isBefore(deadline);
-            Thread.sleep(100);
-        }
+        Eventually.until(Duration.ofSeconds(60), "every mail delivered or in the error repository",
+            () -> DirectoryEntries.count(maildir.resolve("new")) + errorCount() - errorsBefore >= sent);
         long delivered = DirectoryEntries.count(maildir.resolve("new"));
         assertThat(delivered).as("delivered before the disk was full").isBetween(1L, sent - 1L);
         assertThat(errorCount() - errorsBefore).as("kept in the error repository").isEqualTo(sent - delivered);
@@ -168,11 +164,7 @@ class DiskFullIT {
     }
 
     private static void awaitFiles(Path directory, long expected) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (DirectoryEntries.count(directory) < expected) {
-            assertThat(Instant.now()).as("%s messages in %s", expected, directory).isBefore(deadline);
-            Thread.sleep(50);
-        }
+        Eventually.until(Duration.ofSeconds(30), expected + " messages in " + directory, () -> DirectoryEntries.count(directory) >= expected);
     }
 
     private static int run(String... command) throws IOException, InterruptedException {

@@ -3,8 +3,10 @@ package dev.pop3x.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.apache.james.JamesServerExtension;
@@ -33,7 +35,7 @@ class DovecotInteropIT {
         try {
             return Files.createTempDirectory(prefix);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -109,9 +111,7 @@ class DovecotInteropIT {
     private static void deliverThroughJames(String subject, String body) throws Exception {
         int before = listing(server.pop3Port()).uidl().size();
         server.smtp().deliver("sender@example.test", USER, Messages.text("sender@example.test", USER, subject, body));
-        for (int i = 0; i < 500 && listing(server.pop3Port()).uidl().size() == before; i++) {
-            Thread.sleep(20);
-        }
+        Eventually.until(Duration.ofSeconds(10), "delivery of " + subject + " through James", () -> listing(server.pop3Port()).uidl().size() > before);
     }
 
     private record Listing(String stat, List<String> list, List<String> uidl) {

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
+import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
 import java.util.stream.Collectors;
 
@@ -117,7 +119,7 @@ class DropInJarIT {
     }
 
     private static List<Integer> bindPorts(String xml) {
-        return java.util.regex.Pattern.compile("<bind>[^<]*:(\\d+)</bind>").matcher(xml).results()
+        return Pattern.compile("<bind>[^<]*:(\\d+)</bind>").matcher(xml).results()
             .map(match -> Integer.parseInt(match.group(1)))
             .toList();
     }
@@ -136,7 +138,7 @@ class DropInJarIT {
     private static String missingDependencies(String classpath) {
         ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exitCode = jdeps.run(new java.io.PrintStream(out, true), System.err,
+        int exitCode = jdeps.run(new PrintStream(out, true), System.err,
             "--multi-release", "11", "--missing-deps", "--class-path", classpath, JAR.toString());
         assertThat(exitCode).as("jdeps exit code; output:\n%s", out).isZero();
         return out.toString();

@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,8 +66,9 @@ class HostileClientsIT {
     static void startJames() throws Exception {
         List<String> launcher = List.of();
         if (isRoot()) {
-            silentNameServer = new DatagramSocket(new InetSocketAddress("127.0.0.153", 53));
-            Files.writeString(BLACK_HOLE_RESOLV_CONF, "nameserver 127.0.0.153\noptions timeout:2 attempts:1\n");
+            silentNameServer = silentNameServer();
+            Files.writeString(BLACK_HOLE_RESOLV_CONF, "nameserver " + silentNameServer.getLocalAddress().getHostAddress()
+                + "\noptions timeout:2 attempts:1\n");
             launcher = List.of("unshare", "--mount", "sh", "-c",
                 "mount --bind " + BLACK_HOLE_RESOLV_CONF + " /etc/resolv.conf && exec \"$@\"", "james");
             slowResolver = true;
@@ -83,6 +88,26 @@ class HostileClientsIT {
             Files.writeString(inbox.resolve("new/1700000001.M1P1Q1.test"), Messages.text("a@example.test", reader(i), "small", "hello\n"));
             Files.writeString(inbox.resolve("new/1700000002.M1P1Q2.test"), Messages.text("b@example.test", reader(i), "large", large.toString()));
         }
+    }
+
+    /**
+     * A name server that never answers, on port 53 (resolv.conf names no port) of a loopback address no other run
+     * of this suite on the machine holds.
+     */
+    private static DatagramSocket silentNameServer() throws SocketException {
+        List<Integer> hosts = new ArrayList<>();
+        for (int host = 1; host < 255; host++) {
+            hosts.add(host);
+        }
+        Collections.shuffle(hosts);
+        for (int host : hosts) {
+            try {
+                return new DatagramSocket(new InetSocketAddress("127.0.153." + host, 53));
+            } catch (BindException taken) {
+                // another run's name server: try the next address
+            }
+        }
+        throw new SocketException("No free loopback address for the silent name server in 127.0.153.0/24");
     }
 
     /** The attackers' own users: one session per maildrop, the lock allows no more. */
@@ -368,7 +393,7 @@ class HostileClientsIT {
                     return false;
                 }
             }
-        } catch (java.net.SocketTimeoutException open) {
+        } catch (SocketTimeoutException open) {
             return true;
         } catch (IOException reset) {
             return false;
@@ -408,7 +433,7 @@ class HostileClientsIT {
             while (in.read(buffer) != -1) {
                 // what the server sent before it closed
             }
-        } catch (java.net.SocketException reset) {
+        } catch (SocketException reset) {
             // closed with a reset: lines were still unread on the server's side
         }
     }

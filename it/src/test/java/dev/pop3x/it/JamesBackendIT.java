@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
+import javax.mail.Flags;
+
 import org.apache.james.JamesServerExtension;
 import org.apache.james.mailbox.model.MailboxConstants;
 import org.apache.james.mailbox.model.MultimailboxesSearchQuery;
@@ -72,7 +74,7 @@ class JamesBackendIT {
             pop.command("QUIT");
         }
         MailboxProbeImpl mailboxes = server.server().getProbe(MailboxProbeImpl.class);
-        assertThat(mailboxes.searchMessage(MultimailboxesSearchQuery.from(SearchQuery.of(SearchQuery.flagIsSet(javax.mail.Flags.Flag.SEEN))).build(),
+        assertThat(mailboxes.searchMessage(MultimailboxesSearchQuery.from(SearchQuery.of(SearchQuery.flagIsSet(Flags.Flag.SEEN))).build(),
             user, 10)).hasSize(1);
     }
 

@@ -92,7 +92,7 @@ public final class JamesServers {
     }
 
     /** Maildirs under another root than the James home's. */
-    static Consumer<JamesHome> maildirsIn(java.nio.file.Path root) {
+    static Consumer<JamesHome> maildirsIn(Path root) {
         return home -> home.edit("pop3x.properties", properties -> replaceExactly(properties,
             "maildir.location=var/maildir/%d/%n/Maildir", "maildir.location=" + root + "/%d/%n/Maildir"));
     }

@@ -2,6 +2,7 @@ package dev.pop3x.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.SocketException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -166,7 +167,7 @@ class LoadIT {
     }
 
     private static boolean isOurAbort(RuntimeException e) {
-        return e.getCause() instanceof java.net.SocketException && String.valueOf(e.getCause().getMessage()).contains("closed");
+        return e.getCause() instanceof SocketException && String.valueOf(e.getCause().getMessage()).contains("closed");
     }
 
     /**

@@ -70,10 +70,7 @@ class LogoutSummaryIT {
         }
     }
 
-    private static void awaitLine(LogCapture log) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (log.lines().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+    private static void awaitLine(LogCapture log) {
+        Eventually.until(Duration.ofSeconds(5), "the logout line", () -> !log.lines().isEmpty());
     }
 }

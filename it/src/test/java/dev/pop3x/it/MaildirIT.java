@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -52,13 +54,9 @@ class MaildirIT {
         Path newFolder = maildir(user).resolve("new");
         long before = count(newFolder);
         server.smtp().deliver("sender@example.test", user, Messages.text("sender@example.test", user, subject, body));
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (count(newFolder) <= before) {
-            assertThat(System.nanoTime()).as("delivery of %s to %s", subject, user).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        Eventually.until(Duration.ofSeconds(30), "delivery of " + subject + " to " + user, () -> count(newFolder) > before);
         try (Stream<Path> files = Files.list(newFolder)) {
-            return files.max(java.util.Comparator.comparing(path -> path.getFileName().toString())).orElseThrow();
+            return files.max(Comparator.comparing(path -> path.getFileName().toString())).orElseThrow();
         }
     }
 
@@ -132,7 +130,7 @@ class MaildirIT {
         // flags are written once per session, at its end, as Dovecot does
         assertThat(names(maildir(user).resolve("new"))).isEmpty();
         assertThat(names(maildir(user).resolve("cur"))).containsExactly(base + ":2,S");
-        assertThat(Files.readString(maildir(user).resolve("pop3x-retrieved"))).matches(java.util.regex.Pattern.quote(base) + " \\d+\n");
+        assertThat(Files.readString(maildir(user).resolve("pop3x-retrieved"))).matches(Pattern.quote(base) + " \\d+\n");
     }
 
     @Test

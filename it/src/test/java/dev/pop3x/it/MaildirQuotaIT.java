@@ -60,10 +60,7 @@ class MaildirQuotaIT {
 
         Files.writeString(maildir.resolve("maildirsize"), "1000000S,10C\n");
         server.smtp().deliver(SENDER, RECIPIENT, message);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (isEmpty(maildir.resolve("new")) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Eventually.until(Duration.ofSeconds(30), "delivery to " + RECIPIENT, () -> !isEmpty(maildir.resolve("new")));
         try (Pop3LineClient pop = server.pop3()) {
             pop.login(RECIPIENT, PASSWORD);
             assertThat(pop.multiline("RETR 1")).contains("Subject: too big for the quota");

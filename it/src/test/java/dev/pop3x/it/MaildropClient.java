@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -23,12 +22,12 @@ final class MaildropClient implements Closeable {
     private static final byte[] CRLF = {'\r', '\n'};
 
     private final Socket socket;
-    private final InputStream in;
+    private final CrlfLines lines;
     private final OutputStream out;
 
     private MaildropClient(Socket socket) throws IOException {
         this.socket = socket;
-        this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+        this.lines = new CrlfLines(new BufferedInputStream(socket.getInputStream(), 64 * 1024));
         this.out = socket.getOutputStream();
     }
 
@@ -98,11 +97,8 @@ final class MaildropClient implements Closeable {
         expectOk(command("RETR " + number), "RETR " + number);
         try {
             long octets = 0;
-            ByteArrayOutputStream line = new ByteArrayOutputStream(128);
             while (true) {
-                line.reset();
-                readLineInto(line);
-                byte[] bytes = line.toByteArray();
+                byte[] bytes = lines.nextOctets().orElseThrow(() -> new EOFException("Connection closed by the server in RETR"));
                 if (bytes.length == 1 && bytes[0] == '.') {
                     return octets;
                 }
@@ -126,32 +122,10 @@ final class MaildropClient implements Closeable {
     }
 
     String readLine() {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
         try {
-            readLineInto(line);
+            return lines.require();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        return line.toString(StandardCharsets.UTF_8);
-    }
-
-    private void readLineInto(ByteArrayOutputStream line) throws IOException {
-        int previous = -1;
-        while (true) {
-            int b = in.read();
-            if (b == -1) {
-                throw new EOFException("Connection closed by the server");
-            }
-            if (b == '\n' && previous == '\r') {
-                return;
-            }
-            if (previous == '\r') {
-                line.write('\r');
-            }
-            if (b != '\r') {
-                line.write(b);
-            }
-            previous = b;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.pop3x.it;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,7 +30,7 @@ final class NumberedMessages {
     static String message(String from, String to, long number, int bodyOctets) {
         StringBuilder text = new StringBuilder(headers(from, to, number, bodyOctets));
         try {
-            writeBody(number, bodyOctets, new java.io.StringWriter() {
+            writeBody(number, bodyOctets, new StringWriter() {
                 @Override
                 public void write(String chunk) {
                     text.append(chunk);
@@ -88,7 +89,7 @@ final class NumberedMessages {
         int octets = Integer.parseInt(subject.group(2));
         StringBuilder expected = new StringBuilder(octets);
         try {
-            writeBody(number, octets, new java.io.StringWriter() {
+            writeBody(number, octets, new StringWriter() {
                 @Override
                 public void write(String chunk) {
                     expected.append(chunk);

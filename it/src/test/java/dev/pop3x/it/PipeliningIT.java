@@ -3,6 +3,7 @@ package dev.pop3x.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,8 +30,8 @@ class PipeliningIT {
     static void twoIdenticalMaildrops() {
         server = new RunningJames(james.getGuiceJamesServer()).addUser(ONE_BY_ONE, PASSWORD).addUser(PIPELINED, PASSWORD);
         for (String user : List.of(ONE_BY_ONE, PIPELINED)) {
-            server.appendToInbox(user, "Subject: one\r\n\r\nfirst\r\n.dot\r\n", java.time.Instant.parse("2026-11-26T10:00:00Z"));
-            server.appendToInbox(user, "Subject: two\r\n\r\nsecond\r\n", java.time.Instant.parse("2026-11-26T10:00:01Z"));
+            server.appendToInbox(user, "Subject: one\r\n\r\nfirst\r\n.dot\r\n", Instant.parse("2026-11-26T10:00:00Z"));
+            server.appendToInbox(user, "Subject: two\r\n\r\nsecond\r\n", Instant.parse("2026-11-26T10:00:01Z"));
         }
     }
 

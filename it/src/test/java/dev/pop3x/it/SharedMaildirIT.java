@@ -3,9 +3,11 @@ package dev.pop3x.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -38,7 +40,7 @@ class SharedMaildirIT {
         try {
             return Files.createTempDirectory("pop3x-shared-maildirs");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -71,7 +73,7 @@ class SharedMaildirIT {
         }
         try (Pop3LineClient c = one.pop3()) {
             c.login(USER, PASSWORD);
-            List<String> subjects = new java.util.ArrayList<>();
+            List<String> subjects = new ArrayList<>();
             int count = Integer.parseInt(c.command("STAT").split(" ")[1]);
             for (int i = 1; i <= count; i++) {
                 subjects.add(c.multiline("TOP " + i + " 0").stream().filter(line -> line.startsWith("Subject: ")).findFirst().orElseThrow());
@@ -83,11 +85,7 @@ class SharedMaildirIT {
     private static void deliver(RunningJames server, String subject) throws Exception {
         long before = files();
         server.smtp().deliver("sender@example.test", USER, Messages.text("sender@example.test", USER, subject, subject + "\n"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (files() <= before) {
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        Eventually.until(Duration.ofSeconds(30), "delivery of " + subject, () -> files() > before);
         // distinct delivery seconds keep the order of the messages the order of delivery
         Thread.sleep(1000);
     }

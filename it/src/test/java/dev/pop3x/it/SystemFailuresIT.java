@@ -2,6 +2,8 @@ package dev.pop3x.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import org.apache.james.JamesServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,7 @@ class SystemFailuresIT {
             assertThat(pop.command("STAT")).isEqualTo("+OK 1 100");
             assertThat(pop.command("DELE 1")).isEqualTo("+OK Message deleted");
             assertThat(pop.command("QUIT")).isEqualTo("-ERR [SYS/TEMP] Some deleted messages were not removed");
-            assertThat(pop.isClosedByServer(java.time.Duration.ofSeconds(5))).isTrue();
+            assertThat(pop.isClosedByServer(Duration.ofSeconds(5))).isTrue();
         }
     }
 

@@ -9,21 +9,17 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.apache.james.utils.PropertiesProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.MapBinder;
 
-import dev.pop3x.config.BrakeSettings;
-import dev.pop3x.config.BuildInfo;
-import dev.pop3x.config.CapaSettings;
-import dev.pop3x.config.JamesBackendSettings;
 import dev.pop3x.config.ListenerAuthSettings;
 import dev.pop3x.config.MaildirSettings;
 import dev.pop3x.config.MaildropSettings;
-import dev.pop3x.config.PolicyConfiguration;
-import dev.pop3x.config.SessionSettings;
-import dev.pop3x.config.SettingsFile;
+import dev.pop3x.config.Settings;
 import dev.pop3x.config.SettingsFiles;
 import dev.pop3x.maildrop.LocalMaildropLocks;
 import dev.pop3x.maildrop.MaildropLocks;
@@ -44,17 +40,14 @@ import dev.pop3x.protocol.Texts;
  * {@code <auth>} blocks of {@code pop3server.xml}, the response texts, the maildrop backend and its locks.
  */
 public final class Pop3xModule extends AbstractModule {
-    /** James's own mailboxes: the default maildrop backend. */
-    public static final String JAMES_BACKEND = "james";
-    /** Maildir++ directories shared with Dovecot, Courier and Postfix. */
-    public static final String MAILDIR_BACKEND = "maildir";
+    private static final Logger LOGGER = LoggerFactory.getLogger(Pop3xModule.class);
 
     @Override
     protected void configure() {
         HostNameLookups.offUnlessConfigured();
         MapBinder<String, MaildropStore> backends = MapBinder.newMapBinder(binder(), String.class, MaildropStore.class);
-        backends.addBinding(JAMES_BACKEND).to(JamesMaildropStore.class).in(Singleton.class);
-        backends.addBinding(MAILDIR_BACKEND).to(MaildirMaildropStore.class).in(Singleton.class);
+        backends.addBinding(MaildropSettings.JAMES_BACKEND).to(JamesMaildropStore.class).in(Singleton.class);
+        backends.addBinding(MaildropSettings.MAILDIR_BACKEND).to(MaildirMaildropStore.class).in(Singleton.class);
         bind(MaildropStore.class).to(MaildropRouter.class).in(Singleton.class);
         bind(MaildropLocks.class).to(LocalMaildropLocks.class).in(Singleton.class);
         // a quota set through James (WebAdmin /quota) also binds the maildir backend's maildrops
@@ -73,58 +66,28 @@ public final class Pop3xModule extends AbstractModule {
         return Texts.load();
     }
 
+    /**
+     * Every setting of {@code pop3x.properties}, read and checked at start-up; the settings of each concern
+     * ({@code BrakeSettings}, {@code PolicySettings}, ...) are views of it that Guice makes as they are needed.
+     */
     @Provides
     @Singleton
-    SettingsFile settingsFile(PropertiesProvider propertiesProvider) throws ConfigurationException {
-        return SettingsFiles.read(propertiesProvider);
+    Settings settings(PropertiesProvider propertiesProvider) throws ConfigurationException {
+        Settings settings = Settings.resolve(SettingsFiles.read(propertiesProvider));
+        LOGGER.info("pop3x settings other than their defaults: {}", settings);
+        return settings;
     }
 
     @Provides
     @Singleton
-    CapaSettings capaSettings(SettingsFile file) {
-        return CapaSettings.from(file);
-    }
-
-    @Provides
-    @Singleton
-    SessionSettings sessionSettings(SettingsFile file) {
-        return SessionSettings.from(file);
-    }
-
-    @Provides
-    @Singleton
-    MaildropSettings maildropSettings(SettingsFile file, Map<String, MaildropStore> backends) {
-        return MaildropSettings.from(file, backends.keySet());
-    }
-
-    @Provides
-    @Singleton
-    JamesBackendSettings jamesBackendSettings(SettingsFile file) {
-        return JamesBackendSettings.from(file);
-    }
-
-    @Provides
-    @Singleton
-    MaildirSettings maildirSettings(SettingsFile file) {
-        return MaildirSettings.from(file);
+    MaildropSettings maildropSettings(Settings settings, Map<String, MaildropStore> backends) {
+        return MaildropSettings.from(settings, backends.keySet());
     }
 
     @Provides
     @Singleton
     MaildirLocation maildirLocation(MaildirSettings settings, FileSystem fileSystem) throws FileNotFoundException {
         return new MaildirLocation(settings.location(), fileSystem.getBasedir().toPath());
-    }
-
-    @Provides
-    @Singleton
-    PolicyConfiguration policyConfiguration(SettingsFile file) {
-        return PolicyConfiguration.from(file);
-    }
-
-    @Provides
-    @Singleton
-    BrakeSettings brakeSettings(SettingsFile file) {
-        return BrakeSettings.from(file);
     }
 
     @Provides

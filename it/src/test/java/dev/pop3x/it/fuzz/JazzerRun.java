@@ -1,5 +1,6 @@
 package dev.pop3x.it.fuzz;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +90,7 @@ final class JazzerRun {
             .directory(workDir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
-        builder.environment().merge("PATH", launcher.getParent().toString(), (path, bin) -> bin + java.io.File.pathSeparator + path);
+        builder.environment().merge("PATH", launcher.getParent().toString(), (path, bin) -> bin + File.pathSeparator + path);
         Process process = builder.start();
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

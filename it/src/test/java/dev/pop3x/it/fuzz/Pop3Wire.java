@@ -2,8 +2,8 @@ package dev.pop3x.it.fuzz;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import javax.net.ssl.SSLSocket;
 
+import dev.pop3x.it.CrlfLines;
 import dev.pop3x.it.TlsClient;
 
 /**
@@ -29,7 +30,7 @@ final class Pop3Wire implements AutoCloseable {
 
     private final Transcript transcript;
     private Socket socket;
-    private InputStream in;
+    private CrlfLines lines;
     private OutputStream out;
 
     private Pop3Wire(Socket socket, Transcript transcript) throws IOException {
@@ -58,7 +59,7 @@ final class Pop3Wire implements AutoCloseable {
 
     private void use(Socket socket) throws IOException {
         this.socket = socket;
-        this.in = new BufferedInputStream(socket.getInputStream());
+        this.lines = new CrlfLines(new BufferedInputStream(socket.getInputStream()));
         this.out = socket.getOutputStream();
     }
 
@@ -96,43 +97,28 @@ final class Pop3Wire implements AutoCloseable {
      * @return empty when the server closed the connection (or reset it) first
      */
     Optional<String> readLine(String awaited) {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
         try {
-            int previous = -1;
-            while (true) {
-                int b = in.read();
-                if (b == -1) {
-                    return closed(line);
-                }
-                if (b == '\n') {
-                    if (previous != '\r') {
-                        throw new Finding("A line from the server ends in a bare LF: "
-                            + line.toString(StandardCharsets.UTF_8) + "\n" + transcript);
-                    }
-                    byte[] bytes = line.toByteArray();
-                    String text = new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
-                    transcript.server(text);
-                    return Optional.of(text);
-                }
-                line.write(b);
-                previous = b;
+            Optional<String> line = lines.next();
+            if (line.isEmpty()) {
+                transcript.note("connection closed by the server");
             }
+            line.ifPresent(transcript::server);
+            return line;
+        } catch (CrlfLines.BareLineFeed e) {
+            throw new Finding("A line from the server ends in a bare LF: " + lines.partialLine() + "\n" + transcript);
+        } catch (EOFException e) {
+            throw new Finding("The server closed the connection in the middle of a line: " + lines.partialLine() + "\n" + transcript);
         } catch (SocketTimeoutException e) {
             throw new Finding("Hang: no " + awaited + " within " + REPLY_TIMEOUT.toSeconds() + " s\n" + transcript);
         } catch (IOException e) {
             transcript.note("read failed: " + e.getMessage());
-            return closed(line);
+            if (!lines.partialLine().isEmpty()) {
+                throw new Finding("The connection failed in the middle of a line: " + lines.partialLine() + "\n" + transcript);
+            }
+            return Optional.empty();
         }
     }
 
-    private Optional<String> closed(ByteArrayOutputStream partial) {
-        if (partial.size() > 0) {
-            throw new Finding("The server closed the connection in the middle of a line: "
-                + partial.toString(StandardCharsets.UTF_8) + "\n" + transcript);
-        }
-        transcript.note("connection closed by the server");
-        return Optional.empty();
-    }
 
     /** The TLS handshake after {@code +OK} to STLS, trusting the sample certificate as the tests' clients do. */
     void startTls() {

@@ -2,6 +2,7 @@ package dev.pop3x.it.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ class PopFuzzIT {
     }
 
     private JazzerRun jazzer(String name, List<String> arguments) throws IOException {
-        String classpath = String.join(java.io.File.pathSeparator,
+        String classpath = String.join(File.pathSeparator,
             testClasses.toString(),
             System.getProperty("pop3x.demo.classes"),
             Files.readString(Path.of(System.getProperty("pop3x.fuzz.classpath.file"))).strip());

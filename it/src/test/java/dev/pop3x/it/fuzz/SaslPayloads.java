@@ -2,6 +2,7 @@ package dev.pop3x.it.fuzz;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 
@@ -123,7 +124,7 @@ final class SaslPayloads {
             case 2:
                 return account.localPart();
             case 3:
-                return account.address().toUpperCase(java.util.Locale.ROOT);
+                return account.address().toUpperCase(Locale.ROOT);
             case 4:
                 return account.address() + Fuzz.text(data, 8);
             default:

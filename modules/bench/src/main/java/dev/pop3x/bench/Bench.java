@@ -1,5 +1,6 @@
 package dev.pop3x.bench;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public final class Bench {
         Options options = Options.parse(args);
         Locale.setDefault(Locale.ROOT);
         String classpath = Files.readString(Path.of(System.getProperty("pop3x.bench.classpath"))).trim()
-            + java.io.File.pathSeparator + Path.of(System.getProperty("pop3x.bench.classes")).toAbsolutePath();
+            + File.pathSeparator + Path.of(System.getProperty("pop3x.bench.classes")).toAbsolutePath();
         Path root = Files.createTempDirectory("pop3x-bench");
         List<String> jvm = new ArrayList<>(List.of("-Xmx3g"));
         if (options.profile) {

@@ -1,6 +1,7 @@
 package dev.pop3x.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -273,7 +274,7 @@ final class Workloads {
             while (System.nanoTime() < deadline) {
                 String to = target.user(users.get(random.nextInt(users.size())));
                 smtp.deliver("sender@example.net", to, new String(Corpus.message(7_000_000L + sent++, to, 6_000),
-                    java.nio.charset.StandardCharsets.US_ASCII));
+                    StandardCharsets.US_ASCII));
                 next += 1_000_000_000L / deliveriesPerSecond;
                 Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
             }

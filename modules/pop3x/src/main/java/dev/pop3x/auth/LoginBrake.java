@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -87,8 +89,8 @@ public final class LoginBrake {
             failures.entrySet().stream()
                 .sorted((a, b) -> a.getValue().last.compareTo(b.getValue().last))
                 .limit(failures.size() - MAX_ENTRIES)
-                .map(java.util.Map.Entry::getKey)
-                .collect(java.util.stream.Collectors.toList())
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toList())
                 .forEach(failures::remove);
         }
     }

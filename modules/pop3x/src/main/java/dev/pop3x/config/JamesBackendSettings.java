@@ -1,12 +1,15 @@
 package dev.pop3x.config;
 
 import java.util.List;
-import java.util.Objects;
+
+import javax.inject.Inject;
+import javax.inject.Singleton;
 
 /**
  * The {@code james} backend: which unique-ids it gives ({@code james.uidl}) and whether LIST counts exactly what
  * RETR sends for mail stored with bare LF ({@code james.exact-octets}).
  */
+@Singleton
 public final class JamesBackendSettings {
     /** The form of unique-ids. */
     public enum UidlForm {
@@ -24,28 +27,18 @@ public final class JamesBackendSettings {
 
     static final List<Setting<?>> ALL = List.of(UIDL, EXACT_OCTETS);
 
-    private final UidlForm uidl;
-    private final boolean exactOctets;
+    private final Settings values;
 
-    public JamesBackendSettings(UidlForm uidl, boolean exactOctets) {
-        this.uidl = Objects.requireNonNull(uidl);
-        this.exactOctets = exactOctets;
-    }
-
-    public static JamesBackendSettings from(SettingsFile file) {
-        return new JamesBackendSettings(file.get(UIDL), file.get(EXACT_OCTETS));
+    @Inject
+    public JamesBackendSettings(Settings values) {
+        this.values = values;
     }
 
     public UidlForm uidl() {
-        return uidl;
+        return values.get(UIDL);
     }
 
     public boolean exactOctets() {
-        return exactOctets;
-    }
-
-    @Override
-    public String toString() {
-        return "JamesBackendSettings{uidl=" + uidl + ", exactOctets=" + exactOctets + "}";
+        return values.get(EXACT_OCTETS);
     }
 }

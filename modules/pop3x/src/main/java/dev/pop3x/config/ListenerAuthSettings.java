@@ -1,6 +1,7 @@
 package dev.pop3x.config;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public final class ListenerAuthSettings {
 
     /** @param pop3servers the root of pop3server.xml */
     public static ListenerAuthSettings parse(HierarchicalConfiguration<ImmutableNode> pop3servers) throws ConfigurationException {
-        Map<Integer, AuthSettings> byPort = new java.util.HashMap<>();
+        Map<Integer, AuthSettings> byPort = new HashMap<>();
         List<AuthSettings> all = new ArrayList<>();
         boolean anyRandomPort = false;
         for (HierarchicalConfiguration<ImmutableNode> server : pop3servers.configurationsAt("pop3server")) {

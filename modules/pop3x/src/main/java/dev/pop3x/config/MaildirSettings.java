@@ -1,8 +1,10 @@
 package dev.pop3x.config;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+
+import javax.inject.Inject;
+import javax.inject.Singleton;
 
 /**
  * The {@code maildir} backend: where each user's Maildir++ directory is, in the style of Dovecot's
@@ -10,6 +12,7 @@ import java.util.Optional;
  * lower case), and whether deliveries are flushed to disk before they are acknowledged. A relative location is
  * relative to James's working directory.
  */
+@Singleton
 public final class MaildirSettings {
     public static final Setting<String> LOCATION = Setting.of("maildir.location", "var/maildir/%d/%n/Maildir",
         "a path with %d and %n (or %u) in it, e.g. /var/mail/%d/%n/Maildir",
@@ -18,19 +21,11 @@ public final class MaildirSettings {
 
     static final List<Setting<?>> ALL = List.of(LOCATION, FSYNC);
 
-    private final String location;
-    private final boolean fsync;
+    private final Settings values;
 
-    public MaildirSettings(String location, boolean fsync) {
-        if (!isTemplate(location)) {
-            throw new IllegalArgumentException("Not a maildir location template: " + location);
-        }
-        this.location = location;
-        this.fsync = fsync;
-    }
-
-    public static MaildirSettings from(SettingsFile file) {
-        return new MaildirSettings(file.get(LOCATION), file.get(FSYNC));
+    @Inject
+    public MaildirSettings(Settings values) {
+        this.values = values;
     }
 
     /** Each user needs a directory of their own: the user must be in the path, and only in directory names. */
@@ -40,25 +35,10 @@ public final class MaildirSettings {
     }
 
     public String location() {
-        return location;
+        return values.get(LOCATION);
     }
 
     public boolean fsync() {
-        return fsync;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof MaildirSettings && ((MaildirSettings) o).location.equals(location) && ((MaildirSettings) o).fsync == fsync;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(location, fsync);
-    }
-
-    @Override
-    public String toString() {
-        return "MaildirSettings{location=" + location + ", fsync=" + fsync + "}";
+        return values.get(FSYNC);
     }
 }

@@ -2,9 +2,9 @@ package dev.pop3x.config;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -16,65 +16,57 @@ import java.util.regex.Pattern;
 public final class MaildropSettings {
     private static final Pattern BACKEND_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
+    /** The backend of James's own mailboxes, the default. */
+    public static final String JAMES_BACKEND = "james";
+    /** The backend of Maildir++ directories shared with Dovecot, Courier and Postfix. */
+    public static final String MAILDIR_BACKEND = "maildir";
+
     public static final Setting<Boolean> LOCK = Setting.flag("maildrop.lock", true);
     public static final Setting<Duration> LOCK_WAIT = Setting.duration("lock.wait", Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(30));
     public static final Setting<Optional<Duration>> LOCK_TAKEOVER_AFTER = Setting.durationOrOff("lock.takeover-after",
         Optional.of(Duration.ofSeconds(30)), Duration.ofSeconds(1), Duration.ofDays(1));
-    public static final Setting<String> BACKEND = Setting.of("maildrop.backend", "james",
+    public static final Setting<String> BACKEND = Setting.of("maildrop.backend", JAMES_BACKEND,
         "a backend name (letters, digits, '-')", text -> Optional.of(text).filter(name -> BACKEND_NAME.matcher(name).matches()),
         name -> name).perUser();
 
     static final List<Setting<?>> ALL = List.of(LOCK, LOCK_WAIT, LOCK_TAKEOVER_AFTER, BACKEND);
 
-    private final boolean lock;
-    private final Duration lockWait;
-    private final Optional<Duration> takeOverAfter;
-    private final PerUser<String> backend;
+    private final Settings values;
 
-    public MaildropSettings(boolean lock, Duration lockWait, Optional<Duration> takeOverAfter, PerUser<String> backend) {
-        this.lock = lock;
-        this.lockWait = Objects.requireNonNull(lockWait);
-        this.takeOverAfter = Objects.requireNonNull(takeOverAfter);
-        this.backend = Objects.requireNonNull(backend);
+    private MaildropSettings(Settings values) {
+        this.values = values;
     }
 
     /**
      * @param backends the names of the backends James has
      * @throws InvalidSettingException when a user or domain is given a backend that does not exist
      */
-    public static MaildropSettings from(SettingsFile file, Set<String> backends) {
-        PerUser<String> backend = file.getPerUser(BACKEND);
-        backend.values()
+    public static MaildropSettings from(Settings values, Set<String> backends) {
+        values.perUser(BACKEND).values()
             .filter(name -> !backends.contains(name))
             .findFirst()
             .ifPresent(name -> {
                 throw new InvalidSettingException(BACKEND.key(), "'" + BACKEND.key() + "' names backend '" + name
-                    + "', which does not exist; backends are " + new java.util.TreeSet<>(backends));
+                    + "', which does not exist; backends are " + new TreeSet<>(backends));
             });
-        return new MaildropSettings(file.get(LOCK), file.get(LOCK_WAIT), file.get(LOCK_TAKEOVER_AFTER), backend);
+        return new MaildropSettings(values);
     }
 
     public boolean lock() {
-        return lock;
+        return values.get(LOCK);
     }
 
     /** How long a login waits for the maildrop's holder to release it before {@code [IN-USE]}. */
     public Duration lockWait() {
-        return lockWait;
+        return values.get(LOCK_WAIT);
     }
 
     /** How long a holder must have been idle for a login to take the maildrop over; empty: never. */
     public Optional<Duration> takeOverAfter() {
-        return takeOverAfter;
+        return values.get(LOCK_TAKEOVER_AFTER);
     }
 
     public PerUser<String> backend() {
-        return backend;
-    }
-
-    @Override
-    public String toString() {
-        return "MaildropSettings{lock=" + lock + ", lockWait=" + lockWait + ", takeOverAfter=" + takeOverAfter
-            + ", backend=" + backend + "}";
+        return values.perUser(BACKEND);
     }
 }

@@ -37,8 +37,6 @@ public final class SettingsFiles {
             }
             values.put(key, parts.length == 0 ? "" : parts[0]);
         }
-        SettingsFile file = SettingsFile.of(values, Pop3xSettings.ALL);
-        LOGGER.info("Read {}.properties: {}", SettingsFile.FILE_NAME, values);
-        return file;
+        return SettingsFile.of(values, Pop3xSettings.ALL);
     }
 }

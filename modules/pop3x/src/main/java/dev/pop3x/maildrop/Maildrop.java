@@ -6,8 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import dev.pop3x.maildrop.QuotaUsage;
-
 /**
  * A user's maildrop as one POP3 session sees it: the list of messages is fixed when the maildrop is opened
  * (RFC 1939: mail arriving during the session shows at the next login), and messages leave it only through

@@ -21,6 +21,11 @@ public final class MaildropMessage {
     private final Instant received;
     private final Optional<Instant> retrieved;
 
+    /** Whether the text may be a unique-id: 1 to 70 characters from 0x21 to 0x7E (RFC 1939). */
+    public static boolean isUniqueId(String text) {
+        return !text.isEmpty() && text.length() <= MAX_UNIQUE_ID_LENGTH && UNIQUE_ID_CHARACTERS.matchesAllOf(text);
+    }
+
     /** A message stored as RETR sends it: the quota counts what RETR sends. */
     public MaildropMessage(String uniqueId, long octets, Instant received, Optional<Instant> retrieved) {
         this(uniqueId, octets, octets, received, retrieved);
@@ -32,7 +37,7 @@ public final class MaildropMessage {
      */
     public MaildropMessage(String uniqueId, long octets, long storedOctets, Instant received, Optional<Instant> retrieved) {
         Objects.requireNonNull(uniqueId, "uniqueId");
-        if (uniqueId.isEmpty() || uniqueId.length() > MAX_UNIQUE_ID_LENGTH || !UNIQUE_ID_CHARACTERS.matchesAllOf(uniqueId)) {
+        if (!isUniqueId(uniqueId)) {
             throw new IllegalArgumentException("Not an RFC 1939 unique-id: '" + uniqueId + "'");
         }
         if (octets < 0 || storedOctets < 0) {

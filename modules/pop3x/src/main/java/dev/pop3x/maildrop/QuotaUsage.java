@@ -43,6 +43,12 @@ public final class QuotaUsage {
         return limit.isPresent() && limit.getAsLong() > 0 ? (int) Math.min(1000, used * 100 / limit.getAsLong()) : 0;
     }
 
+    /** Whether one more message of this size would go over a limit (a limit of 0 is none, as in Maildir++). */
+    public boolean refuses(long messageOctets) {
+        return (maxOctets.isPresent() && maxOctets.getAsLong() > 0 && octets + messageOctets > maxOctets.getAsLong())
+            || (maxMessages.isPresent() && maxMessages.getAsLong() > 0 && messages + 1 > maxMessages.getAsLong());
+    }
+
     public QuotaUsage without(long removedOctets, long removedMessages) {
         return new QuotaUsage(octets - removedOctets, maxOctets, messages - removedMessages, maxMessages);
     }

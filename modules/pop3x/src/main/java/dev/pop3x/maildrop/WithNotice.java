@@ -10,8 +10,6 @@ import java.util.stream.Collectors;
 
 import com.google.common.collect.ImmutableList;
 
-import dev.pop3x.maildrop.QuotaUsage;
-
 /**
  * A maildrop with one generated message in front of its own (the quota notice): listed first, readable, but never
  * stored, never marked, and expunging it does nothing.

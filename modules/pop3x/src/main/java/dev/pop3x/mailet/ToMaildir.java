@@ -11,6 +11,7 @@ import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.server.core.MailImpl;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
@@ -41,7 +42,6 @@ import dev.pop3x.maildrop.maildir.MessageWriter;
  */
 public final class ToMaildir extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(ToMaildir.class);
-    static final String MAILDIR_BACKEND = "maildir";
 
     private final MaildropSettings routing;
     private final MaildirDelivery delivery;
@@ -72,7 +72,7 @@ public final class ToMaildir extends GenericMailet {
         List<MailAddress> failed = new ArrayList<>();
         for (MailAddress recipient : mail.getRecipients()) {
             Username user = username(recipient);
-            if (!routing.backend().forUser(user).equals(MAILDIR_BACKEND)) {
+            if (!routing.backend().forUser(user).equals(MaildropSettings.MAILDIR_BACKEND)) {
                 remaining.add(recipient);
                 continue;
             }
@@ -138,7 +138,7 @@ public final class ToMaildir extends GenericMailet {
             getMailetContext().sendMail(undelivered);
             LOGGER.info("{} not delivered to {}: {}; sent to the {} processor", mail.getName(), recipients, reason, errorProcessor);
         } finally {
-            org.apache.james.lifecycle.api.LifecycleUtil.dispose(undelivered);
+            LifecycleUtil.dispose(undelivered);
         }
     }
 }

@@ -1,12 +1,14 @@
 package dev.pop3x.policy;
 
-import dev.pop3x.maildrop.QuotaUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
+
+import dev.pop3x.maildrop.MaildropMessage;
+import dev.pop3x.maildrop.QuotaUsage;
 
 /**
  * The quota-aware deletion policy, as a pure decision: given a maildrop's messages, its owner's quota and the
@@ -23,9 +25,9 @@ import java.util.OptionalLong;
  */
 public final class DeletionPolicy {
     /** Ties keep the maildrop's order (delivery order), since the sort is stable. */
-    private static final Comparator<PolicyMessage> OLDEST_RETRIEVAL_FIRST = Comparator
-        .comparing((PolicyMessage message) -> message.retrieved().orElseThrow())
-        .thenComparing(PolicyMessage::received);
+    private static final Comparator<MaildropMessage> OLDEST_RETRIEVAL_FIRST = Comparator
+        .comparing((MaildropMessage message) -> message.retrieved().orElseThrow())
+        .thenComparing(MaildropMessage::received);
 
     private DeletionPolicy() {
     }
@@ -33,9 +35,9 @@ public final class DeletionPolicy {
     /**
      * @param messages the maildrop's messages, in its order
      */
-    public static List<Expunction> decide(List<PolicyMessage> messages, QuotaUsage usage, PolicySettings settings, Instant now) {
-        List<PolicyMessage> retrieved = new ArrayList<>();
-        for (PolicyMessage message : messages) {
+    public static List<Expunction> decide(List<MaildropMessage> messages, QuotaUsage usage, UserPolicy settings, Instant now) {
+        List<MaildropMessage> retrieved = new ArrayList<>();
+        for (MaildropMessage message : messages) {
             if (message.retrieved().isPresent()) {
                 retrieved.add(message);
             }
@@ -43,12 +45,12 @@ public final class DeletionPolicy {
         retrieved.sort(OLDEST_RETRIEVAL_FIRST);
 
         List<Expunction> expunctions = new ArrayList<>();
-        List<PolicyMessage> kept = new ArrayList<>();
+        List<MaildropMessage> kept = new ArrayList<>();
         QuotaUsage remaining = usage;
-        for (PolicyMessage message : retrieved) {
+        for (MaildropMessage message : retrieved) {
             if (isExpired(message, settings, now)) {
                 expunctions.add(new Expunction(message, Expunction.Reason.EXPIRED));
-                remaining = remaining.without(message.octets(), 1);
+                remaining = remaining.without(message.storedOctets(), 1);
             } else {
                 kept.add(message);
             }
@@ -60,19 +62,19 @@ public final class DeletionPolicy {
         int high = settings.highPercent().getAsInt();
         boolean storagePressure = atOrAbove(remaining.octets(), remaining.maxOctets(), high);
         boolean countPressure = atOrAbove(remaining.messages(), remaining.maxMessages(), high);
-        for (PolicyMessage message : kept) {
+        for (MaildropMessage message : kept) {
             boolean storageOver = storagePressure && above(remaining.octets(), remaining.maxOctets(), settings.lowPercent());
             boolean countOver = countPressure && above(remaining.messages(), remaining.maxMessages(), settings.lowPercent());
             if (!storageOver && !countOver) {
                 break;
             }
             expunctions.add(new Expunction(message, storageOver ? Expunction.Reason.STORAGE_QUOTA : Expunction.Reason.MESSAGE_QUOTA));
-            remaining = remaining.without(message.octets(), 1);
+            remaining = remaining.without(message.storedOctets(), 1);
         }
         return List.copyOf(expunctions);
     }
 
-    private static boolean isExpired(PolicyMessage message, PolicySettings settings, Instant now) {
+    private static boolean isExpired(MaildropMessage message, UserPolicy settings, Instant now) {
         return settings.expiry().days().isPresent()
             && !message.retrieved().orElseThrow().plus(Duration.ofDays(settings.expiry().days().getAsInt())).isAfter(now);
     }

@@ -2,6 +2,8 @@ package dev.pop3x.policy;
 
 import java.util.Objects;
 
+import dev.pop3x.maildrop.MaildropMessage;
+
 /** One message the policy removes, and why. */
 public final class Expunction {
     public enum Reason {
@@ -23,15 +25,15 @@ public final class Expunction {
         }
     }
 
-    private final PolicyMessage message;
+    private final MaildropMessage message;
     private final Reason reason;
 
-    public Expunction(PolicyMessage message, Reason reason) {
+    public Expunction(MaildropMessage message, Reason reason) {
         this.message = Objects.requireNonNull(message);
         this.reason = Objects.requireNonNull(reason);
     }
 
-    public PolicyMessage message() {
+    public MaildropMessage message() {
         return message;
     }
 

@@ -1,12 +1,9 @@
 package dev.pop3x.policy;
 
-import dev.pop3x.maildrop.QuotaUsage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
@@ -17,10 +14,11 @@ import org.apache.james.metrics.api.MetricFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pop3x.config.PolicyConfiguration;
+import dev.pop3x.config.PolicySettings;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
+import dev.pop3x.maildrop.QuotaUsage;
 
 /**
  * Applies the {@link DeletionPolicy} to an open maildrop: decides from its messages (those a session did not just
@@ -33,7 +31,7 @@ public final class PolicyEnforcer {
     private static final Logger AUDIT = LoggerFactory.getLogger("dev.pop3x.policy.Audit");
     private static final Logger LOGGER = LoggerFactory.getLogger(PolicyEnforcer.class);
 
-    private final PolicyConfiguration configuration;
+    private final PolicySettings configuration;
     private final Clock clock;
     private final Metric runs;
     private final Metric failures;
@@ -41,7 +39,7 @@ public final class PolicyEnforcer {
     private final Metric expungedOctets;
 
     @Inject
-    public PolicyEnforcer(PolicyConfiguration configuration, Clock clock, MetricFactory metricFactory) {
+    public PolicyEnforcer(PolicySettings configuration, Clock clock, MetricFactory metricFactory) {
         this.configuration = configuration;
         this.clock = clock;
         this.runs = metricFactory.generate("pop3x-policy-runs");
@@ -52,11 +50,10 @@ public final class PolicyEnforcer {
 
     /** What the policy would remove now, without removing anything. */
     public PolicyReport decide(Username user, Maildrop maildrop, Collection<MaildropMessage> gone) throws MaildropException {
-        PolicySettings settings = PolicySettings.forUser(configuration, user);
+        UserPolicy settings = UserPolicy.forUser(configuration, user);
         Instant now = clock.instant();
-        List<PolicyMessage> messages = maildrop.messages().stream()
+        List<MaildropMessage> messages = maildrop.messages().stream()
             .filter(message -> !gone.contains(message))
-            .map(message -> new PolicyMessage(message.uniqueId(), message.storedOctets(), message.received(), message.retrieved()))
             .collect(Collectors.toList());
         QuotaUsage usage = maildrop.quota();
         return new PolicyReport(user.asString(), settings, usage, DeletionPolicy.decide(messages, usage, settings, now), configuration.dryRun(user));
@@ -66,9 +63,9 @@ public final class PolicyEnforcer {
      * Decides and, unless in dry run, expunges.
      *
      * @param gone messages already expunged in this run (the session's own DELEs)
-     * @param trigger what ran the policy, for the audit lines: QUIT, sweeper, webadmin
+     * @param trigger what ran the policy, for the audit lines
      */
-    public PolicyReport enforce(Username user, Maildrop maildrop, Collection<MaildropMessage> gone, String trigger) throws MaildropException {
+    public PolicyReport enforce(Username user, Maildrop maildrop, Collection<MaildropMessage> gone, PolicyTrigger trigger) throws MaildropException {
         runs.increment();
         try {
             PolicyReport report = decide(user, maildrop, gone);
@@ -76,18 +73,14 @@ public final class PolicyEnforcer {
                 return report;
             }
             if (!report.dryRun()) {
-                Map<String, MaildropMessage> byId = maildrop.messages().stream()
-                    .collect(Collectors.toMap(MaildropMessage::uniqueId, Function.identity(), (a, b) -> a));
-                maildrop.expunge(report.expunctions().stream()
-                    .map(expunction -> byId.get(expunction.message().uniqueId()))
-                    .collect(Collectors.toList()));
+                maildrop.expunge(report.expunctions().stream().map(Expunction::message).collect(Collectors.toList()));
                 expungedMessages.add(report.expunctions().size());
                 expungedOctets.add((int) Math.min(Integer.MAX_VALUE, report.expungedOctets()));
             }
             for (Expunction expunction : report.expunctions()) {
                 AUDIT.info("{} user={} uidl={} octets={} reason={} retrieved={} trigger={} quota=[{}]",
                     report.dryRun() ? "Would expunge" : "Expunged", user.asString(), expunction.message().uniqueId(),
-                    expunction.message().octets(), expunction.reason().label(), expunction.message().retrieved().orElseThrow(),
+                    expunction.message().storedOctets(), expunction.reason().label(), expunction.message().retrieved().orElseThrow(),
                     trigger, report.usage());
             }
             return report;

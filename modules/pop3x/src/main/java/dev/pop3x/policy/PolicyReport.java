@@ -1,17 +1,18 @@
 package dev.pop3x.policy;
 
-import dev.pop3x.maildrop.QuotaUsage;
 import java.util.List;
+
+import dev.pop3x.maildrop.QuotaUsage;
 
 /** What one run of the policy on one maildrop decided, and whether it acted on it. */
 public final class PolicyReport {
     private final String user;
-    private final PolicySettings settings;
+    private final UserPolicy settings;
     private final QuotaUsage usage;
     private final List<Expunction> expunctions;
     private final boolean dryRun;
 
-    public PolicyReport(String user, PolicySettings settings, QuotaUsage usage, List<Expunction> expunctions, boolean dryRun) {
+    public PolicyReport(String user, UserPolicy settings, QuotaUsage usage, List<Expunction> expunctions, boolean dryRun) {
         this.user = user;
         this.settings = settings;
         this.usage = usage;
@@ -23,7 +24,7 @@ public final class PolicyReport {
         return user;
     }
 
-    public PolicySettings settings() {
+    public UserPolicy settings() {
         return settings;
     }
 
@@ -42,6 +43,6 @@ public final class PolicyReport {
     }
 
     public long expungedOctets() {
-        return expunctions.stream().mapToLong(expunction -> expunction.message().octets()).sum();
+        return expunctions.stream().mapToLong(expunction -> expunction.message().storedOctets()).sum();
     }
 }

@@ -51,7 +51,7 @@ public final class PolicyRunner {
         }
     }
 
-    public Outcome run(Username user, String trigger, Consumer<PolicyReport> reports) {
+    public Outcome run(Username user, PolicyTrigger trigger, Consumer<PolicyReport> reports) {
         Optional<MaildropLock> lock = locks.tryLockBriefly(user, "policy-" + trigger);
         if (lock.isEmpty()) {
             LOGGER.info("The maildrop of {} is in use: the policy runs at its QUIT", user.asString());

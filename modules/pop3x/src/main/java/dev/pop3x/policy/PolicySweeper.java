@@ -14,7 +14,7 @@ import org.apache.james.utils.UserDefinedStartable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pop3x.config.PolicyConfiguration;
+import dev.pop3x.config.PolicySettings;
 
 /**
  * Runs the deletion policy for every user every {@code policy.sweep-interval}, so that mail of users who no longer
@@ -29,7 +29,7 @@ public final class PolicySweeper implements UserDefinedStartable {
     private ScheduledExecutorService scheduler;
 
     @Inject
-    public PolicySweeper(PolicyRunner runner, PolicyConfiguration configuration) {
+    public PolicySweeper(PolicyRunner runner, PolicySettings configuration) {
         this.runner = runner;
         this.interval = configuration.sweepInterval();
     }
@@ -55,7 +55,7 @@ public final class PolicySweeper implements UserDefinedStartable {
             int busy = 0;
             int failed = 0;
             for (Username user : runner.users()) {
-                switch (runner.run(user, "sweeper", report -> { })) {
+                switch (runner.run(user, PolicyTrigger.SWEEPER, report -> { })) {
                     case RAN:
                         ran++;
                         break;

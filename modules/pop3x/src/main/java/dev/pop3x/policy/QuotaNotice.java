@@ -1,6 +1,5 @@
 package dev.pop3x.policy;
 
-import dev.pop3x.maildrop.QuotaUsage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,6 +10,7 @@ import java.util.Optional;
 import org.apache.james.core.Username;
 
 import dev.pop3x.maildrop.MaildropMessage;
+import dev.pop3x.maildrop.QuotaUsage;
 
 /**
  * The message a POP3-only user sees first when their mailbox passes {@code notice.threshold} percent: how full it
@@ -31,7 +31,7 @@ public final class QuotaNotice {
     }
 
     /** The notice for this usage, or empty when the usage is below the threshold. */
-    public static Optional<QuotaNotice> of(Username user, QuotaUsage usage, PolicySettings settings, int threshold, Instant now) {
+    public static Optional<QuotaNotice> of(Username user, QuotaUsage usage, UserPolicy settings, int threshold, Instant now) {
         int percent = usage.percentFull();
         if (percent < threshold) {
             return Optional.empty();
@@ -77,7 +77,7 @@ public final class QuotaNotice {
         return String.format(Locale.ROOT, "%.1f MB", octets / 1_000_000.0);
     }
 
-    private static String whatHappens(PolicySettings settings) {
+    private static String whatHappens(UserPolicy settings) {
         StringBuilder text = new StringBuilder();
         if (settings.highPercent().isPresent()) {
             text.append("When it is ").append(settings.highPercent().getAsInt()).append("% full, mail you have already downloaded is ")

@@ -1,6 +1,8 @@
 package dev.pop3x.protocol;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -15,18 +17,18 @@ import org.apache.james.protocols.pop3.core.CapaCapability;
  * order. Handlers that are not pop3x's can still add theirs by implementing {@link CapaCapability}.
  */
 public final class CapaCommand extends Pop3xCommand implements ExtensibleHandler, CapaCapability {
-    private static final Set<String> PROTOCOL_CAPABILITIES = java.util.Collections.unmodifiableSet(
-        new java.util.LinkedHashSet<>(List.of("RESP-CODES", "AUTH-RESP-CODE", "PIPELINING")));
+    private static final Set<String> PROTOCOL_CAPABILITIES = Collections.unmodifiableSet(
+        new LinkedHashSet<>(List.of("RESP-CODES", "AUTH-RESP-CODE", "PIPELINING")));
 
     private List<CapaCapability> capabilities = List.of();
 
     @Inject
     public CapaCommand(Replies replies) {
-        super(replies, Phase.ANY, Arguments.NONE, "CAPA");
+        super(replies, Phase.ANY, ArgumentShape.NONE, "CAPA");
     }
 
     @Override
-    Reply execute(Pop3xSession session, String command, String argument) {
+    Reply execute(Pop3xSession session, Arguments arguments) {
         List<String> lines = new ArrayList<>();
         for (CapaCapability capability : capabilities) {
             lines.addAll(capability.getImplementedCapabilities(session.james()));

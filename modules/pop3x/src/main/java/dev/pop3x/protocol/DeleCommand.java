@@ -6,17 +6,12 @@ import javax.inject.Inject;
 public final class DeleCommand extends Pop3xCommand {
     @Inject
     public DeleCommand(Replies replies) {
-        super(replies, Phase.TRANSACTION, "DELE");
+        super(replies, Phase.TRANSACTION, ArgumentShape.MESSAGE, "DELE");
     }
 
     @Override
-    Reply execute(Pop3xSession session, String command, String argument) {
-        Transaction transaction = session.transaction();
-        ArgumentShape.Parsed parsed = ArgumentShape.MESSAGE.parse(command, argument, transaction);
-        if (parsed.refusal().isPresent()) {
-            return parsed.refusal().get();
-        }
-        transaction.markDeleted(parsed.message().getAsInt());
+    Reply execute(Pop3xSession session, Arguments arguments) {
+        session.transaction().markDeleted(arguments.message());
         return Reply.ok(Text.MESSAGE_DELETED);
     }
 }

@@ -10,7 +10,7 @@ import org.apache.james.protocols.pop3.POP3Session;
 import org.apache.james.protocols.pop3.core.CapaCapability;
 
 import dev.pop3x.config.Expiry;
-import dev.pop3x.config.PolicyConfiguration;
+import dev.pop3x.config.PolicySettings;
 
 /**
  * {@code EXPIRE} (RFC 2449 section 6.7): the retention of retrieved mail the deletion policy guarantees:
@@ -19,20 +19,20 @@ import dev.pop3x.config.PolicyConfiguration;
  * user's own value.
  */
 public final class ExpireCapability implements CapaCapability, ProtocolHandler {
-    private final PolicyConfiguration policy;
+    private final PolicySettings policySettings;
 
     @Inject
-    public ExpireCapability(PolicyConfiguration policy) {
-        this.policy = policy;
+    public ExpireCapability(PolicySettings policySettings) {
+        this.policySettings = policySettings;
     }
 
     @Override
     public Set<String> getImplementedCapabilities(POP3Session james) {
         Pop3xSession session = Pop3xSession.of(james);
         if (session.loggedIn()) {
-            return Set.of("EXPIRE " + policy.guaranteedRetention(session.transaction().user()).asCapabilityArgument());
+            return Set.of("EXPIRE " + policySettings.guaranteedRetention(session.transaction().user()).asCapabilityArgument());
         }
-        Expiry smallest = policy.guaranteedRetentions().min(Comparator.naturalOrder()).orElseThrow();
-        return Set.of("EXPIRE " + smallest.asCapabilityArgument() + (policy.guaranteesVaryPerUser() ? " USER" : ""));
+        Expiry smallest = policySettings.guaranteedRetentions().min(Comparator.naturalOrder()).orElseThrow();
+        return Set.of("EXPIRE " + smallest.asCapabilityArgument() + (policySettings.guaranteesVaryPerUser() ? " USER" : ""));
     }
 }

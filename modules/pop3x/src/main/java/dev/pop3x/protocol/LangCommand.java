@@ -23,18 +23,18 @@ public final class LangCommand extends Pop3xCommand implements CapaCapability {
 
     @Inject
     public LangCommand(Replies replies, SessionSettings settings) {
-        super(replies, Phase.ANY, "LANG");
+        super(replies, Phase.ANY, ArgumentShape.OPTIONAL_WORD, "LANG");
         this.settings = settings;
     }
 
     @Override
-    Reply execute(Pop3xSession session, String command, String argument) {
-        if (argument == null || argument.isBlank()) {
+    Reply execute(Pop3xSession session, Arguments arguments) {
+        if (arguments.text().isEmpty()) {
             return Reply.ok(Text.LANGUAGES).withLines(Arrays.stream(Language.values())
                 .map(language -> language.tag() + " " + language.description())
                 .collect(Collectors.toList()));
         }
-        String tag = argument.strip();
+        String tag = arguments.text().get();
         Optional<Language> language = tag.equals("*") ? Optional.of(settings.defaultLanguage()) : Language.forTag(tag);
         if (language.isEmpty()) {
             return Reply.err(Text.LANGUAGE_UNSUPPORTED, Echo.of(tag));

@@ -1,9 +1,8 @@
 package dev.pop3x.protocol;
 
-import java.util.stream.Collectors;
-
 import javax.inject.Inject;
 
+import dev.pop3x.maildrop.MaildropMessage;
 
 /**
  * LIST: {@code +OK <messages> <octets>} then {@code <number> <octets>} for each message not marked deleted, or
@@ -12,23 +11,16 @@ import javax.inject.Inject;
 public final class ListCommand extends Pop3xCommand {
     @Inject
     public ListCommand(Replies replies) {
-        super(replies, Phase.TRANSACTION, "LIST");
+        super(replies, Phase.TRANSACTION, ArgumentShape.OPTIONAL_MESSAGE, "LIST");
     }
 
     @Override
-    Reply execute(Pop3xSession session, String command, String argument) {
+    Reply execute(Pop3xSession session, Arguments arguments) {
         Transaction transaction = session.transaction();
-        ArgumentShape.Parsed parsed = ArgumentShape.OPTIONAL_MESSAGE.parse(command, argument, transaction);
-        if (parsed.refusal().isPresent()) {
-            return parsed.refusal().get();
+        if (arguments.optionalMessage().isPresent()) {
+            return Reply.okData(transaction.scanLine(arguments.message(), MaildropMessage::octets));
         }
-        if (parsed.message().isPresent()) {
-            int number = parsed.message().getAsInt();
-            return Reply.ok(Text.RAW, number + " " + transaction.message(number).octets());
-        }
-        return Reply.ok(Text.RAW, transaction.remainingCount() + " " + transaction.remainingOctets())
-            .withLines(transaction.remainingNumbers()
-                .mapToObj(number -> number + " " + transaction.message(number).octets())
-                .collect(Collectors.toList()));
+        return Reply.okData(transaction.remainingCount() + " " + transaction.remainingOctets())
+            .withLines(transaction.scanLines(MaildropMessage::octets));
     }
 }

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pop3x.config.MaildropSettings;
-import dev.pop3x.config.PolicyConfiguration;
+import dev.pop3x.config.PolicySettings;
 import dev.pop3x.config.SessionSettings;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
@@ -24,8 +24,8 @@ import dev.pop3x.maildrop.MaildropLocks;
 import dev.pop3x.maildrop.MaildropLocks.MaildropLock;
 import dev.pop3x.maildrop.MaildropStore;
 import dev.pop3x.maildrop.WithNotice;
-import dev.pop3x.policy.PolicySettings;
 import dev.pop3x.policy.QuotaNotice;
+import dev.pop3x.policy.UserPolicy;
 
 /**
  * What follows right credentials, whichever command brought them (PASS or AUTH): lock the maildrop (waiting for a
@@ -42,7 +42,7 @@ final class LoginFlow {
     private final Replies replies;
     private final MaildropSettings maildropSettings;
     private final SessionSettings settings;
-    private final PolicyConfiguration policy;
+    private final PolicySettings policySettings;
     private final Clock clock;
     private final Metric logins;
     private final Metric inUse;
@@ -51,8 +51,8 @@ final class LoginFlow {
 
     @Inject
     LoginFlow(MaildropStore store, MaildropLocks locks, Logout logout, Replies replies, MaildropSettings maildropSettings,
-              SessionSettings settings, PolicyConfiguration policy, Clock clock, MetricFactory metricFactory) {
-        this.policy = policy;
+              SessionSettings settings, PolicySettings policySettings, Clock clock, MetricFactory metricFactory) {
+        this.policySettings = policySettings;
         this.store = store;
         this.locks = locks;
         this.logout = logout;
@@ -107,47 +107,58 @@ final class LoginFlow {
         return open(session, user, lock);
     }
 
+    /** Opens the maildrop and enters the TRANSACTION state; on a refusal, the maildrop and the lock are let go. */
     private Reply open(Pop3xSession session, Username user, Optional<MaildropLock> lock) {
-        Maildrop maildrop;
+        Maildrop maildrop = null;
+        boolean entered = false;
         try {
             maildrop = store.open(user);
+            Optional<Reply> refusal = enforceLoginDelay(user, maildrop);
+            if (refusal.isPresent()) {
+                tooSoon.increment();
+                return refusal.get();
+            }
+            Transaction transaction = new Transaction(user, withQuotaNotice(user, maildrop), lock);
+            session.enterTransaction(transaction);
+            entered = true;
+            logins.increment();
+            LOGGER.info("Login user={} ip={} tls={} messages={} octets={}", user.asString(), session.remoteAddress(),
+                session.tlsActive(), transaction.size(), transaction.remainingOctets());
+            return Reply.ok(Text.WELCOME, user.asString());
         } catch (MaildropException e) {
-            lock.ifPresent(MaildropLock::release);
             unavailable.increment();
             LOGGER.error("Cannot open the maildrop of {}", user.asString(), e);
-            switch (e.kind()) {
-                case FORBIDDEN:
-                    // a user name the maildir root cannot hold: a policy violation, RFC 3206 [AUTH]
-                    return Reply.err(ResponseCode.AUTH, Text.AUTH_FAILED);
-                case PERMANENT:
-                    return Reply.err(ResponseCode.SYS_PERM, Text.MAILDROP_PERMANENT_FAILURE);
-                default:
-                    return Reply.err(ResponseCode.SYS_TEMP, Text.MAILDROP_TEMPORARY_FAILURE);
+            return Reply.err(ResponseCode.forFailure(e.kind()), unavailable(e.kind()));
+        } finally {
+            if (!entered) {
+                if (maildrop != null) {
+                    maildrop.close();
+                }
+                lock.ifPresent(MaildropLock::release);
             }
         }
-        Optional<Reply> refusal = enforceLoginDelay(user, maildrop);
-        if (refusal.isPresent()) {
-            maildrop.close();
-            lock.ifPresent(MaildropLock::release);
-            tooSoon.increment();
-            return refusal.get();
+    }
+
+    private static Text unavailable(MaildropException.Kind kind) {
+        switch (kind) {
+            case FORBIDDEN:
+                // a user name the maildir root cannot hold: refused as a login is
+                return Text.AUTH_FAILED;
+            case PERMANENT:
+                return Text.MAILDROP_PERMANENT_FAILURE;
+            default:
+                return Text.MAILDROP_TEMPORARY_FAILURE;
         }
-        Transaction transaction = new Transaction(user, withQuotaNotice(user, maildrop), lock);
-        session.enterTransaction(transaction);
-        logins.increment();
-        LOGGER.info("Login user={} ip={} tls={} messages={} octets={}", user.asString(), session.remoteAddress(),
-            session.tlsActive(), transaction.size(), transaction.remainingOctets());
-        return Reply.ok(Text.WELCOME, user.asString());
     }
 
     /** The maildrop with the quota notice in front, when {@code notice.threshold} is set and reached. */
     private Maildrop withQuotaNotice(Username user, Maildrop maildrop) {
-        OptionalInt threshold = policy.noticeThreshold(user);
+        OptionalInt threshold = policySettings.noticeThreshold(user);
         if (threshold.isEmpty()) {
             return maildrop;
         }
         try {
-            return QuotaNotice.of(user, maildrop.quota(), PolicySettings.forUser(policy, user), threshold.getAsInt(), clock.instant())
+            return QuotaNotice.of(user, maildrop.quota(), UserPolicy.forUser(policySettings, user), threshold.getAsInt(), clock.instant())
                 .<Maildrop>map(notice -> new WithNotice(maildrop, notice.message(), notice.content()))
                 .orElse(maildrop);
         } catch (MaildropException e) {

@@ -28,7 +28,7 @@ final class Logout {
             return;
         }
         LOGGER.info("Logout user={} ip={} reason={} {} kept={} time={}ms",
-            session.namedUser().orElse("-"),
+            session.user().orElse("-"),
             session.remoteAddress(),
             reason,
             session.statistics().describe(),

@@ -6,11 +6,11 @@ import javax.inject.Inject;
 public final class NoopCommand extends Pop3xCommand {
     @Inject
     public NoopCommand(Replies replies) {
-        super(replies, Phase.TRANSACTION, Arguments.NONE, "NOOP");
+        super(replies, Phase.TRANSACTION, ArgumentShape.NONE, "NOOP");
     }
 
     @Override
-    Reply execute(Pop3xSession session, String command, String argument) {
-        return Reply.ok(Text.NONE);
+    Reply execute(Pop3xSession session, Arguments arguments) {
+        return Reply.ok();
     }
 }

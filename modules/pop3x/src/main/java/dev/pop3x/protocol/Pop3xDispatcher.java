@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * James's command dispatcher with what every pop3x command shares, in one place:
  * <ul>
  * <li>a line sent in the clear behind STLS closes the connection unrun (James's framer, which would look for
- * such lines too, is told not to: see {@link Greeting}); the next commands wait while the client does not read its
+ * such lines too, is told not to: see {@link SessionStart}); the next commands wait while the client does not read its
  * replies ({@link SessionInput});</li>
  * <li>a command line is at most {@value #MAX_COMMAND_LINE} octets ({@value #MAX_AUTH_LINE} for AUTH, whose initial
  * response may be long, RFC 5034), at least what Dovecot accepts; after {@value #MAX_COMMANDS_BEFORE_LOGIN}
@@ -178,17 +178,17 @@ public final class Pop3xDispatcher extends CommandDispatcher<POP3Session> {
         String command = request.getCommand();
         if (!session.loggedIn() && session.commandBeforeLogin() > MAX_COMMANDS_BEFORE_LOGIN) {
             LOGGER.info("{} commands from {} without a login: connection closed", MAX_COMMANDS_BEFORE_LOGIN, session.remoteAddress());
-            return replies.render(session, command, Reply.err(Text.TOO_MANY_COMMANDS_BEFORE_LOGIN).endingSession());
+            return replies.render(session, command, Reply.err(Text.TOO_MANY_COMMANDS_BEFORE_LOGIN).then(Reply.After.END_SESSION));
         }
         String metric = "pop3x-" + (keywords.contains(command) ? command.toLowerCase(Locale.US) : "unknown");
         MDCBuilder mdc = MDCBuilder.create()
             .addToContext(MDCBuilder.ACTION, keywords.contains(command) ? command : "UNKNOWN")
-            .addToContext(MDCBuilder.USER, session.namedUser().orElse(""));
+            .addToContext(MDCBuilder.USER, session.user().orElse(""));
         return metricFactory.decorateSupplierWithTimerMetric(metric, () -> MDCBuilder.withMdc(mdc, () -> {
             try {
                 return super.dispatchCommandHandlers(james, request);
             } catch (RuntimeException e) {
-                LOGGER.error("{} failed for {} from {}", command, session.namedUser().orElse("(no user)"),
+                LOGGER.error("{} failed for {} from {}", command, session.user().orElse("(no user)"),
                     session.remoteAddress(), e);
                 return replies.render(session, command, Reply.err(ResponseCode.SYS_TEMP, Text.INTERNAL_ERROR));
             }

@@ -15,7 +15,7 @@ import org.apache.james.protocols.lib.handler.HandlersPackage;
  */
 public final class Pop3xHandlers implements HandlersPackage {
     private static final List<String> HANDLERS = List.of(
-        Greeting.class.getName(),
+        SessionStart.class.getName(),
         Pop3xDispatcher.class.getName(),
         TopCommand.class.getName(),
         UidlCommand.class.getName(),

@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import javax.net.ssl.SSLSession;
 
-import org.apache.james.core.Username;
 import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
 import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.pop3.POP3Session;
@@ -68,7 +67,7 @@ final class Pop3xSession {
     /** pop3x's state of the connection. */
     static Pop3xSession of(POP3Session james) {
         return james.getAttachment(KEY, State.Connection)
-            .orElseThrow(() -> new IllegalStateException("No pop3x session: is dev.pop3x.protocol.Greeting in the handler chain?"));
+            .orElseThrow(() -> new IllegalStateException("No pop3x session: is dev.pop3x.protocol.SessionStart in the handler chain?"));
     }
 
     static Optional<Pop3xSession> find(POP3Session james) {
@@ -123,8 +122,13 @@ final class Pop3xSession {
         utf8 = true;
     }
 
-    /** The user named by USER (as typed), or the user logged in. */
-    Optional<String> namedUser() {
+    /** The user named by USER, as typed, until a login or its failure; PASS checks the password of this user. */
+    Optional<String> userNamedByUserCommand() {
+        return loggedIn() ? Optional.empty() : namedUser;
+    }
+
+    /** For logs: the user logged in, or the one named by USER. */
+    Optional<String> user() {
         return namedUser;
     }
 

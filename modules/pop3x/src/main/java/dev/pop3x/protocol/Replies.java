@@ -1,10 +1,14 @@
 package dev.pop3x.protocol;
 
+import java.util.Base64;
+
 import javax.inject.Inject;
 
 import org.apache.james.protocols.api.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.pop3x.config.Language;
 
 /**
  * Puts replies into words for a session, in its language, as the streams its {@link SessionOutput} follows; and logs
@@ -24,8 +28,13 @@ final class Replies {
     Response render(Pop3xSession session, String command, Reply reply) {
         if (!reply.isOk()) {
             LOGGER.info("{} refused: {}{}", command,
-                reply.code().map(code -> "[" + code.text() + "] ").orElse(""), texts.english(reply));
+                reply.code().map(code -> "[" + code.text() + "] ").orElse(""), reply.words(texts, Language.EN));
         }
-        return reply.render(texts, session.language(), session.output());
+        return reply.render(texts, session.language(), session.output()::track);
+    }
+
+    /** A SASL continuation request (RFC 5034) with its challenge: {@code + } and base64, maybe empty. */
+    Response continuation(Pop3xSession session, byte[] challenge) {
+        return Responses.continuation(Base64.getEncoder().encodeToString(challenge), session.output()::track);
     }
 }

@@ -1,5 +1,7 @@
 package dev.pop3x.protocol;
 
+import dev.pop3x.maildrop.MaildropException;
+
 /** The extended response codes pop3x sends (RFC 2449 section 8, RFC 3206). */
 enum ResponseCode {
     /** The credentials are wrong, or the login is against policy (RFC 3206). */
@@ -21,5 +23,18 @@ enum ResponseCode {
 
     String text() {
         return text;
+    }
+
+    /** The code of a maildrop's failure: the one mapping of {@link MaildropException.Kind} to RFC 3206. */
+    static ResponseCode forFailure(MaildropException.Kind kind) {
+        switch (kind) {
+            case PERMANENT:
+                return SYS_PERM;
+            case FORBIDDEN:
+                // a user name the maildir root cannot hold: a policy violation
+                return AUTH;
+            default:
+                return SYS_TEMP;
+        }
     }
 }

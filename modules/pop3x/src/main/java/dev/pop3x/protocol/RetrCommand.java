@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
+import dev.pop3x.protocol.wire.OnFullyRead;
+import dev.pop3x.protocol.wire.Pop3Body;
 
 /** RETR: the whole message as {@link Pop3Body} encodes it, streamed from the maildrop. */
 public final class RetrCommand extends Pop3xCommand {
@@ -19,7 +21,7 @@ public final class RetrCommand extends Pop3xCommand {
 
     @Inject
     public RetrCommand(Replies replies, Clock clock) {
-        super(replies, Phase.TRANSACTION, "RETR");
+        super(replies, Phase.TRANSACTION, ArgumentShape.MESSAGE, "RETR");
         this.clock = clock;
     }
 
@@ -30,13 +32,9 @@ public final class RetrCommand extends Pop3xCommand {
     }
 
     @Override
-    Reply execute(Pop3xSession session, String command, String argument) {
+    Reply execute(Pop3xSession session, Arguments arguments) {
         Transaction transaction = session.transaction();
-        ArgumentShape.Parsed parsed = ArgumentShape.MESSAGE.parse(command, argument, transaction);
-        if (parsed.refusal().isPresent()) {
-            return parsed.refusal().get();
-        }
-        int number = parsed.message().getAsInt();
+        int number = arguments.message();
         MaildropMessage message = transaction.message(number);
         try {
             InputStream content = transaction.maildrop().content(message);

@@ -9,12 +9,12 @@ import javax.inject.Inject;
 public final class RsetCommand extends Pop3xCommand {
     @Inject
     public RsetCommand(Replies replies) {
-        super(replies, Phase.TRANSACTION, Arguments.NONE, "RSET");
+        super(replies, Phase.TRANSACTION, ArgumentShape.NONE, "RSET");
     }
 
     @Override
-    Reply execute(Pop3xSession session, String command, String argument) {
+    Reply execute(Pop3xSession session, Arguments arguments) {
         session.transaction().unmarkAll();
-        return Reply.ok(Text.NONE);
+        return Reply.ok();
     }
 }

@@ -38,18 +38,18 @@ final class SessionHolder implements MaildropLocks.Holder {
         if (session.isEnded() || session.idleFor().compareTo(idle) < 0) {
             return false;
         }
-        session.input().later().execute(() -> yield(idle, requester));
+        session.input().later().execute(() -> giveUp(idle, requester));
         return true;
     }
 
-    private void yield(Duration idle, MaildropLocks.Holder requester) {
+    private void giveUp(Duration idle, MaildropLocks.Holder requester) {
         Duration idleFor = session.idleFor();
         if (session.isEnded() || idleFor.compareTo(idle) < 0) {
             return;
         }
         LOGGER.info("Maildrop of {} taken over: session {} from {}, idle {} s, ends without deleting anything; session {} logs in",
-            session.namedUser().orElse("-"), id(), session.remoteAddress(), idleFor.toSeconds(), requester.id());
+            session.user().orElse("-"), id(), session.remoteAddress(), idleFor.toSeconds(), requester.id());
         logout.end(session, "taken-over");
-        session.input().write(replies.render(session, "take-over", Reply.err(Text.TAKEN_OVER).endingSession()));
+        session.input().write(replies.render(session, "take-over", Reply.err(Text.TAKEN_OVER).then(Reply.After.END_SESSION)));
     }
 }

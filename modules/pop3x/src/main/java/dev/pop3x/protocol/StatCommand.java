@@ -6,12 +6,12 @@ import javax.inject.Inject;
 public final class StatCommand extends Pop3xCommand {
     @Inject
     public StatCommand(Replies replies) {
-        super(replies, Phase.TRANSACTION, Arguments.NONE, "STAT");
+        super(replies, Phase.TRANSACTION, ArgumentShape.NONE, "STAT");
     }
 
     @Override
-    Reply execute(Pop3xSession session, String command, String argument) {
+    Reply execute(Pop3xSession session, Arguments arguments) {
         Transaction transaction = session.transaction();
-        return Reply.ok(Text.RAW, transaction.remainingCount() + " " + transaction.remainingOctets());
+        return Reply.okData(transaction.remainingCount() + " " + transaction.remainingOctets());
     }
 }

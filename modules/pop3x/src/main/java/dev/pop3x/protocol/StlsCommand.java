@@ -14,11 +14,11 @@ import org.apache.james.protocols.pop3.core.CapaCapability;
 public final class StlsCommand extends Pop3xCommand implements CapaCapability {
     @Inject
     public StlsCommand(Replies replies) {
-        super(replies, Phase.AUTHORIZATION, Arguments.NONE, "STLS");
+        super(replies, Phase.AUTHORIZATION, ArgumentShape.NONE, "STLS");
     }
 
     @Override
-    Reply execute(Pop3xSession session, String command, String argument) {
+    Reply execute(Pop3xSession session, Arguments arguments) {
         Reply refusal = refusal(session);
         if (refusal != null) {
             return refusal;
@@ -26,7 +26,7 @@ public final class StlsCommand extends Pop3xCommand implements CapaCapability {
         session.forgetUser();
         // a line that arrives before the handshake is done was sent in the clear behind this one: see Pop3xDispatcher
         session.tlsNegotiating();
-        return Reply.ok(Text.STLS_BEGIN).startingTls();
+        return Reply.ok(Text.STLS_BEGIN).then(Reply.After.START_TLS);
     }
 
     private static Reply refusal(Pop3xSession session) {

@@ -5,9 +5,6 @@ package dev.pop3x.protocol;
  * {@code dev/pop3x/protocol/texts*.properties}; {@code {0}}, {@code {1}} are replaced by the arguments.
  */
 enum Text {
-    NONE,
-    /** Data, not words: the argument as it is (message counts, sizes, unique-ids). */
-    RAW,
     GREETING,
     CAPABILITIES,
     WELCOME,

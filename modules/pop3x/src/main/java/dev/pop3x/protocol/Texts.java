@@ -37,11 +37,6 @@ public final class Texts {
         return new Texts(wordings);
     }
 
-    /** A reply's text in English, for logs. */
-    String english(Reply reply) {
-        return format(Language.EN, reply.text(), reply.arguments());
-    }
-
     String format(Language language, Text text, List<?> arguments) {
         String wording = wordings.get(language).get(text);
         for (int i = 0; i < arguments.size(); i++) {

@@ -13,6 +13,9 @@ import org.slf4j.LoggerFactory;
 
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
+import dev.pop3x.protocol.wire.OnFullyRead;
+import dev.pop3x.protocol.wire.Pop3Body;
+import dev.pop3x.protocol.wire.TopLines;
 
 /**
  * TOP msg n: the header section and the first n lines of the body. {@code TOP msg 0} reads the headers only from
@@ -25,19 +28,15 @@ public final class TopCommand extends Pop3xCommand implements CapaCapability {
 
     @Inject
     public TopCommand(Replies replies, Clock clock) {
-        super(replies, Phase.TRANSACTION, "TOP");
+        super(replies, Phase.TRANSACTION, ArgumentShape.MESSAGE_AND_LINES, "TOP");
         this.clock = clock;
     }
 
     @Override
-    Reply execute(Pop3xSession session, String command, String argument) {
+    Reply execute(Pop3xSession session, Arguments arguments) {
         Transaction transaction = session.transaction();
-        ArgumentShape.Parsed parsed = ArgumentShape.MESSAGE_AND_LINES.parse(command, argument, transaction);
-        if (parsed.refusal().isPresent()) {
-            return parsed.refusal().get();
-        }
-        int number = parsed.message().getAsInt();
-        int lines = parsed.lines().getAsInt();
+        int number = arguments.message();
+        int lines = arguments.lines();
         MaildropMessage message = transaction.message(number);
         try {
             boolean headersOnly = lines == 0;

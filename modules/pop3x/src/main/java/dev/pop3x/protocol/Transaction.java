@@ -3,6 +3,7 @@ package dev.pop3x.protocol;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -89,6 +90,16 @@ final class Transaction {
     /** Message numbers not marked deleted, in order. */
     IntStream remainingNumbers() {
         return IntStream.rangeClosed(1, messages.size()).filter(number -> !deleted.get(number - 1));
+    }
+
+    /** LIST's and UIDL's line of a message: {@code <number> <field>}. */
+    String scanLine(int number, Function<MaildropMessage, Object> field) {
+        return number + " " + field.apply(message(number));
+    }
+
+    /** The scan line of each message not marked deleted, in order. */
+    List<String> scanLines(Function<MaildropMessage, Object> field) {
+        return remainingNumbers().mapToObj(number -> scanLine(number, field)).collect(Collectors.toUnmodifiableList());
     }
 
     List<MaildropMessage> deletedMessages() {

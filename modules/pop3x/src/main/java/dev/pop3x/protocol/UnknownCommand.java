@@ -1,8 +1,5 @@
 package dev.pop3x.protocol;
 
-import java.util.Collection;
-import java.util.Set;
-
 import javax.inject.Inject;
 
 import org.apache.james.protocols.api.handler.UnknownCommandHandler;
@@ -20,12 +17,12 @@ public final class UnknownCommand extends Pop3xCommand {
 
     @Inject
     public UnknownCommand(Replies replies) {
-        super(replies, Phase.ANY, UnknownCommandHandler.COMMAND_IDENTIFIER);
+        super(replies, Phase.ANY, ArgumentShape.REST, UnknownCommandHandler.COMMAND_IDENTIFIER);
     }
 
     @Override
-    Reply execute(Pop3xSession session, String command, String argument) {
-        String verb = Echo.of(command);
+    Reply execute(Pop3xSession session, Arguments arguments) {
+        String verb = Echo.of(arguments.keyword());
         return counted(session, verb.isEmpty() ? Reply.err(Text.EMPTY_COMMAND) : Reply.err(Text.UNKNOWN_COMMAND, verb));
     }
 
@@ -33,13 +30,8 @@ public final class UnknownCommand extends Pop3xCommand {
     static Reply counted(Pop3xSession session, Reply refusal) {
         int count = session.badCommand();
         if (count >= (session.loggedIn() ? MAX_AFTER_LOGIN : MAX_BEFORE_LOGIN)) {
-            return Reply.err(Text.TOO_MANY_BAD_COMMANDS).endingSession();
+            return Reply.err(Text.TOO_MANY_BAD_COMMANDS).then(Reply.After.END_SESSION);
         }
         return refusal;
-    }
-
-    @Override
-    public Collection<String> getImplCommands() {
-        return Set.of(UnknownCommandHandler.COMMAND_IDENTIFIER);
     }
 }

@@ -12,30 +12,27 @@ import org.apache.james.protocols.pop3.core.CapaCapability;
  * Refused, and left out of CAPA, where the plaintext policy forbids passwords in the clear.
  */
 public final class UserCommand extends Pop3xCommand implements CapaCapability {
-    private final AuthPolicy policy;
+    private final AuthPolicy authPolicy;
 
     @Inject
-    public UserCommand(Replies replies, AuthPolicy policy) {
-        super(replies, Phase.AUTHORIZATION, "USER");
-        this.policy = policy;
+    public UserCommand(Replies replies, AuthPolicy authPolicy) {
+        super(replies, Phase.AUTHORIZATION, ArgumentShape.NAME, "USER");
+        this.authPolicy = authPolicy;
     }
 
     @Override
-    Reply execute(Pop3xSession session, String command, String argument) {
-        if (argument == null || argument.isBlank()) {
-            return Reply.err(Text.USAGE, "USER name");
-        }
-        if (!policy.allowsPlaintext(session)) {
+    Reply execute(Pop3xSession session, Arguments arguments) {
+        if (!authPolicy.allowsPlaintext(session)) {
             session.forgetUser();
             return Reply.err(ResponseCode.AUTH, Text.PLAINTEXT_DISALLOWED);
         }
-        session.nameUser(argument.strip());
-        return Reply.ok(Text.NONE);
+        session.nameUser(arguments.text().orElseThrow());
+        return Reply.ok();
     }
 
     @Override
     public Set<String> getImplementedCapabilities(POP3Session james) {
         Pop3xSession session = Pop3xSession.of(james);
-        return !session.loggedIn() && policy.allowsPlaintext(session) ? Set.of("USER") : Set.of();
+        return !session.loggedIn() && authPolicy.allowsPlaintext(session) ? Set.of("USER") : Set.of();
     }
 }

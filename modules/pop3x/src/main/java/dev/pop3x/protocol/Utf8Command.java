@@ -14,11 +14,11 @@ import org.apache.james.protocols.pop3.core.CapaCapability;
 public final class Utf8Command extends Pop3xCommand implements CapaCapability {
     @Inject
     public Utf8Command(Replies replies) {
-        super(replies, Phase.AUTHORIZATION, Arguments.NONE, "UTF8");
+        super(replies, Phase.AUTHORIZATION, ArgumentShape.NONE, "UTF8");
     }
 
     @Override
-    Reply execute(Pop3xSession session, String command, String argument) {
+    Reply execute(Pop3xSession session, Arguments arguments) {
         session.enableUtf8();
         return Reply.ok(Text.UTF8_ENABLED);
     }

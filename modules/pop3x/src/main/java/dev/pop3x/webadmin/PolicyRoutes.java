@@ -105,7 +105,7 @@ public final class PolicyRoutes implements Routes {
         List<Map<String, Object>> wouldGo = report.expunctions().stream().map(expunction -> {
             Map<String, Object> message = new LinkedHashMap<>();
             message.put("uidl", expunction.message().uniqueId());
-            message.put("octets", expunction.message().octets());
+            message.put("octets", expunction.message().storedOctets());
             message.put("reason", expunction.reason().label());
             message.put("retrieved", expunction.message().retrieved().orElseThrow().toString());
             return message;

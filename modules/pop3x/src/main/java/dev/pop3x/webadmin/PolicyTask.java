@@ -13,6 +13,7 @@ import org.apache.james.task.TaskType;
 import org.apache.james.user.api.UsersRepositoryException;
 
 import dev.pop3x.policy.PolicyRunner;
+import dev.pop3x.policy.PolicyTrigger;
 
 /**
  * The deletion policy run as a James task, for one user or for all, with its progress in the task's details
@@ -48,7 +49,7 @@ public final class PolicyTask implements Task {
         }
         users.set(targets.size());
         for (Username target : targets) {
-            PolicyRunner.Outcome outcome = runner.run(target, "webadmin", report -> {
+            PolicyRunner.Outcome outcome = runner.run(target, PolicyTrigger.WEBADMIN, report -> {
                 if (!report.dryRun()) {
                     expungedMessages.addAndGet(report.expunctions().size());
                     expungedOctets.addAndGet(report.expungedOctets());

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 class BrakeSettingsTest {
-    private final BrakeSettings settings = new BrakeSettings(2, Duration.ofSeconds(1), Duration.ofSeconds(15), Duration.ofMinutes(15));
+    private final BrakeSettings settings = new BrakeSettings(Settings.defaults());
 
     @Test
     void theFirstFailuresAreFree() {
@@ -32,7 +33,7 @@ class BrakeSettingsTest {
 
     @Test
     void aMaximumBelowTheInitialDelayIsRefused() {
-        assertThatThrownBy(() -> new BrakeSettings(2, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMinutes(1)))
+        assertThatThrownBy(() -> new BrakeSettings(Settings.of(Map.of("brake.initial-delay", "10s", "brake.max-delay", "5s"))))
             .hasMessage("pop3x.properties: 'brake.max-delay' (5s) must not be shorter than 'brake.initial-delay' (10s)");
     }
 }

@@ -3,8 +3,11 @@ package dev.pop3x.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import org.apache.james.core.Username;
 import org.junit.jupiter.api.Test;
 
 class SettingsFileTest {
@@ -44,9 +47,9 @@ class SettingsFileTest {
             "login-delay.seconds[example.com]", "900",
             "login-delay.seconds[Bob@Example.com]", "0"), Pop3xSettings.ALL);
         PerUser<Integer> delay = file.getPerUser(SessionSettings.LOGIN_DELAY);
-        assertThat(delay.forUser(org.apache.james.core.Username.of("bob@example.com"))).isZero();
-        assertThat(delay.forUser(org.apache.james.core.Username.of("alice@example.com"))).isEqualTo(900);
-        assertThat(delay.forUser(org.apache.james.core.Username.of("carol@example.org"))).isEqualTo(60);
+        assertThat(delay.forUser(Username.of("bob@example.com"))).isZero();
+        assertThat(delay.forUser(Username.of("alice@example.com"))).isEqualTo(900);
+        assertThat(delay.forUser(Username.of("carol@example.org"))).isEqualTo(60);
         assertThat(delay.variesPerUser()).isTrue();
     }
 
@@ -65,15 +68,15 @@ class SettingsFileTest {
     @Test
     void aPerUserValueIsValidatedLikeTheDefault() {
         SettingsFile file = SettingsFile.of(Map.of("expire.days[example.com]", "soon"), Pop3xSettings.ALL);
-        assertThatThrownBy(() -> file.getPerUser(SessionSettings.EXPIRE))
+        assertThatThrownBy(() -> file.getPerUser(PolicySettings.EXPIRE))
             .hasMessage("pop3x.properties: invalid value 'soon' for key 'expire.days[example.com]': expected never or a number of days from 0 to 36500");
     }
 
     @Test
     void durationsHaveAUnit() {
         SettingsFile file = SettingsFile.of(Map.of("brake.max-delay", "30s", "brake.initial-delay", "250ms"), Pop3xSettings.ALL);
-        assertThat(file.get(BrakeSettings.MAX_DELAY)).isEqualTo(java.time.Duration.ofSeconds(30));
-        assertThat(file.get(BrakeSettings.INITIAL_DELAY)).isEqualTo(java.time.Duration.ofMillis(250));
+        assertThat(file.get(BrakeSettings.MAX_DELAY)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(file.get(BrakeSettings.INITIAL_DELAY)).isEqualTo(Duration.ofMillis(250));
         assertThatThrownBy(() -> SettingsFile.of(Map.of("brake.max-delay", "30"), Pop3xSettings.ALL).get(BrakeSettings.MAX_DELAY))
             .hasMessageContaining("expected a duration from 0s to 5m");
     }
@@ -81,16 +84,16 @@ class SettingsFileTest {
     @Test
     void integersAreCheckedAgainstTheirRange() {
         Setting<Integer> days = Setting.integer("expire.days", 30, 0, 3650);
-        assertThat(SettingsFile.of(Map.of("expire.days", "0"), java.util.List.of(days)).get(days)).isZero();
-        assertThatThrownBy(() -> SettingsFile.of(Map.of("expire.days", "-1"), java.util.List.of(days)).get(days))
+        assertThat(SettingsFile.of(Map.of("expire.days", "0"), List.of(days)).get(days)).isZero();
+        assertThatThrownBy(() -> SettingsFile.of(Map.of("expire.days", "-1"), List.of(days)).get(days))
             .hasMessage("pop3x.properties: invalid value '-1' for key 'expire.days': expected an integer from 0 to 3650");
     }
 
     @Test
     void flagsAreTrueOrFalse() {
         Setting<Boolean> dryRun = Setting.flag("policy.dry-run", false);
-        assertThat(SettingsFile.of(Map.of("policy.dry-run", "TRUE"), java.util.List.of(dryRun)).get(dryRun)).isTrue();
-        assertThatThrownBy(() -> SettingsFile.of(Map.of("policy.dry-run", "yes"), java.util.List.of(dryRun)).get(dryRun))
+        assertThat(SettingsFile.of(Map.of("policy.dry-run", "TRUE"), List.of(dryRun)).get(dryRun)).isTrue();
+        assertThatThrownBy(() -> SettingsFile.of(Map.of("policy.dry-run", "yes"), List.of(dryRun)).get(dryRun))
             .hasMessageEndingWith("expected true or false");
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** A maildrop held in memory, for unit tests of code above the maildrop SPI. */
 public final class InMemoryMaildrop implements Maildrop {
@@ -52,8 +53,8 @@ public final class InMemoryMaildrop implements Maildrop {
 
     @Override
     public QuotaUsage quota() {
-        return new QuotaUsage(contents.keySet().stream().mapToLong(MaildropMessage::octets).sum(), java.util.OptionalLong.empty(),
-            contents.size(), java.util.OptionalLong.empty());
+        return new QuotaUsage(contents.keySet().stream().mapToLong(MaildropMessage::octets).sum(), OptionalLong.empty(),
+            contents.size(), OptionalLong.empty());
     }
 
     @Override

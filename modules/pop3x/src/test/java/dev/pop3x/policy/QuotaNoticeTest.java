@@ -16,7 +16,7 @@ import dev.pop3x.maildrop.QuotaUsage;
 class QuotaNoticeTest {
     private static final Username BOB = Username.of("bob@example.com");
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
-    private static final PolicySettings POLICY = new PolicySettings(Expiry.days(30), 90, 70);
+    private static final UserPolicy POLICY = new UserPolicy(Expiry.days(30), 90, 70);
 
     private static QuotaUsage storage(long octets) {
         return new QuotaUsage(octets, OptionalLong.of(10_000_000), 12, OptionalLong.empty());
@@ -59,7 +59,7 @@ class QuotaNoticeTest {
     @Test
     void aFullMailboxWithoutPolicyTellsTheUserToDeleteMail() {
         QuotaNotice notice = QuotaNotice.of(BOB, new QuotaUsage(5, OptionalLong.empty(), 1000, OptionalLong.of(1000)),
-            new PolicySettings(Expiry.NEVER, OptionalInt.empty(), 80), 80, NOW).orElseThrow();
+            new UserPolicy(Expiry.NEVER, OptionalInt.empty(), 80), 80, NOW).orElseThrow();
 
         assertThat(text(notice)).contains("Subject: Your mailbox is full\r\n", "(limit: 1000 messages)",
             "When it is full, new mail to you will be returned to its senders: delete mail you no longer need.");

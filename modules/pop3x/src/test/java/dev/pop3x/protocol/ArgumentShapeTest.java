@@ -7,7 +7,11 @@ import java.util.OptionalInt;
 
 import org.apache.james.core.Username;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.pop3x.config.Language;
 import dev.pop3x.maildrop.InMemoryMaildrop;
 
 class ArgumentShapeTest {
@@ -16,16 +20,19 @@ class ArgumentShapeTest {
     private final Texts texts = Texts.load();
 
     private String refusal(ArgumentShape shape, String command, String argument) {
-        return shape.parse(command, argument, transaction).refusal()
-            .map(reply -> texts.english(reply))
-            .orElse("accepted");
+        Reply refusal = parse(shape, command, argument).refusal();
+        return refusal == null ? "accepted" : refusal.words(texts, Language.EN);
+    }
+
+    private ArgumentShape.Parsed parse(ArgumentShape shape, String command, String argument) {
+        return shape.parse(command, argument, Optional.of(transaction));
     }
 
     @Test
     void listAndUidlTakeNoneOrOneMessageNumber() {
         assertThat(refusal(ArgumentShape.OPTIONAL_MESSAGE, "LIST", null)).isEqualTo("accepted");
-        assertThat(ArgumentShape.OPTIONAL_MESSAGE.parse("LIST", null, transaction).message()).isEmpty();
-        assertThat(ArgumentShape.OPTIONAL_MESSAGE.parse("LIST", "3", transaction).message()).isEqualTo(OptionalInt.of(3));
+        assertThat(parse(ArgumentShape.OPTIONAL_MESSAGE, "LIST", null).arguments().optionalMessage()).isEmpty();
+        assertThat(parse(ArgumentShape.OPTIONAL_MESSAGE, "LIST", "3").arguments().optionalMessage()).isEqualTo(OptionalInt.of(3));
         assertThat(refusal(ArgumentShape.OPTIONAL_MESSAGE, "UIDL", "1 2")).isEqualTo("Usage: UIDL [msg]");
     }
 
@@ -38,32 +45,33 @@ class ArgumentShapeTest {
 
     @Test
     void repeatedSpacesBetweenArgumentsAreOneSeparator() {
-        ArgumentShape.Parsed parsed = ArgumentShape.MESSAGE_AND_LINES.parse("TOP", "1   10 ", transaction);
-        assertThat(parsed.message()).isEqualTo(OptionalInt.of(1));
-        assertThat(parsed.lines()).isEqualTo(OptionalInt.of(10));
+        Arguments parsed = parse(ArgumentShape.MESSAGE_AND_LINES, "TOP", "1   10 ").arguments();
+        assertThat(parsed.message()).isEqualTo(1);
+        assertThat(parsed.lines()).isEqualTo(10);
     }
 
-    @Test
-    void aMessageNumberIsDecimalDigitsOnly() {
-        assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "abc")).isEqualTo("Invalid message number: abc");
-        assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "-1")).isEqualTo("Invalid message number: -1");
-        assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "+1")).isEqualTo("Invalid message number: +1");
-        assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "1.0")).isEqualTo("Invalid message number: 1.0");
+    @ParameterizedTest(name = "RETR {0}")
+    @ValueSource(strings = {"abc", "-1", "+1", "1.0"})
+    void aMessageNumberIsDecimalDigitsOnly(String argument) {
+        assertThat(refusal(ArgumentShape.MESSAGE, "RETR", argument)).isEqualTo("Invalid message number: " + argument);
     }
 
-    @Test
-    void aNumberIsWrittenWithoutLeadingZeros() {
-        assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "003")).isEqualTo("Invalid message number: 003");
-        assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "000")).isEqualTo("Invalid message number: 000");
-        assertThat(refusal(ArgumentShape.MESSAGE_AND_LINES, "TOP", "1 00")).isEqualTo("Invalid line count: 00");
-        assertThat(refusal(ArgumentShape.MESSAGE_AND_LINES, "TOP", "1 010")).isEqualTo("Invalid line count: 010");
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "RETR, 003,   Invalid message number: 003",
+        "RETR, 000,   Invalid message number: 000",
+        "TOP,  1 00,  Invalid line count: 00",
+        "TOP,  1 010, Invalid line count: 010"})
+    void aNumberIsWrittenWithoutLeadingZeros(String command, String argument, String refusal) {
+        ArgumentShape shape = command.equals("TOP") ? ArgumentShape.MESSAGE_AND_LINES : ArgumentShape.MESSAGE;
+        assertThat(refusal(shape, command, argument)).isEqualTo(refusal);
     }
 
     @Test
     void aMessageNumberMustNameAMessageOfTheMaildrop() {
         assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "0")).isEqualTo("Message (0) does not exist.");
         assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "4")).isEqualTo("Message (4) does not exist.");
-        assertThat(ArgumentShape.MESSAGE.parse("RETR", "3", transaction).message()).isEqualTo(OptionalInt.of(3));
+        assertThat(parse(ArgumentShape.MESSAGE, "RETR", "3").arguments().message()).isEqualTo(3);
         assertThat(refusal(ArgumentShape.MESSAGE, "RETR", "99999999999999999999999"))
             .isEqualTo("Message (99999999999999999999999) does not exist.");
     }
@@ -75,20 +83,50 @@ class ArgumentShapeTest {
         assertThat(refusal(ArgumentShape.OPTIONAL_MESSAGE, "UIDL", "2")).isEqualTo("Message (2) already deleted.");
     }
 
-    @Test
-    void topNeedsANonNegativeLineCount() {
-        assertThat(refusal(ArgumentShape.MESSAGE_AND_LINES, "TOP", "1 0")).isEqualTo("accepted");
-        assertThat(refusal(ArgumentShape.MESSAGE_AND_LINES, "TOP", "1 999999999")).isEqualTo("accepted");
-        assertThat(refusal(ArgumentShape.MESSAGE_AND_LINES, "TOP", "1")).isEqualTo("Usage: TOP msg n");
-        assertThat(refusal(ArgumentShape.MESSAGE_AND_LINES, "TOP", "1 -1")).isEqualTo("Invalid line count: -1");
-        assertThat(refusal(ArgumentShape.MESSAGE_AND_LINES, "TOP", "1 9999999999")).isEqualTo("Invalid line count: 9999999999");
-        assertThat(refusal(ArgumentShape.MESSAGE_AND_LINES, "TOP", "5 1")).isEqualTo("Message (5) does not exist.");
+    @ParameterizedTest(name = "TOP {0}")
+    @CsvSource({
+        "1 0,          accepted",
+        "1 999999999,  accepted",
+        "1,            Usage: TOP msg n",
+        "1 -1,         Invalid line count: -1",
+        "1 9999999999, Invalid line count: 9999999999",
+        "5 1,          Message (5) does not exist."})
+    void topNeedsANonNegativeLineCount(String argument, String answer) {
+        assertThat(refusal(ArgumentShape.MESSAGE_AND_LINES, "TOP", argument)).isEqualTo(answer);
     }
 
     @Test
     void anEmptyMaildropHasNoMessageOne() {
         Transaction empty = new Transaction(Username.of("bob@example.test"), new InMemoryMaildrop(), Optional.empty());
-        assertThat(ArgumentShape.MESSAGE.parse("RETR", "1", empty).refusal().map(texts::english))
-            .contains("Message (1) does not exist.");
+        assertThat(ArgumentShape.MESSAGE.parse("RETR", "1", Optional.of(empty)).refusal().words(texts, Language.EN))
+            .isEqualTo("Message (1) does not exist.");
+    }
+
+    @Test
+    void commandsWithoutArgumentsRefuseAnyButSpaces() {
+        assertThat(refusal(ArgumentShape.NONE, "NOOP", null)).isEqualTo("accepted");
+        assertThat(refusal(ArgumentShape.NONE, "NOOP", "  ")).isEqualTo("accepted");
+        assertThat(refusal(ArgumentShape.NONE, "NOOP", "1")).isEqualTo("Usage: NOOP");
+        assertThat(refusal(ArgumentShape.NONE, "STAT", "\u00ff")).isEqualTo("Usage: STAT");
+    }
+
+    @Test
+    void userTakesANameWithoutTheSpacesAroundIt() {
+        assertThat(refusal(ArgumentShape.NAME, "USER", " ")).isEqualTo("Usage: USER name");
+        assertThat(parse(ArgumentShape.NAME, "USER", "  bob@example.test ").arguments().text()).contains("bob@example.test");
+    }
+
+    @Test
+    void passTakesTheRestOfTheLineAsItIs() {
+        assertThat(parse(ArgumentShape.REST, "PASS", " two  spaces ").arguments().text()).contains(" two  spaces ");
+        assertThat(parse(ArgumentShape.REST, "PASS", null).arguments().text()).contains("");
+    }
+
+    @Test
+    void authTakesAMechanismAndAnOptionalInitialResponse() {
+        assertThat(parse(ArgumentShape.MECHANISM, "AUTH", null).arguments().words()).isEmpty();
+        assertThat(parse(ArgumentShape.MECHANISM, "AUTH", "PLAIN  AGJvYgBwdw==").arguments().words()).containsExactly("PLAIN", "AGJvYgBwdw==");
+        assertThat(refusal(ArgumentShape.MECHANISM, "AUTH", "PLAIN a b")).isEqualTo("Usage: AUTH mechanism [initial-response]");
+        assertThat(refusal(ArgumentShape.MECHANISM, "AUTH", "\u00a0")).isEqualTo("Usage: AUTH mechanism [initial-response]");
     }
 }

@@ -15,11 +15,11 @@ class ReplyTest {
     @Test
     void theReplyToStlsStartsTlsInEveryLanguage() {
         for (Language language : Language.values()) {
-            Response response = Reply.ok(Text.STLS_BEGIN).startingTls().render(TEXTS, language);
+            Response response = Reply.ok(Text.STLS_BEGIN).then(Reply.After.START_TLS).render(TEXTS, language);
             assertThat(response).as(language.tag()).isInstanceOf(StartTlsResponse.class);
             assertThat(response.getLines()).as(language.tag()).allMatch(line -> line.chars().allMatch(c -> c < 0x80));
         }
-        assertThat(Reply.ok(Text.STLS_BEGIN).startingTls().render(TEXTS, Language.forTag("fr").orElseThrow()).getLines())
+        assertThat(Reply.ok(Text.STLS_BEGIN).then(Reply.After.START_TLS).render(TEXTS, Language.forTag("fr").orElseThrow()).getLines())
             .containsExactly("+OK Debut de la negociation TLS");
     }
 

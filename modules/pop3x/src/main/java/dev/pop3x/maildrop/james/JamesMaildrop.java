@@ -1,12 +1,10 @@
 package dev.pop3x.maildrop.james;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +18,6 @@ import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageManager;
 import org.apache.james.mailbox.MessageUid;
-import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.model.Content;
 import org.apache.james.mailbox.model.FetchGroup;
 import org.apache.james.mailbox.model.MailboxAnnotation;
@@ -43,19 +40,15 @@ final class JamesMaildrop implements Maildrop {
     static final MailboxAnnotationKey LAST_LOGIN = new MailboxAnnotationKey("/private/vendor/pop3x/lastlogin");
 
     private static final Logger LOGGER = LoggerFactory.getLogger(JamesMaildrop.class);
-    private static final String SEEN_ONLY = "";
-    static final long READ_AHEAD_OCTETS = 512 * 1024;
-    static final int READ_AHEAD_MESSAGES = 100;
 
     private final MailboxManager mailboxManager;
     private final JamesQuotas quotas;
     private final MailboxSession session;
     private final MessageManager inbox;
     private final CompactListing messages;
-    /** UIDs retrieved in this session, by the keyword to add ({@link #SEEN_ONLY}: already retrieved before). */
-    private final Map<String, List<MessageUid>> toFlag = new LinkedHashMap<>();
-    private final Map<Long, Content> readAhead = new HashMap<>();
-    private long lastContentUid = -1;
+    private final ReadAhead readAhead;
+    /** UIDs retrieved in this session, by the flags to add: \\Seen, and the retrieval keyword unless retrieved before. */
+    private final Map<Flags, List<MessageUid>> toFlag = new LinkedHashMap<>();
 
     JamesMaildrop(MailboxManager mailboxManager, JamesQuotas quotas, MailboxSession session, MessageManager inbox, CompactListing messages) {
         this.mailboxManager = mailboxManager;
@@ -63,6 +56,7 @@ final class JamesMaildrop implements Maildrop {
         this.session = session;
         this.inbox = inbox;
         this.messages = messages;
+        this.readAhead = new ReadAhead(messages);
     }
 
     @Override
@@ -70,63 +64,33 @@ final class JamesMaildrop implements Maildrop {
         return messages;
     }
 
-    /**
-     * A client that retrieves messages in order (most do) gets the next ones fetched with this one, up to
-     * {@link #READ_AHEAD_OCTETS} and {@link #READ_AHEAD_MESSAGES}: one mailbox query for many RETRs, which matters
-     * on storage where each query costs (James's memory mapper scans the whole mailbox for each).
-     */
+    /** The message, read ahead with the next ones when the client goes in order ({@link ReadAhead}). */
     @Override
     public InputStream content(MaildropMessage message) throws MaildropException {
         long uid = uid(message).asLong();
-        Content ahead = readAhead.remove(uid);
-        boolean sequential = lastContentUid >= 0 && messages.indexOfUid(uid) > 0
-            && messages.uidAt(messages.indexOfUid(uid) - 1) == lastContentUid;
-        lastContentUid = uid;
-        try {
-            if (ahead != null) {
-                return ahead.getInputStream();
+        Optional<Content> ahead = readAhead.fetched(uid);
+        long last = ahead.isPresent() ? uid : readAhead.fetchUpTo(uid);
+        return inRequest("read message " + message.uniqueId(), () -> {
+            if (ahead.isPresent()) {
+                return ahead.get().getInputStream();
             }
-            if (!sequential) {
-                return fetch(message, FetchGroup.FULL_CONTENT, true);
-            }
-            return fetchAhead(message, uid);
-        } catch (IOException e) {
-            throw MaildropException.temporary("Cannot read message " + message.uniqueId() + " of " + session.getUser().asString(), e);
-        }
-    }
-
-    private InputStream fetchAhead(MaildropMessage message, long uid) throws MaildropException, IOException {
-        readAhead.clear();
-        int first = messages.indexOfUid(uid);
-        int last = first;
-        long octets = messages.storedOctetsAt(first);
-        while (last + 1 < messages.size() && last + 1 - first < READ_AHEAD_MESSAGES
-            && octets + messages.storedOctetsAt(last + 1) <= READ_AHEAD_OCTETS) {
-            last++;
-            octets += messages.storedOctetsAt(last);
-        }
-        if (last == first) {
-            return fetch(message, FetchGroup.FULL_CONTENT, true);
-        }
-        mailboxManager.startProcessingRequest(session);
-        try {
-            Iterator<MessageResult> results = inbox.getMessages(
-                MessageRange.range(MessageUid.of(uid), MessageUid.of(messages.uidAt(last))), FetchGroup.FULL_CONTENT, session);
+            Iterator<MessageResult> results = inbox.getMessages(MessageRange.range(MessageUid.of(uid), MessageUid.of(last)),
+                FetchGroup.FULL_CONTENT, session);
+            Content wanted = null;
             while (results.hasNext()) {
                 MessageResult result = results.next();
-                readAhead.put(result.getUid().asLong(), result.getFullContent());
+                if (result.getUid().asLong() == uid) {
+                    wanted = result.getFullContent();
+                } else {
+                    readAhead.keep(result.getUid().asLong(), result.getFullContent());
+                }
             }
-        } catch (MailboxException | RuntimeException e) {
-            throw MaildropException.temporary("Cannot read message " + message.uniqueId() + " of " + session.getUser().asString(), e);
-        } finally {
-            mailboxManager.endProcessingRequest(session);
-        }
-        Content content = readAhead.remove(uid);
-        if (content == null) {
-            throw MaildropException.temporary("Message " + message.uniqueId() + " is no longer in the INBOX of "
-                + session.getUser().asString(), null);
-        }
-        return content.getInputStream();
+            if (wanted == null) {
+                throw MaildropException.temporary("Message " + message.uniqueId() + " is no longer in the INBOX of "
+                    + session.getUser().asString(), null);
+            }
+            return wanted.getInputStream();
+        });
     }
 
     /**
@@ -135,12 +99,7 @@ final class JamesMaildrop implements Maildrop {
      */
     @Override
     public InputStream headers(MaildropMessage message) throws MaildropException {
-        byte[] headers;
-        try (InputStream in = fetch(message, FetchGroup.HEADERS, false)) {
-            headers = in.readAllBytes();
-        } catch (IOException e) {
-            throw MaildropException.temporary("Cannot read the headers of " + message.uniqueId(), e);
-        }
+        byte[] headers = storedHeaders(message);
         if (endsWithBlankLine(headers)) {
             return new ByteArrayInputStream(headers);
         }
@@ -153,21 +112,17 @@ final class JamesMaildrop implements Maildrop {
             || (length >= 3 && headers[length - 1] == '\n' && headers[length - 2] == '\r' && headers[length - 3] == '\n');
     }
 
-    private InputStream fetch(MaildropMessage message, FetchGroup group, boolean fullContent) throws MaildropException {
-        mailboxManager.startProcessingRequest(session);
-        try {
-            Iterator<MessageResult> results = inbox.getMessages(uid(message).toRange(), group, session);
+    private byte[] storedHeaders(MaildropMessage message) throws MaildropException {
+        return inRequest("read the headers of " + message.uniqueId(), () -> {
+            Iterator<MessageResult> results = inbox.getMessages(uid(message).toRange(), FetchGroup.HEADERS, session);
             if (!results.hasNext()) {
                 throw MaildropException.temporary("Message " + message.uniqueId() + " is no longer in the INBOX of "
                     + session.getUser().asString(), null);
             }
-            MessageResult result = results.next();
-            return fullContent ? result.getFullContent().getInputStream() : result.getHeaders().getInputStream();
-        } catch (MailboxException | IOException | RuntimeException e) {
-            throw MaildropException.temporary("Cannot read message " + message.uniqueId() + " of " + session.getUser().asString(), e);
-        } finally {
-            mailboxManager.endProcessingRequest(session);
-        }
+            try (InputStream in = results.next().getHeaders().getInputStream()) {
+                return in.readAllBytes();
+            }
+        });
     }
 
     /**
@@ -180,10 +135,12 @@ final class JamesMaildrop implements Maildrop {
     public void markRetrieved(MaildropMessage message, Instant when) {
         MessageUid uid = uid(message);
         if (message.retrieved().isEmpty()) {
-            toFlag.computeIfAbsent(RetrievalKeyword.of(when), keyword -> new ArrayList<>()).add(uid);
+            Flags seenAndRetrieved = new Flags(Flags.Flag.SEEN);
+            seenAndRetrieved.add(RetrievalKeyword.of(when));
+            toFlag.computeIfAbsent(seenAndRetrieved, flags -> new ArrayList<>()).add(uid);
             messages.retrieved(uid.asLong(), RetrievalKeyword.readAs(when));
         } else {
-            toFlag.computeIfAbsent(SEEN_ONLY, keyword -> new ArrayList<>()).add(uid);
+            toFlag.computeIfAbsent(new Flags(Flags.Flag.SEEN), flags -> new ArrayList<>()).add(uid);
         }
     }
 
@@ -191,22 +148,19 @@ final class JamesMaildrop implements Maildrop {
         if (toFlag.isEmpty()) {
             return;
         }
-        mailboxManager.startProcessingRequest(session);
         try {
-            for (Map.Entry<String, List<MessageUid>> group : toFlag.entrySet()) {
-                Flags flags = new Flags(Flags.Flag.SEEN);
-                if (!group.getKey().equals(SEEN_ONLY)) {
-                    flags.add(group.getKey());
+            inRequest("store the retrievals", () -> {
+                for (Map.Entry<Flags, List<MessageUid>> group : toFlag.entrySet()) {
+                    for (MessageRange range : MessageRange.toRanges(group.getValue())) {
+                        inbox.setFlags(group.getKey(), MessageManager.FlagsUpdateMode.ADD, range, session);
+                    }
                 }
-                for (MessageRange range : MessageRange.toRanges(group.getValue())) {
-                    inbox.setFlags(flags, MessageManager.FlagsUpdateMode.ADD, range, session);
-                }
-            }
-        } catch (MailboxException | RuntimeException e) {
-            LOGGER.warn("Cannot store the retrievals of {}", session.getUser().asString(), e);
+                return null;
+            });
+        } catch (MaildropException e) {
+            LOGGER.warn("The retrievals are not stored: the messages look unretrieved, and the policy keeps them", e);
         } finally {
             toFlag.clear();
-            mailboxManager.endProcessingRequest(session);
         }
     }
 
@@ -215,14 +169,10 @@ final class JamesMaildrop implements Maildrop {
         if (expunged.isEmpty()) {
             return;
         }
-        mailboxManager.startProcessingRequest(session);
-        try {
+        inRequest("expunge " + expunged + " from the INBOX", () -> {
             inbox.delete(expunged.stream().map(JamesMaildrop::uid).collect(ImmutableList.toImmutableList()), session);
-        } catch (MailboxException | RuntimeException e) {
-            throw MaildropException.temporary("Cannot expunge " + expunged + " from the INBOX of " + session.getUser().asString(), e);
-        } finally {
-            mailboxManager.endProcessingRequest(session);
-        }
+            return null;
+        });
     }
 
     @Override
@@ -232,33 +182,31 @@ final class JamesMaildrop implements Maildrop {
 
     @Override
     public Optional<Instant> lastLogin() throws MaildropException {
-        try {
-            return mailboxManager.getAnnotationsByKeys(inbox.getMailboxPath(), session, Set.of(LAST_LOGIN)).stream()
+        return inRequest("read the last login", () ->
+            mailboxManager.getAnnotationsByKeys(inbox.getMailboxPath(), session, Set.of(LAST_LOGIN)).stream()
                 .map(MailboxAnnotation::getValue)
                 .flatMap(Optional::stream)
                 .findFirst()
-                .map(millis -> Instant.ofEpochMilli(Long.parseLong(millis)));
-        } catch (MailboxException | RuntimeException e) {
-            throw MaildropException.temporary("Cannot read the last login of " + session.getUser().asString(), e);
-        }
+                .map(millis -> Instant.ofEpochMilli(Long.parseLong(millis))));
     }
 
     @Override
     public void recordLogin(Instant when) throws MaildropException {
-        try {
+        inRequest("record the login", () -> {
             mailboxManager.updateAnnotations(inbox.getMailboxPath(), session,
                 List.of(MailboxAnnotation.newInstance(LAST_LOGIN, String.valueOf(when.toEpochMilli()))));
-        } catch (MailboxException | RuntimeException e) {
-            throw MaildropException.temporary("Cannot record the login of " + session.getUser().asString(), e);
-        }
+            return null;
+        });
     }
 
     @Override
     public void close() {
         readAhead.clear();
         flushRetrievals();
-        // a system session holds nothing to release; every call above already ended its processing request
-        mailboxManager.endProcessingRequest(session);
+    }
+
+    private <T> T inRequest(String what, MailboxCalls.MailboxCall<T> call) throws MaildropException {
+        return MailboxCalls.inRequest(mailboxManager, session, what, call);
     }
 
     /** The UID ends the unique-id, whichever form {@code james.uidl} gives it. */

@@ -80,8 +80,7 @@ public final class JamesMaildropStore implements MaildropStore {
     @Override
     public Maildrop open(Username user) throws MaildropException {
         MailboxSession session = mailboxManager.createSystemSession(user);
-        mailboxManager.startProcessingRequest(session);
-        try {
+        return MailboxCalls.inRequest(mailboxManager, session, "open the INBOX", () -> {
             MailboxPath inbox = MailboxPath.inbox(session);
             provisionInbox(mailboxManager, inbox, session);
             MessageManager mailbox = mailboxManager.getMailbox(inbox, session);
@@ -97,11 +96,7 @@ public final class JamesMaildropStore implements MaildropStore {
                 }
             }
             return new JamesMaildrop(mailboxManager, quotas, session, mailbox, listing);
-        } catch (MailboxException | RuntimeException e) {
-            throw MaildropException.temporary("Cannot open the INBOX of " + user.asString(), e);
-        } finally {
-            mailboxManager.endProcessingRequest(session);
-        }
+        });
     }
 
     /**

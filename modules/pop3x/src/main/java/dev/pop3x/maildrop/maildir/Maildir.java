@@ -2,7 +2,7 @@ package dev.pop3x.maildrop.maildir;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -122,7 +122,7 @@ final class Maildir {
         Path tmp = root.resolve("tmp").resolve(uniqueName);
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                LfLineEnds out = new LfLineEnds(java.nio.channels.Channels.newOutputStream(channel));
+                LfLineEnds out = new LfLineEnds(Channels.newOutputStream(channel));
                 message.writeTo(out);
                 out.finish();
                 if (fsync) {

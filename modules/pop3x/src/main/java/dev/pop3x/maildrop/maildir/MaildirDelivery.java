@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 import dev.pop3x.config.MaildirSettings;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.QuotaLimitSource;
-import dev.pop3x.maildrop.QuotaLimits;
+import dev.pop3x.maildrop.QuotaUsage;
 
 /**
  * Delivers messages into users' Maildirs: tmp/ then rename into new/ under a name unique across hosts, processes
@@ -65,12 +65,9 @@ public final class MaildirDelivery {
         try {
             maildir.create();
             MaildirQuota quota = new MaildirQuota(maildir);
-            Optional<QuotaLimits> userLimits = limits.limitsOf(user);
-            if (userLimits.isPresent()) {
-                quota.applyLimits(userLimits.get());
-            }
+            quota.applyLimits(limits.limitsOf(user));
             Maildir.InTmp written = maildir.writeToTmp(uniqueName(), message, settings.fsync());
-            Optional<MaildirQuota.Usage> usage = quota.read();
+            Optional<QuotaUsage> usage = quota.read();
             if (usage.isPresent() && usage.get().refuses(written.octets())) {
                 maildir.discard(written);
                 LOGGER.info("{} is over quota ({}): a message of {} octets is refused", user.asString(), usage.get(), written.octets());

@@ -1,6 +1,7 @@
 package dev.pop3x.maildrop.maildir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ public final class MaildirLocation {
     }
 
     private static void check(Username user, String part) throws MaildropException {
-        if (part.isEmpty() || part.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_OCTETS
+        if (part.isEmpty() || part.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_OCTETS
             || part.startsWith(".") || FORBIDDEN.matchesAnyOf(part)) {
             throw MaildropException.forbidden("No maildir for user name '" + printable(user) + "'");
         }

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import org.apache.james.core.Username;
@@ -57,27 +58,24 @@ final class MaildirMaildrop implements Maildrop {
     @Override
     public InputStream content(MaildropMessage message) throws MaildropException {
         MaildirFile file = fileOf(message);
-        try {
-            return maildir.open(file);
-        } catch (NoSuchFileException moved) {
-            return reopen(message, file);
-        } catch (IOException e) {
-            throw MaildropException.temporary("Cannot read " + file, e);
-        }
+        Optional<InputStream> content = onDisk("read " + file, () -> {
+            try {
+                return Optional.of(maildir.open(file));
+            } catch (NoSuchFileException moved) {
+                return reopen(message, file);
+            }
+        });
+        return content.orElseThrow(() -> MaildropException.temporary(file + " was deleted during the session of " + user.asString(), null));
     }
 
-    /** Another program renamed the file (new flags) or deleted it since the session listed it. */
-    private InputStream reopen(MaildropMessage message, MaildirFile listed) throws MaildropException {
-        try {
-            Optional<MaildirFile> current = maildir.find(listed.name().base());
-            if (current.isEmpty()) {
-                throw MaildropException.temporary(listed + " was deleted during the session of " + user.asString(), null);
-            }
-            files.put(message, current.get());
-            return maildir.open(current.get());
-        } catch (IOException e) {
-            throw MaildropException.temporary("Cannot read " + listed, e);
+    /** Another program renamed the file (new flags) or deleted it (empty) since the session listed it. */
+    private Optional<InputStream> reopen(MaildropMessage message, MaildirFile listed) throws IOException {
+        Optional<MaildirFile> current = maildir.find(listed.name().base());
+        if (current.isEmpty()) {
+            return Optional.empty();
         }
+        files.put(message, current.get());
+        return Optional.of(maildir.open(current.get()));
     }
 
     /** Maildir keeps no headers apart: the whole file, which TOP reads only up to what it needs. */
@@ -86,9 +84,9 @@ final class MaildirMaildrop implements Maildrop {
         return content(message);
     }
 
-    /** The {@code S} flag Dovecot reads, and the first time a line in the {@link RetrievalLedger}. */
     /**
-     * Updates the listing at once; the ledger line and the {@code S} flag (a rename into cur/) are written for the
+     * The {@code S} flag Dovecot reads, and the first time a line in the {@link RetrievalLedger}. Updates the listing
+     * at once; the ledger line and the {@code S} flag (a rename into cur/) are written for the
      * whole session when it ends ({@link #close}), as Dovecot writes its flag changes: one write instead of two file
      * operations per message. A crash loses them, which only makes the messages look unretrieved: the policy keeps them.
      */
@@ -136,24 +134,25 @@ final class MaildirMaildrop implements Maildrop {
 
     @Override
     public void expunge(Collection<MaildropMessage> expunged) throws MaildropException {
-        long octets = 0;
-        int count = 0;
+        long[] octets = {0};
+        int[] count = {0};
         try {
-            for (MaildropMessage message : expunged) {
-                toFlagSeen.remove(message);
-                toRecord.remove(fileOf(message).name().base());
-                Optional<Long> size = maildir.delete(fileOf(message));
-                if (size.isPresent()) {
-                    octets += size.get();
-                    count++;
-                } else {
-                    LOGGER.info("{} of {} was already deleted by another program", message.uniqueId(), user.asString());
+            onDisk("delete messages", () -> {
+                for (MaildropMessage message : expunged) {
+                    toFlagSeen.remove(message);
+                    toRecord.remove(fileOf(message).name().base());
+                    Optional<Long> size = maildir.delete(fileOf(message));
+                    if (size.isPresent()) {
+                        octets[0] += size.get();
+                        count[0]++;
+                    } else {
+                        LOGGER.info("{} of {} was already deleted by another program", message.uniqueId(), user.asString());
+                    }
                 }
-            }
-        } catch (IOException e) {
-            throw MaildropException.temporary("Cannot delete messages of " + user.asString() + " in " + maildir.root(), e);
+                return null;
+            });
         } finally {
-            updateQuota(-octets, -count);
+            updateQuota(-octets[0], -count[0]);
         }
     }
 
@@ -171,34 +170,35 @@ final class MaildirMaildrop implements Maildrop {
     /** The Maildir++ quota of {@code maildirsize}; without it, the listing's totals and no limit. */
     @Override
     public QuotaUsage quota() throws MaildropException {
-        try {
-            Optional<MaildirQuota.Usage> usage = quota.read();
-            if (usage.isPresent()) {
-                return new QuotaUsage(usage.get().octets(), usage.get().maxOctets(), usage.get().messages(), usage.get().maxMessages());
-            }
-            return new QuotaUsage(messages.stream().mapToLong(MaildropMessage::octets).sum(), java.util.OptionalLong.empty(),
-                messages.size(), java.util.OptionalLong.empty());
-        } catch (IOException e) {
-            throw MaildropException.temporary("Cannot read " + MaildirQuota.FILE + " of " + user.asString(), e);
-        }
+        return onDisk("read " + MaildirQuota.FILE, () -> quota.read().orElseGet(() -> new QuotaUsage(
+            messages.stream().mapToLong(MaildropMessage::octets).sum(), OptionalLong.empty(), messages.size(), OptionalLong.empty())));
     }
 
     @Override
     public Optional<Instant> lastLogin() throws MaildropException {
-        try {
-            return maildir.lastLogin();
-        } catch (IOException e) {
-            throw MaildropException.temporary("Cannot read the last login of " + user.asString(), e);
-        }
+        return onDisk("read the last login", maildir::lastLogin);
     }
 
     @Override
     public void recordLogin(Instant when) throws MaildropException {
-        try {
+        onDisk("record the login", () -> {
             maildir.recordLogin(when);
+            return null;
+        });
+    }
+
+    /** A file operation, its failure turned into a temporary {@link MaildropException} that says what failed. */
+    private <T> T onDisk(String what, FileCall<T> call) throws MaildropException {
+        try {
+            return call.run();
         } catch (IOException e) {
-            throw MaildropException.temporary("Cannot record the login of " + user.asString(), e);
+            throw MaildropException.temporary("Cannot " + what + " of " + user.asString() + " in " + maildir.root(), e);
         }
+    }
+
+    @FunctionalInterface
+    private interface FileCall<T> {
+        T run() throws IOException;
     }
 
     @Override

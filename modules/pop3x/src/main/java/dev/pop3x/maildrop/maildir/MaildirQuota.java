@@ -3,6 +3,7 @@ package dev.pop3x.maildrop.maildir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pop3x.maildrop.QuotaLimits;
+import dev.pop3x.maildrop.QuotaUsage;
 
 /**
  * The Maildir++ quota file {@code maildirsize}, as Courier defined it and Dovecot, maildrop and Postfix patches
@@ -36,7 +38,7 @@ final class MaildirQuota {
     }
 
     /** The limits and usage, or empty when the maildir has no quota. */
-    Optional<Usage> read() throws IOException {
+    Optional<QuotaUsage> read() throws IOException {
         Path file = maildir.root().resolve(FILE);
         if (!Files.exists(file)) {
             return Optional.empty();
@@ -69,15 +71,19 @@ final class MaildirQuota {
                 }
             }
         }
-        return Optional.of(new Usage(maxOctets, maxMessages, Math.max(0, octets), Math.max(0, messages)));
+        return Optional.of(new QuotaUsage(Math.max(0, octets), maxOctets, Math.max(0, messages), maxMessages));
     }
 
     /**
-     * Makes the limits line say these limits (as Dovecot does with the limits of its user database): when the file is
-     * missing or states other limits, it is written anew with these and the usage counted from the messages, as the
-     * spec asks when limits change.
+     * Makes the limits line say the user's limits in James, if James has any (as Dovecot does with the limits of its
+     * user database): when the file is missing or states other limits, it is written anew with these and the usage
+     * counted from the messages, as the spec asks when limits change.
      */
-    void applyLimits(QuotaLimits limits) throws IOException {
+    void applyLimits(Optional<QuotaLimits> userLimits) throws IOException {
+        if (userLimits.isEmpty()) {
+            return;
+        }
+        QuotaLimits limits = userLimits.get();
         String line = limitsLine(limits);
         Path file = maildir.root().resolve(FILE);
         if (Files.exists(file)) {
@@ -123,53 +129,10 @@ final class MaildirQuota {
             try {
                 octets += Maildir.sizeOf(message);
                 messages++;
-            } catch (java.nio.file.NoSuchFileException gone) {
+            } catch (NoSuchFileException gone) {
                 // deleted during the count
             }
         }
         maildir.writeAtomically(FILE, (limits + "\n" + octets + " " + messages + "\n").getBytes(StandardCharsets.US_ASCII));
-    }
-
-    /** Limits and usage from {@code maildirsize}. */
-    static final class Usage {
-        private final OptionalLong maxOctets;
-        private final OptionalLong maxMessages;
-        private final long octets;
-        private final long messages;
-
-        Usage(OptionalLong maxOctets, OptionalLong maxMessages, long octets, long messages) {
-            this.maxOctets = maxOctets;
-            this.maxMessages = maxMessages;
-            this.octets = octets;
-            this.messages = messages;
-        }
-
-        OptionalLong maxOctets() {
-            return maxOctets;
-        }
-
-        OptionalLong maxMessages() {
-            return maxMessages;
-        }
-
-        long octets() {
-            return octets;
-        }
-
-        long messages() {
-            return messages;
-        }
-
-        /** Whether one more message of this size would go over a limit. */
-        boolean refuses(long messageOctets) {
-            return (maxOctets.isPresent() && maxOctets.getAsLong() > 0 && octets + messageOctets > maxOctets.getAsLong())
-                || (maxMessages.isPresent() && maxMessages.getAsLong() > 0 && messages + 1 > maxMessages.getAsLong());
-        }
-
-        @Override
-        public String toString() {
-            return octets + "/" + (maxOctets.isPresent() ? maxOctets.getAsLong() : "unlimited") + " octets, "
-                + messages + "/" + (maxMessages.isPresent() ? maxMessages.getAsLong() : "unlimited") + " messages";
-        }
     }
 }

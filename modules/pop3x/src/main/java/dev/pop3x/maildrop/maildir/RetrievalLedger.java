@@ -4,19 +4,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The retrieval ledger of the {@code maildir} backend: {@code pop3x-retrieved} in the Maildir, one line
@@ -26,7 +20,6 @@ import org.slf4j.LoggerFactory;
  * compaction only makes a message look unretrieved, which the deletion policy never removes: safe.
  */
 final class RetrievalLedger {
-    private static final Logger LOGGER = LoggerFactory.getLogger(RetrievalLedger.class);
     static final String FILE = "pop3x-retrieved";
 
     private final Maildir maildir;
@@ -45,21 +38,9 @@ final class RetrievalLedger {
     }
 
     static RetrievalLedger load(Maildir maildir) throws IOException {
-        Path file = maildir.root().resolve(FILE);
         Map<String, Instant> retrieved = new HashMap<>();
-        int lines = 0;
-        if (Files.exists(file)) {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                lines++;
-                int space = line.lastIndexOf(' ');
-                try {
-                    Instant when = Instant.ofEpochSecond(Long.parseLong(line.substring(space + 1)));
-                    retrieved.merge(line.substring(0, space), when, (first, later) -> first.isBefore(later) ? first : later);
-                } catch (RuntimeException e) {
-                    LOGGER.warn("Ignoring corrupt line '{}' of {}", line, file);
-                }
-            }
-        }
+        int lines = ControlFile.read(maildir, FILE, (base, seconds) ->
+            retrieved.merge(base, Instant.ofEpochSecond(seconds), (first, later) -> first.isBefore(later) ? first : later));
         return new RetrievalLedger(maildir, retrieved, lines);
     }
 
@@ -73,7 +54,7 @@ final class RetrievalLedger {
             return;
         }
         StringBuilder lines = new StringBuilder();
-        retrievals.forEach((base, when) -> lines.append(base).append(' ').append(when.getEpochSecond()).append('\n'));
+        retrievals.forEach((base, when) -> lines.append(ControlFile.line(base, when.getEpochSecond())));
         // one write(2) with O_APPEND, so that lines appended by other sessions and nodes do not interleave with these
         ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
         try (FileChannel file = FileChannel.open(maildir.root().resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -85,16 +66,17 @@ final class RetrievalLedger {
         retrievals.forEach(retrieved::putIfAbsent);
     }
 
-
     /** Rewrites the file without the messages that are no longer in the maildir, when there are any. */
     void compact(Set<String> present) throws IOException {
         if (lines == 0 || (lines == retrieved.size() && present.containsAll(retrieved.keySet()))) {
             return;
         }
-        List<String> kept = retrieved.entrySet().stream()
-            .filter(entry -> present.contains(entry.getKey()))
-            .map(entry -> entry.getKey() + " " + entry.getValue().getEpochSecond() + "\n")
-            .collect(Collectors.toList());
-        maildir.writeAtomically(FILE, String.join("", kept).getBytes(StandardCharsets.UTF_8));
+        Map<String, Long> kept = new LinkedHashMap<>();
+        retrieved.forEach((base, when) -> {
+            if (present.contains(base)) {
+                kept.put(base, when.getEpochSecond());
+            }
+        });
+        ControlFile.write(maildir, FILE, kept);
     }
 }

@@ -1,9 +1,8 @@
 package dev.pop3x.protocol.sasl;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** What OAUTHBEARER and XOAUTH2 share: key=value pairs separated by 0x01, and a JSON error challenge. */
+/** What the responses of OAUTHBEARER and XOAUTH2 share: key=value pairs separated by 0x01, a bearer token. */
 final class BearerTokens {
     static final char SEPARATOR = '\u0001';
     private static final String BEARER = "bearer ";
@@ -32,10 +31,5 @@ final class BearerTokens {
         }
         String token = authorization.substring(BEARER.length()).strip();
         return token.isEmpty() ? Optional.empty() : Optional.of(token);
-    }
-
-    static byte[] errorChallenge(String status, String scope, String openidConfiguration) {
-        return ("{\"status\":\"" + status + "\",\"scope\":\"" + scope + "\",\"openid-configuration\":\"" + openidConfiguration + "\"}")
-            .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -22,11 +22,6 @@ public final class Login implements SaslMechanism {
     }
 
     @Override
-    public boolean needsOidc() {
-        return false;
-    }
-
-    @Override
     public SaslExchange start() {
         return new SaslExchange() {
             private Optional<String> user = Optional.empty();

@@ -4,47 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * OAUTHBEARER (RFC 7628): {@code n,a=user@example.com,^Aauth=Bearer <token>^A^A}. The {@code a=} user, when
- * given, is the maildrop asked for; the token's claim says who authenticates. James 3.8.1's own parser reads only
- * a {@code user=} pair; this one reads the GS2 header as the RFC defines it.
+ * The client response of OAUTHBEARER (RFC 7628): {@code n,a=user@example.com,^Aauth=Bearer <token>^A^A}. The
+ * {@code a=} user, when given, is the maildrop asked for; the token's claim says who authenticates. James 3.8.1's own
+ * parser reads only a {@code user=} pair; this one reads the GS2 header as the RFC defines it.
  */
-public final class OAuthBearer implements SaslMechanism {
-    private final String scope;
-    private final String openidConfiguration;
-
-    public OAuthBearer(String scope, String openidConfiguration) {
-        this.scope = scope;
-        this.openidConfiguration = openidConfiguration;
-    }
-
-    @Override
-    public String name() {
-        return "OAUTHBEARER";
-    }
-
-    @Override
-    public boolean carriesPassword() {
-        return false;
-    }
-
-    @Override
-    public boolean needsOidc() {
-        return true;
-    }
-
-    @Override
-    public SaslExchange start() {
-        return new SaslExchange() {
-            @Override
-            public SaslStep next(Optional<byte[]> response) {
-                return response.map(OAuthBearer::parse).orElseGet(() -> SaslStep.challenge(new byte[0]));
-            }
-
-            @Override
-            public Optional<byte[]> failureChallenge() {
-                return Optional.of(BearerTokens.errorChallenge("invalid_token", scope, openidConfiguration));
-            }
-        };
+final class OAuthBearer {
+    private OAuthBearer() {
     }
 
     static SaslStep parse(byte[] message) {

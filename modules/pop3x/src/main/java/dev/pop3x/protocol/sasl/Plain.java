@@ -21,11 +21,6 @@ public final class Plain implements SaslMechanism {
     }
 
     @Override
-    public boolean needsOidc() {
-        return false;
-    }
-
-    @Override
     public SaslExchange start() {
         return response -> response.map(Plain::parse).orElseGet(() -> SaslStep.challenge(new byte[0]));
     }

@@ -9,9 +9,6 @@ public interface SaslMechanism {
     /** Whether it carries a password in the clear, so that the plaintext policy applies to it. */
     boolean carriesPassword();
 
-    /** Whether it needs OpenID Connect settings ({@code <auth><oidc>}) to be offered. */
-    boolean needsOidc();
-
     /** A new exchange, for one AUTH command. */
     SaslExchange start();
 }

@@ -4,11 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.apache.james.protocols.api.OidcSASLConfiguration;
 
 import dev.pop3x.config.AuthSettings;
 
-/** The SASL mechanisms AUTH offers in a session: PLAIN and LOGIN when passwords may travel, OAUTHBEARER and XOAUTH2 when OpenID Connect is configured. */
+/**
+ * The SASL mechanisms AUTH offers in a session: those the listener has (PLAIN and LOGIN; OAUTHBEARER and XOAUTH2 when
+ * OpenID Connect is configured), less those that carry a password where the plaintext policy forbids passwords.
+ */
 public final class SaslMechanisms {
+    private static final List<SaslMechanism> PASSWORD_MECHANISMS = List.of(new Plain(), new Login());
+
     private final List<SaslMechanism> offered;
 
     private SaslMechanisms(List<SaslMechanism> offered) {
@@ -16,30 +24,32 @@ public final class SaslMechanisms {
     }
 
     public static SaslMechanisms offered(AuthSettings settings, boolean plaintextAllowed) {
-        List<SaslMechanism> mechanisms = new ArrayList<>();
-        if (plaintextAllowed) {
-            mechanisms.add(new Plain());
-            mechanisms.add(new Login());
-        }
-        settings.oidc().ifPresent(oidc -> {
-            mechanisms.add(new OAuthBearer(oidc.getScope(), oidc.getOidcConfigurationURL().toString()));
-            mechanisms.add(new XOAuth2(oidc.getScope(), oidc.getOidcConfigurationURL().toString()));
+        return new SaslMechanisms(all(settings.oidc()).stream()
+            .filter(mechanism -> plaintextAllowed || !mechanism.carriesPassword())
+            .collect(Collectors.toList()));
+    }
+
+    /** Every mechanism a listener with these OpenID Connect settings has. */
+    private static List<SaslMechanism> all(Optional<OidcSASLConfiguration> oidc) {
+        List<SaslMechanism> mechanisms = new ArrayList<>(PASSWORD_MECHANISMS);
+        oidc.ifPresent(configuration -> {
+            mechanisms.add(Bearer.oauthBearer(configuration));
+            mechanisms.add(Bearer.xoauth2(configuration));
         });
-        return new SaslMechanisms(mechanisms);
+        return mechanisms;
     }
 
     public Optional<SaslMechanism> find(String name) {
         return offered.stream().filter(mechanism -> mechanism.name().equals(name.toUpperCase(Locale.US))).findFirst();
     }
 
-    /** Whether the name is one pop3x knows that carries a password (offered or not). */
-    public static boolean isPasswordMechanism(String name) {
-        String upper = name.toUpperCase(Locale.US);
-        return upper.equals("PLAIN") || upper.equals("LOGIN");
+    /** Whether the name is one of a mechanism that carries a password (offered or not). */
+    public static boolean carriesPassword(String name) {
+        return PASSWORD_MECHANISMS.stream().anyMatch(mechanism -> mechanism.name().equals(name.toUpperCase(Locale.US)));
     }
 
     public List<String> names() {
-        return offered.stream().map(SaslMechanism::name).collect(java.util.stream.Collectors.toList());
+        return offered.stream().map(SaslMechanism::name).collect(Collectors.toList());
     }
 
     public boolean isEmpty() {

@@ -1,4 +1,4 @@
-package dev.pop3x.protocol;
+package dev.pop3x.protocol.wire;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,14 +13,14 @@ import java.util.List;
  * is written to the socket, and a client that does not read would otherwise keep a file open for every reply
  * waiting in Netty's outbound buffer.
  */
-final class Concatenation extends InputStream {
+public final class Concatenation extends InputStream {
     /** What {@link #available()} promises while a part's length is unknown: Netty's chunk size. */
     private static final int UNKNOWN_AVAILABLE = 8192;
 
     private final List<InputStream> parts;
     private int current;
 
-    Concatenation(List<InputStream> parts) {
+    public Concatenation(List<InputStream> parts) {
         this.parts = List.copyOf(parts);
     }
 

@@ -1,4 +1,4 @@
-package dev.pop3x.protocol;
+package dev.pop3x.protocol.wire;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,7 @@ import java.io.InputStream;
  * <p>James 3.8.1 only fixes the last line end and stuffs only after CRLF, so a message stored with bare LF goes
  * out with bare LF, and its line "." would end the reply early.
  */
-final class Pop3Body extends InputStream {
+public final class Pop3Body extends InputStream {
     private static final int CHUNK = 8 * 1024;
 
     private final InputStream source;
@@ -25,12 +25,12 @@ final class Pop3Body extends InputStream {
     private boolean sourceEnded;
     private boolean empty = true;
 
-    Pop3Body(InputStream source) {
+    public Pop3Body(InputStream source) {
         this(source, CHUNK);
     }
 
     /** @param octetsHint about how long the message is, to size the buffers of small ones */
-    Pop3Body(InputStream source, long octetsHint) {
+    public Pop3Body(InputStream source, long octetsHint) {
         this.source = source;
         int chunk = (int) Math.max(256, Math.min(CHUNK, octetsHint + 16));
         this.input = new byte[chunk];

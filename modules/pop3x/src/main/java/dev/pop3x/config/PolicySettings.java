@@ -2,56 +2,51 @@ package dev.pop3x.config;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
 import org.apache.james.core.Username;
 
 /**
- * The deletion policy's settings: retention after retrieval ({@code expire.days}, in {@link SessionSettings}),
+ * The deletion policy's settings: retention after retrieval ({@code expire.days}, which CAPA announces as EXPIRE),
  * quota watermarks ({@code quota.high}: {@code off} or a percent; {@code quota.low}), both per domain and per
  * user; {@code policy.dry-run} (log what would go, remove nothing), per user too; the sweeper's interval; and the quota notice
  * threshold.
  */
-public final class PolicyConfiguration {
+@Singleton
+public final class PolicySettings {
+    public static final Setting<Expiry> EXPIRE = Setting.of("expire.days", Expiry.NEVER,
+        "never or a number of days from 0 to " + Expiry.MAX_DAYS, Expiry::parse, Expiry::asSetting).perUser();
     public static final Setting<OptionalInt> QUOTA_HIGH = Setting.of("quota.high", OptionalInt.empty(),
-        "off or a percent from 1 to 100", PolicyConfiguration::parsePercentOrOff,
+        "off or a percent from 1 to 100", PolicySettings::parsePercentOrOff,
         value -> value.isPresent() ? String.valueOf(value.getAsInt()) : "off").perUser();
     public static final Setting<Integer> QUOTA_LOW = Setting.integer("quota.low", 80, 0, 99).perUser();
     public static final Setting<Boolean> DRY_RUN = Setting.flag("policy.dry-run", false).perUser();
     public static final Setting<Duration> SWEEP_INTERVAL =
         Setting.duration("policy.sweep-interval", Duration.ofHours(1), Duration.ZERO, Duration.ofDays(7));
     public static final Setting<OptionalInt> NOTICE_THRESHOLD = Setting.of("notice.threshold", OptionalInt.empty(),
-        "off or a percent from 1 to 100", PolicyConfiguration::parsePercentOrOff,
+        "off or a percent from 1 to 100", PolicySettings::parsePercentOrOff,
         value -> value.isPresent() ? String.valueOf(value.getAsInt()) : "off").perUser();
 
-    static final List<Setting<?>> ALL = List.of(QUOTA_HIGH, QUOTA_LOW, DRY_RUN, SWEEP_INTERVAL, NOTICE_THRESHOLD);
+    static final List<Setting<?>> ALL = List.of(EXPIRE, QUOTA_HIGH, QUOTA_LOW, DRY_RUN, SWEEP_INTERVAL, NOTICE_THRESHOLD);
 
     private final PerUser<Expiry> expire;
     private final PerUser<OptionalInt> high;
     private final PerUser<Integer> low;
-    private final PerUser<Boolean> dryRun;
-    private final Duration sweepInterval;
-    private final PerUser<OptionalInt> noticeThreshold;
-
-    public PolicyConfiguration(PerUser<Expiry> expire, PerUser<OptionalInt> high, PerUser<Integer> low, PerUser<Boolean> dryRun,
-                               Duration sweepInterval, PerUser<OptionalInt> noticeThreshold) {
-        this.expire = Objects.requireNonNull(expire);
-        this.high = Objects.requireNonNull(high);
-        this.low = Objects.requireNonNull(low);
-        this.dryRun = Objects.requireNonNull(dryRun);
-        this.sweepInterval = Objects.requireNonNull(sweepInterval);
-        this.noticeThreshold = Objects.requireNonNull(noticeThreshold);
-    }
+    private final Settings values;
 
     /** @throws InvalidSettingException when a domain or user would have quota.low at or above quota.high */
-    public static PolicyConfiguration from(SettingsFile file) {
-        PolicyConfiguration configuration = new PolicyConfiguration(file.getPerUser(SessionSettings.EXPIRE), file.getPerUser(QUOTA_HIGH),
-            file.getPerUser(QUOTA_LOW), file.getPerUser(DRY_RUN), file.get(SWEEP_INTERVAL), file.getPerUser(NOTICE_THRESHOLD));
-        configuration.checkWatermarks();
-        return configuration;
+    @Inject
+    public PolicySettings(Settings values) {
+        this.values = values;
+        this.expire = values.perUser(EXPIRE);
+        this.high = values.perUser(QUOTA_HIGH);
+        this.low = values.perUser(QUOTA_LOW);
+        checkWatermarks();
     }
 
     /** quota.low below quota.high for the default, for every domain and for every user given either. */
@@ -97,16 +92,16 @@ public final class PolicyConfiguration {
 
     /** Whether the policy only logs, for this user. */
     public boolean dryRun(Username user) {
-        return dryRun.forUser(user);
+        return values.perUser(DRY_RUN).forUser(user);
     }
 
     public Duration sweepInterval() {
-        return sweepInterval;
+        return values.get(SWEEP_INTERVAL);
     }
 
     /** From which percent of a quota the user's listings start with the quota notice; empty: never. */
     public OptionalInt noticeThreshold(Username user) {
-        return noticeThreshold.forUser(user);
+        return values.perUser(NOTICE_THRESHOLD).forUser(user);
     }
 
     /**

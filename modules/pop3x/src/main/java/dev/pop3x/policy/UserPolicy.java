@@ -6,18 +6,18 @@ import java.util.OptionalInt;
 import org.apache.james.core.Username;
 
 import dev.pop3x.config.Expiry;
-import dev.pop3x.config.PolicyConfiguration;
+import dev.pop3x.config.PolicySettings;
 
 /**
  * One user's deletion policy: retention after retrieval, and the quota watermarks in percent (no high watermark:
  * no quota pressure).
  */
-public final class PolicySettings {
+public final class UserPolicy {
     private final Expiry expiry;
     private final OptionalInt highPercent;
     private final int lowPercent;
 
-    public PolicySettings(Expiry expiry, OptionalInt highPercent, int lowPercent) {
+    public UserPolicy(Expiry expiry, OptionalInt highPercent, int lowPercent) {
         int high = highPercent.orElse(101);
         if (lowPercent < 0 || lowPercent > 100 || (highPercent.isPresent() && (high < 1 || high > 100 || lowPercent >= high))) {
             throw new IllegalArgumentException("Watermarks must satisfy 0 <= low < high <= 100, not low " + lowPercent + ", high " + highPercent);
@@ -27,12 +27,12 @@ public final class PolicySettings {
         this.lowPercent = lowPercent;
     }
 
-    public PolicySettings(Expiry expiry, int highPercent, int lowPercent) {
+    public UserPolicy(Expiry expiry, int highPercent, int lowPercent) {
         this(expiry, OptionalInt.of(highPercent), lowPercent);
     }
 
-    public static PolicySettings forUser(PolicyConfiguration configuration, Username user) {
-        return new PolicySettings(configuration.expire(user), configuration.quotaHigh(user), configuration.quotaLow(user));
+    public static UserPolicy forUser(PolicySettings configuration, Username user) {
+        return new UserPolicy(configuration.expire(user), configuration.quotaHigh(user), configuration.quotaLow(user));
     }
 
     public Expiry expiry() {
@@ -49,8 +49,8 @@ public final class PolicySettings {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PolicySettings && ((PolicySettings) o).expiry.equals(expiry)
-            && ((PolicySettings) o).highPercent.equals(highPercent) && ((PolicySettings) o).lowPercent == lowPercent;
+        return o instanceof UserPolicy && ((UserPolicy) o).expiry.equals(expiry)
+            && ((UserPolicy) o).highPercent.equals(highPercent) && ((UserPolicy) o).lowPercent == lowPercent;
     }
 
     @Override

@@ -1,15 +1,15 @@
-package dev.pop3x.protocol;
+package dev.pop3x.protocol.wire;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /** Runs an action once, when the stream has been read to its end (not when it is closed early). */
-final class OnFullyRead extends FilterInputStream {
+public final class OnFullyRead extends FilterInputStream {
     private final Runnable action;
     private boolean done;
 
-    OnFullyRead(InputStream in, Runnable action) {
+    public OnFullyRead(InputStream in, Runnable action) {
         super(in);
         this.action = action;
     }

@@ -1,4 +1,4 @@
-package dev.pop3x.protocol;
+package dev.pop3x.protocol.wire;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -9,14 +9,14 @@ import java.io.InputStream;
  * of the body. Lines end at LF (so CRLF and bare LF alike); the stream ends after the n-th body line, or with the
  * message.
  */
-final class TopLines extends FilterInputStream {
+public final class TopLines extends FilterInputStream {
     private final long bodyLines;
     private boolean inBody;
     private boolean lineIsBlank = true;
     private long bodyLinesSent;
     private boolean sourceEnded;
 
-    TopLines(InputStream message, long bodyLines) {
+    public TopLines(InputStream message, long bodyLines) {
         super(message);
         this.bodyLines = bodyLines;
     }
@@ -51,7 +51,7 @@ final class TopLines extends FilterInputStream {
     }
 
     /** Whether the message ended before the line count did: TOP then sent all of it. */
-    boolean sentWholeMessage() {
+    public boolean sentWholeMessage() {
         return sourceEnded;
     }
 

@@ -1,4 +1,4 @@
-package dev.pop3x.protocol;
+package dev.pop3x.protocol.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.pop3x.config;
+package dev.pop3x;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -25,13 +25,13 @@ import io.netty.util.internal.ThreadExecutorMap;
  * login). pop3x tells James it is done at once and guards STLS itself, at no cost per line
  * ({@link Pop3xSession#injectedBehindStls()}).
  */
-public final class Greeting implements ConnectHandler<POP3Session> {
+public final class SessionStart implements ConnectHandler<POP3Session> {
     private final Replies replies;
     private final Clock clock;
     private final SessionSettings settings;
 
     @Inject
-    public Greeting(Replies replies, Clock clock, SessionSettings settings) {
+    public SessionStart(Replies replies, Clock clock, SessionSettings settings) {
         this.replies = replies;
         this.clock = clock;
         this.settings = settings;
@@ -51,7 +51,7 @@ public final class Greeting implements ConnectHandler<POP3Session> {
     private static EventExecutor eventLoop() {
         EventExecutor eventLoop = ThreadExecutorMap.currentExecutor();
         if (eventLoop == null) {
-            throw new IllegalStateException("pop3x's Greeting must run on a Netty event loop, as James's POP3 server runs it");
+            throw new IllegalStateException("pop3x's SessionStart must run on a Netty event loop, as James's POP3 server runs it");
         }
         return eventLoop;
     }

@@ -9,14 +9,14 @@ import java.util.OptionalInt;
 import org.apache.james.core.Username;
 import org.junit.jupiter.api.Test;
 
-class PolicyConfigurationTest {
-    private static PolicyConfiguration read(Map<String, String> values) {
-        return PolicyConfiguration.from(SettingsFile.of(values, Pop3xSettings.ALL));
+class PolicySettingsTest {
+    private static PolicySettings read(Map<String, String> values) {
+        return new PolicySettings(Settings.of(values));
     }
 
     @Test
     void quotaPressureIsOffByDefault() {
-        PolicyConfiguration configuration = read(Map.of());
+        PolicySettings configuration = read(Map.of());
 
         assertThat(configuration.quotaHigh(Username.of("bob@example.com"))).isEmpty();
         assertThat(configuration.quotaLow(Username.of("bob@example.com"))).isEqualTo(80);
@@ -38,7 +38,7 @@ class PolicyConfigurationTest {
 
     @Test
     void watermarksAreComparedWithinEachScopeNotAcrossScopes() {
-        PolicyConfiguration configuration = read(Map.of(
+        PolicySettings configuration = read(Map.of(
             "quota.high", "95", "quota.low", "90",
             "quota.high[example.com]", "60", "quota.low[example.com]", "40"));
 
@@ -68,7 +68,7 @@ class PolicyConfigurationTest {
 
     @Test
     void quotaPressureMeansNoRetentionIsGuaranteed() {
-        PolicyConfiguration configuration = read(Map.of("expire.days", "30", "quota.high[example.com]", "90"));
+        PolicySettings configuration = read(Map.of("expire.days", "30", "quota.high[example.com]", "90"));
 
         assertThat(configuration.guaranteedRetention(Username.of("bob@example.com"))).isEqualTo(Expiry.days(0));
         assertThat(configuration.guaranteedRetention(Username.of("bob@example.org"))).isEqualTo(Expiry.days(30));

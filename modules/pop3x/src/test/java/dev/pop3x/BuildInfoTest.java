@@ -1,4 +1,4 @@
-package dev.pop3x.config;
+package dev.pop3x;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

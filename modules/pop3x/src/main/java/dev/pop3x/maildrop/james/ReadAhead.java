@@ -1,0 +1,62 @@
+package dev.pop3x.maildrop.james;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.james.mailbox.model.Content;
+
+/**
+ * The next messages' contents, fetched with the one a client asked for: a client that retrieves messages in order
+ * (most do) then costs one mailbox query for many RETRs, which matters on storage where each query costs (James's
+ * memory mapper scans the whole mailbox for each). At most {@link #MAX_OCTETS} and {@link #MAX_MESSAGES} at once.
+ */
+final class ReadAhead {
+    static final long MAX_OCTETS = 512 * 1024;
+    static final int MAX_MESSAGES = 100;
+
+    private final CompactListing messages;
+    private final Map<Long, Content> fetched = new HashMap<>();
+    private long lastUid = -1;
+    private boolean sequential;
+
+    ReadAhead(CompactListing messages) {
+        this.messages = messages;
+    }
+
+    /** The content of the message if it was fetched ahead. Every request goes through here, to follow the order. */
+    Optional<Content> fetched(long uid) {
+        int index = messages.indexOfUid(uid);
+        sequential = lastUid >= 0 && index > 0 && messages.uidAt(index - 1) == lastUid;
+        lastUid = uid;
+        return Optional.ofNullable(fetched.remove(uid));
+    }
+
+    /**
+     * What to fetch for a message that was not fetched ahead: up to this UID, within the limits, when the client goes
+     * in order; the message alone otherwise.
+     */
+    long fetchUpTo(long uid) {
+        fetched.clear();
+        if (!sequential) {
+            return uid;
+        }
+        int first = messages.indexOfUid(uid);
+        int last = first;
+        long octets = messages.storedOctetsAt(first);
+        while (last + 1 < messages.size() && last + 1 - first < MAX_MESSAGES
+            && octets + messages.storedOctetsAt(last + 1) <= MAX_OCTETS) {
+            last++;
+            octets += messages.storedOctetsAt(last);
+        }
+        return messages.uidAt(last);
+    }
+
+    void keep(long uid, Content content) {
+        fetched.put(uid, content);
+    }
+
+    void clear() {
+        fetched.clear();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.pop3x.maildrop.maildir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A control file pop3x keeps in a maildir ({@code pop3x-retrieved}, {@code pop3x-vsizes}): one line
+ * {@code <base name> <number>} per message. Dovecot and Courier ignore such files.
+ */
+final class ControlFile {
+    private static final Logger LOGGER = LoggerFactory.getLogger(ControlFile.class);
+
+    private ControlFile() {
+    }
+
+    /**
+     * Hands each line of the file to {@code entry}; a corrupt line is logged and skipped.
+     *
+     * @return how many lines the file has, corrupt ones included (0 when there is no file)
+     */
+    static int read(Maildir maildir, String name, BiConsumer<String, Long> entry) throws IOException {
+        Path file = maildir.root().resolve(name);
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        int lines = 0;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            lines++;
+            int space = line.lastIndexOf(' ');
+            try {
+                entry.accept(line.substring(0, space), Long.parseLong(line.substring(space + 1)));
+            } catch (RuntimeException e) {
+                LOGGER.warn("Ignoring corrupt line '{}' of {}", line, file);
+            }
+        }
+        return lines;
+    }
+
+    /** The line of one message, LF included. */
+    static String line(String base, long value) {
+        return base + " " + value + "\n";
+    }
+
+    /** Writes the file anew with these lines, atomically. */
+    static void write(Maildir maildir, String name, Map<String, Long> entries) throws IOException {
+        String content = entries.entrySet().stream()
+            .map(entry -> line(entry.getKey(), entry.getValue()))
+            .collect(Collectors.joining());
+        maildir.writeAtomically(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+}

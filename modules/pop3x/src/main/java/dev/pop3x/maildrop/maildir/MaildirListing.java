@@ -1,0 +1,59 @@
+package dev.pop3x.maildrop.maildir;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import dev.pop3x.maildrop.MaildropMessage;
+
+/**
+ * A maildir's messages as a session lists them: read from new/ and cur/ in delivery order, each sized from its name
+ * or from {@link VirtualSizes} (measured once), with its retrieval from the {@link RetrievalLedger}; the control
+ * files are kept in step with what is there.
+ */
+final class MaildirListing {
+    private final List<MaildropMessage> messages;
+    private final Map<MaildropMessage, MaildirFile> files;
+
+    private MaildirListing(List<MaildropMessage> messages, Map<MaildropMessage, MaildirFile> files) {
+        this.messages = messages;
+        this.files = files;
+    }
+
+    static MaildirListing scan(Maildir maildir, RetrievalLedger ledger) throws IOException {
+        VirtualSizes sizes = VirtualSizes.load(maildir);
+        List<MaildropMessage> messages = new ArrayList<>();
+        Map<MaildropMessage, MaildirFile> files = new HashMap<>();
+        Set<String> bases = new HashSet<>();
+        for (MaildirFile file : maildir.scan()) {
+            OptionalLong octets = sizes.of(file);
+            if (octets.isEmpty()) {
+                // deleted while listed
+                continue;
+            }
+            String base = file.name().base();
+            MaildropMessage message = new MaildropMessage(MaildirMaildropStore.uniqueId(base), octets.getAsLong(),
+                Maildir.sizeOf(file), Instant.ofEpochSecond(file.name().deliverySeconds()), ledger.retrieved(base));
+            messages.add(message);
+            files.put(message, file);
+            bases.add(base);
+        }
+        sizes.save(bases);
+        ledger.compact(bases);
+        return new MaildirListing(messages, files);
+    }
+
+    List<MaildropMessage> messages() {
+        return messages;
+    }
+
+    Map<MaildropMessage, MaildirFile> files() {
+        return files;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.pop3x.protocol;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.api.StartTlsResponse;
+import org.apache.james.protocols.api.StreamResponse;
+
+import dev.pop3x.protocol.wire.Concatenation;
+
+/**
+ * Replies as James's transport writes them. Every reply but STLS's goes out as one stream: its lines with a message
+ * after them, so that they leave in one write, not two; UTF-8, where James would write lines as US-ASCII (text in
+ * another language, RFC 6856 LANG); and a stream tells when Netty has taken it, which lines do not (see
+ * {@link SessionOutput}).
+ */
+final class Responses {
+    private Responses() {
+    }
+
+    /**
+     * @param allLines the status line and any data lines, "." included
+     * @param message a byte-stuffed message sent after the lines, then "."
+     */
+    static Response stream(String status, List<CharSequence> allLines, Optional<InputStream> message, boolean endSession,
+                           UnaryOperator<InputStream> tracking) {
+        InputStream head = new ByteArrayInputStream((String.join("\r\n", allLines) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        InputStream whole = message.<InputStream>map(content -> new Concatenation(List.of(head, content, terminator()))).orElse(head);
+        return new RenderedStream(status, tracking.apply(whole), endSession, allLines.get(0));
+    }
+
+    /** The reply to STLS: lines, after which James starts TLS. */
+    static Response startingTls(String status, List<CharSequence> lines) {
+        return new RenderedStartTls(status, lines);
+    }
+
+    /** A SASL continuation request (RFC 5034): {@code + } and the base64 challenge, which may be empty. */
+    static Response continuation(String base64Challenge, UnaryOperator<InputStream> tracking) {
+        return stream("+", List.of("+ " + base64Challenge), Optional.empty(), false, tracking);
+    }
+
+    private static InputStream terminator() {
+        return new ByteArrayInputStream(".\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A reply put into words, as James's transport writes it. */
+    private abstract static class Rendered implements Response {
+        private final String retCode;
+        private final boolean endSession;
+        private final CharSequence firstLine;
+
+        Rendered(String retCode, boolean endSession, CharSequence firstLine) {
+            this.retCode = retCode;
+            this.endSession = endSession;
+            this.firstLine = firstLine;
+        }
+
+        @Override
+        public String getRetCode() {
+            return retCode;
+        }
+
+        @Override
+        public boolean isEndSession() {
+            return endSession;
+        }
+
+        @Override
+        public String toString() {
+            return firstLine.toString();
+        }
+    }
+
+    /** No lines: everything is in the stream. */
+    private static final class RenderedStream extends Rendered implements StreamResponse {
+        private final InputStream stream;
+
+        RenderedStream(String retCode, InputStream stream, boolean endSession, CharSequence firstLine) {
+            super(retCode, endSession, firstLine);
+            this.stream = stream;
+        }
+
+        @Override
+        public List<CharSequence> getLines() {
+            return List.of();
+        }
+
+        @Override
+        public InputStream getStream() {
+            return stream;
+        }
+    }
+
+    private static final class RenderedStartTls extends Rendered implements StartTlsResponse {
+        private final List<CharSequence> lines;
+
+        RenderedStartTls(String retCode, List<CharSequence> lines) {
+            super(retCode, false, lines.get(0));
+            this.lines = List.copyOf(lines);
+        }
+
+        @Override
+        public List<CharSequence> getLines() {
+            return lines;
+        }
+    }
+}
