@@ -3,12 +3,11 @@ package dev.pop3x.auth;
 import java.util.Optional;
 
 import javax.inject.Inject;
-import javax.inject.Named;
 
 import org.apache.james.core.Username;
 import org.apache.james.jwt.OidcJwtTokenVerifier;
 import org.apache.james.jwt.introspection.IntrospectionEndpoint;
-import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.SessionProvider;
 import org.apache.james.mailbox.SessionProvider.AuthorizationStep;
 import org.apache.james.mailbox.exception.BadCredentialsException;
 import org.apache.james.mailbox.exception.ForbiddenDelegationException;
@@ -23,19 +22,20 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Checks credentials against James: passwords through James's {@link MailboxManager} (the users repository, as
- * for James's own POP3 and IMAP), bearer tokens with James's {@link OidcJwtTokenVerifier}, and a request to open
- * another user's maildrop (a SASL authorization identity) through James's delegation rules.
+ * Checks credentials against James: passwords through James's {@link SessionProvider} (the users repository, as
+ * for James's own POP3 and IMAP: their {@code MailboxManager.authenticate} is this provider's), bearer tokens with
+ * James's {@link OidcJwtTokenVerifier}, and a request to open another user's maildrop (a SASL authorization
+ * identity) through James's delegation rules.
  */
 public final class Authenticator {
     private static final Logger LOGGER = LoggerFactory.getLogger(Authenticator.class);
 
-    private final MailboxManager mailboxManager;
+    private final SessionProvider sessions;
     private final UsersRepository users;
 
     @Inject
-    public Authenticator(@Named("mailboxmanager") MailboxManager mailboxManager, UsersRepository users) {
-        this.mailboxManager = mailboxManager;
+    public Authenticator(SessionProvider sessions, UsersRepository users) {
+        this.sessions = sessions;
         this.users = users;
     }
 
@@ -48,7 +48,7 @@ public final class Authenticator {
         if (authenticated.isEmpty() || password.isEmpty()) {
             return Authentication.failure(Authentication.Outcome.BAD_CREDENTIALS, authenticationId);
         }
-        return authorize(mailboxManager.authenticate(authenticated.get(), password), authenticated.get(), authorizationId);
+        return authorize(sessions.authenticate(authenticated.get(), password), authenticated.get(), authorizationId);
     }
 
     /**
@@ -75,7 +75,7 @@ public final class Authenticator {
             LOGGER.warn("Cannot look up {}", authenticated.get().asString(), e);
             return Authentication.failure(Authentication.Outcome.TEMPORARY_FAILURE, authenticated.get().asString());
         }
-        return authorize(mailboxManager.authenticate(authenticated.get()), authenticated.get(), requestedUser);
+        return authorize(sessions.authenticate(authenticated.get()), authenticated.get(), requestedUser);
     }
 
     private static Optional<String> verify(OidcSASLConfiguration oidc, String token) {
