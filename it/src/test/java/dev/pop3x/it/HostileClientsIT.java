@@ -138,7 +138,7 @@ class HostileClientsIT {
         for (int i = 0; i < 300; i++) {
             attackers.add(connect(attacker(i), james.ports().pop3()));
         }
-        Duration greeting = readGreeting(attackers.get(attackers.size() - 1));
+        Duration greeting = readLine(attackers.get(attackers.size() - 1));
 
         List<Duration> logins = legitimateLogins(false);
 
@@ -192,7 +192,7 @@ class HostileClientsIT {
         for (int i = 0; i < 2000; i++) {
             attackers.add(connect(attacker(i % 25), james.ports().pop3()));
         }
-        readGreeting(attackers.get(attackers.size() - 1));
+        readLine(attackers.get(attackers.size() - 1));
 
         List<Duration> logins = legitimateLogins(false);
 
@@ -242,8 +242,13 @@ class HostileClientsIT {
         List<Thread> floods = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Socket socket = connect(attacker(i), james.ports().pop3());
-            send(socket, ("USER " + reader(i) + "\r\nPASS " + PASSWORD + "\r\n").getBytes(StandardCharsets.US_ASCII));
             attackers.add(socket);
+            // logged in as a pipelining client is, greeting and replies read: what James's framer reads of a
+            // connection before pop3x sees its first line is not pop3x's to bound (README, Hostile clients)
+            readLine(socket);
+            send(socket, ("USER " + reader(i) + "\r\nPASS " + PASSWORD + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            readLine(socket);
+            readLine(socket);
             // it blocks once James stops reading; closing the socket after the test ends it
             Thread flood = new Thread(() -> writeAgainAndAgain(socket, retrs), "flood-" + i);
             flood.setDaemon(true);
@@ -278,7 +283,7 @@ class HostileClientsIT {
 
         double start = cpu.seconds();
         try (Socket before = connect(attacker(0), james.ports().pop3())) {
-            readGreeting(before);
+            readLine(before);
             send(before, capas);
             drainUntilClosed(before, Duration.ofSeconds(60));
         }
@@ -351,7 +356,8 @@ class HostileClientsIT {
         out.flush();
     }
 
-    private static Duration readGreeting(Socket socket) throws IOException {
+    /** Reads one line the server sends (the greeting, a reply) and tells how long it took to come. */
+    private static Duration readLine(Socket socket) throws IOException {
         long start = System.nanoTime();
         InputStream in = socket.getInputStream();
         int b;

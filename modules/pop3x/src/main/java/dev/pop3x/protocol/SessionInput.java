@@ -31,10 +31,17 @@ import io.netty.util.concurrent.EventExecutor;
  *
  * <p>Reading is paced by handling. James cuts lines on a thread of its own and queues each one as a task for the
  * event loop, which meanwhile goes on reading: a client that writes faster than its commands are handled would
- * fill the heap with queued lines. So when a line arrives, reading stops until the lines already queued are
- * handled (a task queued behind them turns it on again): what is read ahead is one read of Netty's (up to 1 MB),
- * not all the client sends. A session that would hold more than {@value #MAX_HELD_LINES} lines is closed. Lines that
- * come after the session's last reply are dropped without a word (James would log each).
+ * fill the heap with queued lines (Netty holds some 80 bytes of heap per line queued: a flood of 8-octet commands
+ * costs ten times what it sends). So when a line arrives, reading stops until the lines already queued are
+ * handled (a task queued behind them turns it on again): what is read ahead is what Netty reads until the first
+ * new line reaches pop3x, not all the client sends. A session that would hold more than {@value #MAX_HELD_LINES}
+ * lines is closed. Lines that come after the session's last reply are dropped without a word (James would log
+ * each).
+ *
+ * <p>That is short while James's framer thread keeps up, and not bounded by pop3x when it does not: on a machine
+ * whose CPUs are taken, a client that writes from its first moment, before the greeting, had James read some 8 MB
+ * before its first line was handled (5.6 million lines queued, James's 512 MB heap full). Only James's pipeline,
+ * which an extension cannot change, could stop that read.
  */
 final class SessionInput {
     private static final Logger LOGGER = LoggerFactory.getLogger(SessionInput.class);
