@@ -145,6 +145,35 @@ public final class Pop3LineClient implements Closeable {
         return reply;
     }
 
+    /**
+     * Sends {@code RETR message} and returns the message's octets as the server sent them, byte-stuffing undone and
+     * each line ending in CRLF: what the server's LIST must count. Fails on an {@code -ERR}.
+     */
+    public byte[] retrieveOctets(int message) {
+        String status = command("RETR " + message);
+        if (!status.startsWith("+OK")) {
+            throw new IllegalStateException("RETR " + message + " refused: " + status);
+        }
+        ByteArrayOutputStream octets = new ByteArrayOutputStream();
+        try {
+            while (true) {
+                byte[] line = lines.nextOctets().orElseThrow(() -> new IOException("Connection closed in the middle of RETR"));
+                if (line.length == 1 && line[0] == '.') {
+                    break;
+                }
+                int start = line.length > 0 && line[0] == '.' ? 1 : 0;
+                octets.write(line, start, line.length - start);
+                octets.write('\r');
+                octets.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        transcript.add("S: (" + octets.size() + " octets)");
+        transcript.add("S: .");
+        return octets.toByteArray();
+    }
+
     /** Logs in with USER and PASS and returns the PASS reply. */
     public String login(String user, String password) {
         String userReply = command("USER " + user);

@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 
 import org.apache.commons.net.smtp.SMTPClient;
 import org.apache.commons.net.smtp.SMTPReply;
@@ -27,6 +28,45 @@ public final class SmtpDelivery {
     @FunctionalInterface
     public interface MessageWriter {
         void writeTo(Writer out) throws IOException;
+    }
+
+    /**
+     * Delivers a message's octets exactly as given, 8-bit ones included, declared {@code BODY=8BITMIME} after EHLO,
+     * as a mail client sends mail with raw UTF-8 or legacy 8-bit header fields.
+     *
+     * @param message CRLF line ends; SMTP dot-stuffing is done here
+     */
+    public void deliverOctets(String from, String to, byte[] message) {
+        SMTPClient client = new SMTPClient(StandardCharsets.ISO_8859_1.name());
+        try {
+            client.connect("127.0.0.1", port);
+            check(client, "connect");
+            client.sendCommand("EHLO", "pop3x-tests.local");
+            check(client, "EHLO");
+            client.mail("<" + from + "> BODY=8BITMIME");
+            check(client, "MAIL FROM");
+            client.addRecipient(to);
+            check(client, "RCPT TO");
+            Writer data = client.sendMessageData();
+            if (data == null) {
+                throw new IllegalStateException("DATA refused: " + client.getReplyString());
+            }
+            try (Writer out = data) {
+                out.write(new String(message, StandardCharsets.ISO_8859_1));
+            }
+            if (!client.completePendingCommand()) {
+                throw new IllegalStateException("Message refused: " + client.getReplyString());
+            }
+            client.logout();
+        } catch (IOException e) {
+            throw new UncheckedIOException("SMTP delivery to " + to + " on 127.0.0.1:" + port + " failed", e);
+        } finally {
+            try {
+                client.disconnect();
+            } catch (IOException ignored) {
+                // already disconnected
+            }
+        }
     }
 
     /** Delivers a message written as it is sent: one too big to hold as a String too. */

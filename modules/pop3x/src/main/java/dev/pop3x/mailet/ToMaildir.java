@@ -7,7 +7,6 @@ import java.util.List;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
-import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
@@ -22,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pop3x.config.MaildropSettings;
+import dev.pop3x.delivery.ReceivedOctets;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.maildir.MaildirDelivery;
 import dev.pop3x.maildrop.maildir.MessageWriter;
@@ -103,19 +103,19 @@ public final class ToMaildir extends GenericMailet {
     }
 
     /**
-     * What lands in the maildir: Return-Path, this recipient's own headers (Delivered-To), then the message, streamed
-     * from James's copy of it.
+     * What lands in the maildir: Return-Path, this recipient's own headers (Delivered-To), then the message's octets
+     * as received ({@link ReceivedOctets}), streamed from James's copy of it.
      */
     private static MessageWriter messageFor(Mail mail, MailAddress recipient) throws MessagingException {
         StringBuilder headers = new StringBuilder("Return-Path: ").append(mail.getMaybeSender().asPrettyString()).append("\r\n");
         for (Header header : mail.getPerRecipientSpecificHeaders().getHeadersForRecipient(recipient)) {
             headers.append(header.getName()).append(": ").append(header.getValue()).append("\r\n");
         }
-        MimeMessage message = mail.getMessage();
+        ReceivedOctets message = ReceivedOctets.of(mail, "Return-Path");
         return out -> {
             out.write(headers.toString().getBytes(StandardCharsets.UTF_8));
             try {
-                message.writeTo(out, new String[] {"Return-Path"});
+                message.writeTo(out);
             } catch (MessagingException e) {
                 throw new IOException("Cannot read the message " + mail.getName(), e);
             }
