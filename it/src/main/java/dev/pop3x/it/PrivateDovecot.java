@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import com.sun.security.auth.module.UnixSystem;
 
 /**
  * A private Dovecot 2.3 (Debian's dovecot-pop3d) on 127.0.0.1, for interoperability tests: POP3 only, users in a
- * passwd-file, mail in Maildirs under a given root with {@code pop3_uidl_format = %f}, its own run and state
+ * passwd-file, mail in Maildirs under a given root with {@code pop3_uidl_format = %f} or another format, its own run and state
  * directories and log. Run as root, it serves mail as {@code nobody}; otherwise as the current user.
  */
 public final class PrivateDovecot implements AutoCloseable {
@@ -34,8 +35,18 @@ public final class PrivateDovecot implements AutoCloseable {
         return start(directory, mailRoot, port, Map.of(user, password));
     }
 
-    /** Starts Dovecot for these users (name to password). */
+    /** Starts Dovecot for these users (name to password), with {@code pop3_uidl_format = %f}. */
     public static PrivateDovecot start(Path directory, Path mailRoot, int port, Map<String, String> users) throws Exception {
+        return start(directory, mailRoot, port, users, Optional.of("%f"));
+    }
+
+    /**
+     * Starts Dovecot for these users (name to password).
+     *
+     * @param uidlFormat its {@code pop3_uidl_format}; empty for Dovecot's default, {@code %08Xu%08Xv}
+     */
+    public static PrivateDovecot start(Path directory, Path mailRoot, int port, Map<String, String> users, Optional<String> uidlFormat)
+        throws Exception {
         boolean root = new UnixSystem().getUid() == 0;
         long uid = root ? 65534 : new UnixSystem().getUid();
         long gid = root ? 65534 : new UnixSystem().getGid();
@@ -68,7 +79,7 @@ public final class PrivateDovecot implements AutoCloseable {
             "mail_location = maildir:" + mailRoot + "/%d/%n/Maildir",
             "first_valid_uid = " + uid,
             "first_valid_gid = " + gid,
-            "pop3_uidl_format = %f",
+            uidlFormat.map(format -> "pop3_uidl_format = " + format).orElse(""),
             root ? "" : "default_internal_user = " + self,
             root ? "" : "default_login_user = " + self,
             "service anvil {",

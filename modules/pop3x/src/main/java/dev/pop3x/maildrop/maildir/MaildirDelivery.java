@@ -2,13 +2,17 @@ package dev.pop3x.maildrop.maildir;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -21,6 +25,8 @@ import dev.pop3x.config.MaildirSettings;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.QuotaLimitSource;
 import dev.pop3x.maildrop.QuotaUsage;
+import dev.pop3x.maildrop.maildir.uidl.DovecotUidlist;
+import dev.pop3x.maildrop.maildir.uidl.UidAssignment;
 
 /**
  * Delivers messages into users' Maildirs: tmp/ then rename into new/ under a name unique across hosts, processes
@@ -32,6 +38,7 @@ import dev.pop3x.maildrop.QuotaUsage;
 @Singleton
 public final class MaildirDelivery {
     private static final Logger LOGGER = LoggerFactory.getLogger(MaildirDelivery.class);
+    private static final Duration UIDLIST_LOCK_WAIT = Duration.ofSeconds(2);
 
     /** The outcome of one delivery. */
     public enum Outcome { DELIVERED, OVER_QUOTA }
@@ -40,6 +47,7 @@ public final class MaildirDelivery {
     private final QuotaLimitSource limits;
     private final MaildirSettings settings;
     private final Clock clock;
+    private final UidAssignment assignment;
     private final String host;
     private final long pid = ProcessHandle.current().pid();
     private final AtomicLong deliveries = new AtomicLong();
@@ -52,6 +60,7 @@ public final class MaildirDelivery {
         this.limits = limits;
         this.settings = settings;
         this.clock = clock;
+        this.assignment = new UidAssignment(clock, settings.fsync());
         this.host = hostName();
     }
 
@@ -75,6 +84,7 @@ public final class MaildirDelivery {
             }
             MaildirName name = maildir.moveToNew(written, settings.fsync());
             countInQuota(quota, user, written.octets());
+            numberForDovecot(maildir, user);
             LOGGER.info("Delivered {} octets to {} as {}", written.octets(), user.asString(), name);
             return Outcome.DELIVERED;
         } catch (IOException e) {
@@ -88,6 +98,23 @@ public final class MaildirDelivery {
             quota.add(octets, 1);
         } catch (IOException e) {
             LOGGER.warn("Delivered {} octets to {} but could not count them in maildirsize", octets, user.asString(), e);
+        }
+    }
+
+    /**
+     * Gives the new message its Dovecot UID at once, as Dovecot's LDA does, where UIDs are in use: the user's UIDLs are
+     * made of them, or a dovecot-uidlist is there. The message is delivered whatever happens here: a message left
+     * without one gets it at the next listing, by pop3x or by Dovecot, in the same order.
+     */
+    private void numberForDovecot(Maildir maildir, Username user) {
+        if (!settings.uidl().forUser(user).needsUids() && !Files.exists(maildir.root().resolve(DovecotUidlist.FILE))) {
+            return;
+        }
+        try {
+            List<String> bases = maildir.scan().stream().map(file -> file.name().base()).collect(Collectors.toList());
+            assignment.assign(maildir.root(), bases, UIDLIST_LOCK_WAIT);
+        } catch (IOException | DovecotUidlist.Unusable e) {
+            LOGGER.warn("Delivered to {}, but could not give the message its UID in {}", user.asString(), DovecotUidlist.FILE, e);
         }
     }
 

@@ -5,17 +5,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 
 import dev.pop3x.maildrop.MaildropMessage;
+import dev.pop3x.maildrop.maildir.uidl.DovecotUidlist;
+import dev.pop3x.maildrop.maildir.uidl.MaildirUidls;
+import dev.pop3x.maildrop.maildir.uidl.UidAssignment;
+import dev.pop3x.maildrop.maildir.uidl.UidlTemplate;
 
 /**
- * A maildir's messages as a session lists them: read from new/ and cur/ in delivery order, each sized from its name
- * or from {@link VirtualSizes} (measured once), with its retrieval from the {@link RetrievalLedger}; the control
- * files are kept in step with what is there.
+ * A maildir's messages as a session lists them: read from new/ and cur/, named and ordered by {@link MaildirUidls}
+ * (delivery order, or Dovecot's where a dovecot-uidlist is), each sized from its name or from {@link VirtualSizes}
+ * (measured once), with its retrieval from the {@link RetrievalLedger}; the control files are kept in step with what
+ * is there.
  */
 final class MaildirListing {
     private final List<MaildropMessage> messages;
@@ -26,24 +32,33 @@ final class MaildirListing {
         this.files = files;
     }
 
-    static MaildirListing scan(Maildir maildir, RetrievalLedger ledger) throws IOException {
+    static MaildirListing scan(Maildir maildir, RetrievalLedger ledger, UidlTemplate template, UidAssignment assignment)
+        throws IOException, DovecotUidlist.Unusable {
         VirtualSizes sizes = VirtualSizes.load(maildir);
         List<MaildropMessage> messages = new ArrayList<>();
         Map<MaildropMessage, MaildirFile> files = new HashMap<>();
         Set<String> bases = new HashSet<>();
+        Map<String, MaildirFile> scanned = new LinkedHashMap<>();
         for (MaildirFile file : maildir.scan()) {
+            scanned.put(file.name().base(), file);
+        }
+        MaildirUidls uidls = MaildirUidls.of(maildir.root(), template, new ArrayList<>(scanned.keySet()), assignment);
+        for (String listed : uidls.order()) {
+            MaildirFile file = scanned.get(listed);
             OptionalLong octets = sizes.of(file);
             if (octets.isEmpty()) {
                 // deleted while listed
                 continue;
             }
             String base = file.name().base();
-            MaildropMessage message = new MaildropMessage(MaildirMaildropStore.uniqueId(base), octets.getAsLong(),
+            MaildropMessage message = new MaildropMessage(MaildirMaildropStore.uniqueId(uidls.uidlOf(base)), octets.getAsLong(),
                 Maildir.sizeOf(file), Instant.ofEpochSecond(file.name().deliverySeconds()), ledger.retrieved(base));
             messages.add(message);
             files.put(message, file);
             bases.add(base);
         }
+        // messages not listed yet (no UID yet) keep their sizes and retrievals
+        bases.addAll(scanned.keySet());
         sizes.save(bases);
         ledger.compact(bases);
         return new MaildirListing(messages, files);

@@ -3,6 +3,7 @@ package dev.pop3x.maildrop.maildir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 
@@ -16,16 +17,20 @@ import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.hash.Hashing;
 
+import dev.pop3x.config.MaildirSettings;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
 import dev.pop3x.maildrop.MaildropStore;
 import dev.pop3x.maildrop.QuotaLimitSource;
+import dev.pop3x.maildrop.maildir.uidl.DovecotUidlist;
+import dev.pop3x.maildrop.maildir.uidl.UidAssignment;
 
 /**
- * Maildrops in Maildir++ directories shared with Dovecot, Courier and Postfix. A message's unique-id is its base
- * file name, as Dovecot gives with {@code pop3_uidl_format = %f} and as Courier gives, so clients that leave mail
- * on the server do not download it again after a migration. Sizes come from {@code ,W=} in file names, else from
+ * Maildrops in Maildir++ directories shared with Dovecot, Courier and Postfix. A message's unique-id is what Dovecot
+ * gives with the same {@code pop3_uidl_format} ({@code maildir.uidl}: the base file name by default, as Courier gives
+ * too, or Dovecot's default {@code %08Xu%08Xv} from its dovecot-uidlist), so clients that leave mail on the server do
+ * not download it again after a migration. Sizes come from {@code ,W=} in file names, else from
  * {@link VirtualSizes}: listing never reads a message twice.
  */
 public final class MaildirMaildropStore implements MaildropStore {
@@ -36,15 +41,19 @@ public final class MaildirMaildropStore implements MaildropStore {
 
     private final MaildirLocation location;
     private final QuotaLimitSource limits;
+    private final MaildirSettings settings;
+    private final UidAssignment assignment;
     private final Cache<Path, MaildirSnapshot> snapshots = CacheBuilder.newBuilder()
         .maximumWeight(SNAPSHOT_MESSAGES)
         .weigher((Path root, MaildirSnapshot snapshot) -> snapshot.size() + 1)
         .build();
 
     @Inject
-    public MaildirMaildropStore(MaildirLocation location, QuotaLimitSource limits) {
+    public MaildirMaildropStore(MaildirLocation location, QuotaLimitSource limits, MaildirSettings settings, Clock clock) {
         this.location = location;
         this.limits = limits;
+        this.settings = settings;
+        this.assignment = new UidAssignment(clock, settings.fsync());
     }
 
     @Override
@@ -64,9 +73,13 @@ public final class MaildirMaildropStore implements MaildropStore {
             }
             Instant scanStart = Instant.now();
             RetrievalLedger ledger = RetrievalLedger.load(maildir);
-            MaildirListing listing = MaildirListing.scan(maildir, ledger);
+            MaildirListing listing = MaildirListing.scan(maildir, ledger, settings.uidl().forUser(user), assignment);
             snapshots.put(path, MaildirSnapshot.of(path, scanStart, listing.messages(), listing.files()));
             return new MaildirMaildrop(user, maildir, ledger, listing.messages(), listing.files());
+        } catch (DovecotUidlist.Unusable e) {
+            LOGGER.error("Not serving the maildir of {}: its {} is not one Dovecot would read, and its UIDLs would change", user.asString(),
+                DovecotUidlist.FILE, e);
+            throw MaildropException.temporary("Unusable " + DovecotUidlist.FILE + " for " + user.asString() + ": " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw MaildropException.temporary("Cannot open the maildir of " + user.asString() + " in " + path, e);
         }

@@ -1,0 +1,160 @@
+package dev.pop3x.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.apache.james.JamesServerExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Dovecot 2.3 with its default {@code pop3_uidl_format} ({@code %08Xu%08Xv}: UID and UIDVALIDITY from its
+ * dovecot-uidlist) and James with pop3x ({@code maildir.uidl = %08Xu%08Xv}) serve the same Maildirs, as during a
+ * migration: Dovecot fills them (dovecot-lda) and serves them first; then both list every message with the same UIDL,
+ * at the same number, with the same size, whichever of them delivered it; and a leave-on-server client that synced
+ * against Dovecot downloads nothing again from pop3x. {@code .ci/run} installs Debian's dovecot-pop3d and mpop.
+ */
+class DovecotUidlMigrationIT {
+    private static final String DOMAIN = "maildir.pop3x.local";
+    private static final String PASSWORD = "secret";
+    private static final List<String> USERS = List.of("lda@" + DOMAIN, "both@" + DOMAIN, "mpop@" + DOMAIN);
+    private static final Path ROOT = directory("pop3x-uidl-maildirs");
+
+    @RegisterExtension
+    static JamesServerExtension james = JamesServers.pop3xPerClass(JamesServers.maildirsIn(ROOT)
+        .andThen(home -> home.edit("pop3x.properties", properties -> properties + "\nmaildir.uidl[" + DOMAIN + "]=%08Xu%08Xv\n")));
+
+    private static RunningJames server;
+    private static PrivateDovecot dovecot;
+
+    private static Path directory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @BeforeAll
+    static void bothServers() throws Exception {
+        dovecot = PrivateDovecot.start(directory("pop3x-dovecot-default"), ROOT, JamesProcess.freePorts().pop3(),
+            USERS.stream().collect(Collectors.toMap(user -> user, user -> PASSWORD)), Optional.empty());
+        server = new RunningJames(james.getGuiceJamesServer());
+        for (String user : USERS) {
+            server.addUser(user, PASSWORD);
+            for (int n = 1; n <= 3; n++) {
+                dovecot.deliver(user, "From: sender@example.test\nTo: " + user + "\nSubject: before the move " + n + "\n\nbody " + n + "\n");
+            }
+            // Dovecot serves the mail first, as the old server did
+            assertThat(listing(dovecot.port(), user).uidl()).hasSize(3);
+        }
+    }
+
+    @AfterAll
+    static void stopDovecot() throws Exception {
+        dovecot.close();
+    }
+
+    @Test
+    void mailDovecotDeliveredAndServedHasTheSameUidlsSizesAndNumbersInPop3x() {
+        String user = "lda@" + DOMAIN;
+        Listing theirs = listing(dovecot.port(), user);
+        Listing ours = listing(server.pop3Port(), user);
+
+        assertThat(theirs.uidl()).hasSize(3).allMatch(line -> line.matches("\\d+ [0-9a-f]{16}"));
+        assertThat(ours.uidl()).isEqualTo(theirs.uidl());
+        assertThat(ours.list()).isEqualTo(theirs.list());
+    }
+
+    @Test
+    void deliveriesByEachServerInTurnAreListedAlikeByBoth() throws Exception {
+        String user = "both@" + DOMAIN;
+        deliverThroughJames(user, "by james 1");
+        assertThat(listing(dovecot.port(), user)).isEqualTo(listing(server.pop3Port(), user));
+
+        dovecot.deliver(user, "From: sender@example.test\nTo: " + user + "\nSubject: by dovecot-lda\n\nhello\n");
+        deliverThroughJames(user, "by james 2");
+        Listing theirs = listing(dovecot.port(), user);
+        Listing ours = listing(server.pop3Port(), user);
+
+        assertThat(ours.uidl()).hasSize(6).isEqualTo(theirs.uidl());
+        assertThat(ours.list()).isEqualTo(theirs.list());
+        assertThat(ours.uidl()).extracting(line -> Long.parseLong(line.split(" ")[1].substring(0, 8), 16))
+            .containsExactly(IntStream.rangeClosed(1, 6).mapToObj(Long::valueOf).toArray(Long[]::new));
+    }
+
+    @Test
+    void aLeaveOnServerClientThatSyncedAgainstDovecotDownloadsNothingAgainFromPop3x(@TempDir Path home) throws Exception {
+        String user = "mpop@" + DOMAIN;
+        Path maildir = home.resolve("Maildir");
+        for (String sub : List.of("tmp", "new", "cur")) {
+            Files.createDirectories(maildir.resolve(sub));
+        }
+
+        Commands.Result fromDovecot = mpop(home, user, dovecot.port(), maildir);
+        assertThat(count(maildir.resolve("new"))).as(fromDovecot.stdout() + fromDovecot.stderr()).isEqualTo(3);
+
+        Commands.Result fromPop3x = mpop(home, user, server.pop3Port(), maildir);
+
+        assertThat(fromPop3x.stdout() + fromPop3x.stderr()).contains("--> UIDL").doesNotContain("--> RETR");
+        assertThat(count(maildir.resolve("new"))).isEqualTo(3);
+    }
+
+    private static Commands.Result mpop(Path home, String user, int port, Path maildir) throws Exception {
+        Path config = Files.writeString(home.resolve("mpoprc"), String.join("\n",
+            "account migrating",
+            "host 127.0.0.1",
+            "port " + port,
+            "tls off",
+            "user " + user,
+            "password " + PASSWORD,
+            "auth plain",
+            "delivery maildir " + maildir,
+            "keep on",
+            "uidls_file " + home.resolve("uidls"),
+            ""));
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
+        Commands.Result result = Commands.run("mpop", "-C", config.toString(), "-a", "-d");
+        assertThat(result.stdout() + result.stderr()).contains("--> QUIT");
+        return result;
+    }
+
+    private static long count(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.count();
+        }
+    }
+
+    private static void deliverThroughJames(String user, String subject) {
+        int before = listing(server.pop3Port(), user).uidl().size();
+        server.smtp().deliver("sender@example.test", user, Messages.text("sender@example.test", user, subject, "x\n"));
+        Eventually.until(Duration.ofSeconds(10), "delivery of " + subject, () -> listing(server.pop3Port(), user).uidl().size() > before);
+    }
+
+    private record Listing(List<String> list, List<String> uidl) {
+    }
+
+    private static Listing listing(int port, String user) {
+        try (Pop3LineClient pop = Pop3LineClient.connect(port)) {
+            assertThat(pop.login(user, PASSWORD)).startsWith("+OK");
+            List<String> list = pop.multiline("LIST");
+            List<String> uidl = pop.multiline("UIDL");
+            pop.command("QUIT");
+            return new Listing(list.subList(1, list.size() - 1), uidl.subList(1, uidl.size() - 1));
+        }
+    }
+}
