@@ -37,47 +37,29 @@ public final class SmtpDelivery {
      * @param message CRLF line ends; SMTP dot-stuffing is done here
      */
     public void deliverOctets(String from, String to, byte[] message) {
-        SMTPClient client = new SMTPClient(StandardCharsets.ISO_8859_1.name());
-        try {
-            client.connect("127.0.0.1", port);
-            check(client, "connect");
-            client.sendCommand("EHLO", "pop3x-tests.local");
-            check(client, "EHLO");
-            client.mail("<" + from + "> BODY=8BITMIME");
-            check(client, "MAIL FROM");
-            client.addRecipient(to);
-            check(client, "RCPT TO");
-            Writer data = client.sendMessageData();
-            if (data == null) {
-                throw new IllegalStateException("DATA refused: " + client.getReplyString());
-            }
-            try (Writer out = data) {
-                out.write(new String(message, StandardCharsets.ISO_8859_1));
-            }
-            if (!client.completePendingCommand()) {
-                throw new IllegalStateException("Message refused: " + client.getReplyString());
-            }
-            client.logout();
-        } catch (IOException e) {
-            throw new UncheckedIOException("SMTP delivery to " + to + " on 127.0.0.1:" + port + " failed", e);
-        } finally {
-            try {
-                client.disconnect();
-            } catch (IOException ignored) {
-                // already disconnected
-            }
-        }
+        send(new SMTPClient(StandardCharsets.ISO_8859_1.name()), true, from, to,
+            out -> out.write(new String(message, StandardCharsets.ISO_8859_1)));
     }
 
     /** Delivers a message written as it is sent: one too big to hold as a String too. */
     public void deliverStreamed(String from, String to, MessageWriter message) {
-        SMTPClient client = new SMTPClient("UTF-8");
+        send(new SMTPClient("UTF-8"), false, from, to, message);
+    }
+
+    /** One SMTP session: HELO, or EHLO and {@code BODY=8BITMIME}; then the envelope and the message. */
+    private void send(SMTPClient client, boolean eightBit, String from, String to, MessageWriter message) {
         try {
             client.connect("127.0.0.1", port);
             check(client, "connect");
-            client.helo("pop3x-tests.local");
-            check(client, "HELO");
-            client.setSender(from);
+            if (eightBit) {
+                client.sendCommand("EHLO", "pop3x-tests.local");
+                check(client, "EHLO");
+                client.mail("<" + from + "> BODY=8BITMIME");
+            } else {
+                client.helo("pop3x-tests.local");
+                check(client, "HELO");
+                client.setSender(from);
+            }
             check(client, "MAIL FROM");
             client.addRecipient(to);
             check(client, "RCPT TO");

@@ -82,27 +82,7 @@ public final class MaildirUidls {
     }
 
     private static UidlTemplate.Message message(String base, long uid, long uidValidity, Optional<String> guid) {
-        return new UidlTemplate.Message() {
-            @Override
-            public long uid() {
-                return uid;
-            }
-
-            @Override
-            public long uidValidity() {
-                return uidValidity;
-            }
-
-            @Override
-            public String baseName() {
-                return base;
-            }
-
-            @Override
-            public String guid() {
-                return guid.orElse(base);
-            }
-        };
+        return new UidlKeys(uid, uidValidity, base, guid.orElse(base));
     }
 
     /** The messages listed, in POP3 order. */

@@ -10,27 +10,7 @@ class UidlTemplateTest {
     private static final String BASE = "1700000001.M100P11.mx1,S=89";
 
     private static UidlTemplate.Message message(long uid, long uidValidity) {
-        return new UidlTemplate.Message() {
-            @Override
-            public long uid() {
-                return uid;
-            }
-
-            @Override
-            public long uidValidity() {
-                return uidValidity;
-            }
-
-            @Override
-            public String baseName() {
-                return BASE;
-            }
-
-            @Override
-            public String guid() {
-                return BASE;
-            }
-        };
+        return new UidlKeys(uid, uidValidity, BASE, BASE);
     }
 
     private static String expand(String template, long uid, long uidValidity) {
