@@ -88,8 +88,13 @@ public final class UidAssignment {
     }
 
     private void append(Path file, String lines) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            ByteBuffer bytes = ByteBuffer.wrap(lines.getBytes(StandardCharsets.UTF_8));
+        write(file, lines, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    }
+
+    /** Writes the text whole, flushed to disk when {@code maildir.fsync} is on. */
+    private void write(Path file, String text, StandardOpenOption... options) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, options)) {
+            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }
@@ -110,16 +115,7 @@ public final class UidAssignment {
             .forEach(entry -> content.append(entry.getValue().uid()).append(" :").append(entry.getKey()).append('\n'));
         content.append(fresh);
         Path temporary = maildir.resolve(DovecotUidlist.FILE + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer bytes = ByteBuffer.wrap(content.toString().getBytes(StandardCharsets.UTF_8));
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
-            if (fsync) {
-                channel.force(false);
-            }
-        }
+        write(temporary, content.toString(), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         Files.move(temporary, maildir.resolve(DovecotUidlist.FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
