@@ -14,13 +14,14 @@ import com.google.inject.multibindings.Multibinder;
 
 /**
  * The ports of every POP3 listener, in pop3server.xml's order (James's own probe tells the first only). Added to
- * a server, with {@link JamesHomeProbe}, by {@link #MODULE}.
+ * a server, with {@link JamesHomeProbe} and {@link MetricsProbe}, by {@link #MODULE}.
  */
 public final class Pop3ListenersProbe implements GuiceProbe {
     public static final Module MODULE = binder -> {
         Multibinder<GuiceProbe> probes = Multibinder.newSetBinder(binder, GuiceProbe.class);
         probes.addBinding().to(Pop3ListenersProbe.class);
         probes.addBinding().to(JamesHomeProbe.class);
+        probes.addBinding().to(MetricsProbe.class);
     };
 
     private final POP3ServerFactory factory;

@@ -2,7 +2,6 @@ package dev.pop3x.config;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 
@@ -21,16 +20,12 @@ import org.apache.james.core.Username;
 public final class PolicySettings {
     public static final Setting<Expiry> EXPIRE = Setting.of("expire.days", Expiry.NEVER,
         "never or a number of days from 0 to " + Expiry.MAX_DAYS, Expiry::parse, Expiry::asSetting).perUser();
-    public static final Setting<OptionalInt> QUOTA_HIGH = Setting.of("quota.high", OptionalInt.empty(),
-        "off or a percent from 1 to 100", PolicySettings::parsePercentOrOff,
-        value -> value.isPresent() ? String.valueOf(value.getAsInt()) : "off").perUser();
+    public static final Setting<OptionalInt> QUOTA_HIGH = Setting.integerOrOff("quota.high", OptionalInt.empty(), 1, 100).perUser();
     public static final Setting<Integer> QUOTA_LOW = Setting.integer("quota.low", 80, 0, 99).perUser();
     public static final Setting<Boolean> DRY_RUN = Setting.flag("policy.dry-run", false).perUser();
     public static final Setting<Duration> SWEEP_INTERVAL =
         Setting.duration("policy.sweep-interval", Duration.ofHours(1), Duration.ZERO, Duration.ofDays(7));
-    public static final Setting<OptionalInt> NOTICE_THRESHOLD = Setting.of("notice.threshold", OptionalInt.empty(),
-        "off or a percent from 1 to 100", PolicySettings::parsePercentOrOff,
-        value -> value.isPresent() ? String.valueOf(value.getAsInt()) : "off").perUser();
+    public static final Setting<OptionalInt> NOTICE_THRESHOLD = Setting.integerOrOff("notice.threshold", OptionalInt.empty(), 1, 100).perUser();
 
     static final List<Setting<?>> ALL = List.of(EXPIRE, QUOTA_HIGH, QUOTA_LOW, DRY_RUN, SWEEP_INTERVAL, NOTICE_THRESHOLD);
 
@@ -62,18 +57,6 @@ public final class PolicySettings {
         if (high.isPresent() && low >= high.getAsInt()) {
             throw new InvalidSettingException(QUOTA_LOW.key(), "'" + QUOTA_LOW.key() + "' (" + low + ") must be below '"
                 + QUOTA_HIGH.key() + "' (" + high.getAsInt() + ") for " + scope);
-        }
-    }
-
-    private static Optional<OptionalInt> parsePercentOrOff(String text) {
-        if (text.equalsIgnoreCase("off")) {
-            return Optional.of(OptionalInt.empty());
-        }
-        try {
-            int percent = Integer.parseInt(text);
-            return percent >= 1 && percent <= 100 ? Optional.of(OptionalInt.of(percent)) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
         }
     }
 

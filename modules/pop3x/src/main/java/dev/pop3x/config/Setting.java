@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +56,15 @@ public final class Setting<T> {
         }
         return new Setting<>(key, defaultValue, "an integer from " + min + " to " + max,
             text -> parseInt(text).filter(value -> value >= min && value <= max), String::valueOf, false);
+    }
+
+    /** An integer within [min, max], or {@code off}: empty. */
+    public static Setting<OptionalInt> integerOrOff(String key, OptionalInt defaultValue, int min, int max) {
+        return new Setting<>(key, defaultValue, "off or an integer from " + min + " to " + max,
+            text -> text.equalsIgnoreCase("off")
+                ? Optional.of(OptionalInt.empty())
+                : parseInt(text).filter(value -> value >= min && value <= max).map(OptionalInt::of),
+            value -> value.isPresent() ? String.valueOf(value.getAsInt()) : "off", false);
     }
 
     /** true or false. */

@@ -1,7 +1,6 @@
 package dev.pop3x.protocol;
 
 import java.io.InputStream;
-import java.time.Clock;
 
 import javax.inject.Inject;
 
@@ -17,18 +16,18 @@ import dev.pop3x.protocol.wire.Pop3Body;
 public final class RetrCommand extends Pop3xCommand {
     private static final Logger LOGGER = LoggerFactory.getLogger(RetrCommand.class);
 
-    private final Clock clock;
+    private final Retrievals retrievals;
 
     @Inject
-    public RetrCommand(Replies replies, Clock clock) {
+    public RetrCommand(Replies replies, Retrievals retrievals) {
         super(replies, Phase.TRANSACTION, ArgumentShape.MESSAGE, "RETR");
-        this.clock = clock;
+        this.retrievals = retrievals;
     }
 
     /** The whole message went out: counted, and marked retrieved in the maildrop. */
-    private void retrieved(Pop3xSession session, Transaction transaction, MaildropMessage message) {
+    private void retrieved(Pop3xSession session, int number, MaildropMessage message) {
         session.statistics().retrieved(message.octets());
-        Retrievals.record(transaction, message, clock.instant());
+        retrievals.record(session, number);
     }
 
     @Override
@@ -38,7 +37,7 @@ public final class RetrCommand extends Pop3xCommand {
         MaildropMessage message = transaction.message(number);
         try {
             InputStream content = transaction.maildrop().content(message);
-            InputStream sent = new OnFullyRead(new Pop3Body(content, message.octets()), () -> retrieved(session, transaction, message));
+            InputStream sent = new OnFullyRead(new Pop3Body(content, message.octets()), () -> retrieved(session, number, message));
             return Reply.ok(Text.MESSAGE_FOLLOWS).withBody(sent);
         } catch (MaildropException e) {
             LOGGER.warn("RETR {} ({}) of {} failed", number, message.uniqueId(), transaction.user().asString(), e);

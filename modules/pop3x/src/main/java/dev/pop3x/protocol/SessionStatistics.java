@@ -5,6 +5,7 @@ final class SessionStatistics {
     private int commands;
     private int retrieved;
     private long retrievedOctets;
+    private int retrievedAgain;
     private int topped;
     private int expunged;
     private long expungedOctets;
@@ -18,6 +19,14 @@ final class SessionStatistics {
     void retrieved(long octets) {
         retrieved++;
         retrievedOctets += octets;
+    }
+
+    /**
+     * A message retrieved in full that a client had retrieved before this session, counted once per message.
+     * @return how many such messages so far, this one included
+     */
+    int retrievedAgain() {
+        return ++retrievedAgain;
     }
 
     void topped() {
@@ -40,7 +49,7 @@ final class SessionStatistics {
     }
 
     String describe() {
-        return "commands=" + commands + " retr=" + retrieved + "/" + retrievedOctets + " top=" + topped
+        return "commands=" + commands + " retr=" + retrieved + "/" + retrievedOctets + " again=" + retrievedAgain + " top=" + topped
             + " del=" + expunged + "/" + expungedOctets + " expired=" + expired + "/" + expiredOctets;
     }
 }

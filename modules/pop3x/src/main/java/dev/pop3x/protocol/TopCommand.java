@@ -1,7 +1,6 @@
 package dev.pop3x.protocol;
 
 import java.io.InputStream;
-import java.time.Clock;
 import java.util.Set;
 
 import javax.inject.Inject;
@@ -24,12 +23,12 @@ import dev.pop3x.protocol.wire.TopLines;
 public final class TopCommand extends Pop3xCommand implements CapaCapability {
     private static final Logger LOGGER = LoggerFactory.getLogger(TopCommand.class);
 
-    private final Clock clock;
+    private final Retrievals retrievals;
 
     @Inject
-    public TopCommand(Replies replies, Clock clock) {
+    public TopCommand(Replies replies, Retrievals retrievals) {
         super(replies, Phase.TRANSACTION, ArgumentShape.MESSAGE_AND_LINES, "TOP");
-        this.clock = clock;
+        this.retrievals = retrievals;
     }
 
     @Override
@@ -46,7 +45,7 @@ public final class TopCommand extends Pop3xCommand implements CapaCapability {
             // a TOP that sent the whole message retrieved it, as a RETR does
             return Reply.ok(Text.MESSAGE_FOLLOWS).withBody(new OnFullyRead(new Pop3Body(top, message.octets()), () -> {
                 if (!headersOnly && top.sentWholeMessage()) {
-                    Retrievals.record(transaction, message, clock.instant());
+                    retrievals.record(session, number);
                 }
             }));
         } catch (MaildropException e) {

@@ -25,6 +25,7 @@ final class Transaction {
     private final List<MaildropMessage> messages;
     private final long totalOctets;
     private final BitSet deleted;
+    private final BitSet retrievedHere;
     private long deletedOctets;
     private boolean ended;
 
@@ -35,6 +36,7 @@ final class Transaction {
         this.messages = maildrop.messages();
         this.totalOctets = messages.stream().mapToLong(MaildropMessage::octets).sum();
         this.deleted = new BitSet(messages.size());
+        this.retrievedHere = new BitSet(messages.size());
     }
 
     Username user() {
@@ -53,6 +55,15 @@ final class Transaction {
     /** @param number from 1 to {@link #size()} */
     MaildropMessage message(int number) {
         return messages.get(number - 1);
+    }
+
+    /** Notes that the message went out in full; true the first time in this session. */
+    boolean firstFullRetrievalHere(int number) {
+        if (retrievedHere.get(number - 1)) {
+            return false;
+        }
+        retrievedHere.set(number - 1);
+        return true;
     }
 
     boolean isDeleted(int number) {
