@@ -2,29 +2,16 @@ package dev.pop3x.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import org.apache.james.JamesServerExtension;
-import org.apache.james.jmap.draft.JmapGuiceProbe;
 import org.apache.james.utils.UpdatableTickingClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The deletion policy seen from another protocol: the same mailbox watched through James's JMAP (RFC 8621), started
@@ -35,7 +22,6 @@ class JmapObservationIT {
     private static final String USER = "watched@pop3x.local";
     private static final String PASSWORD = "secret";
     private static final UpdatableTickingClock CLOCK = new UpdatableTickingClock(Instant.parse("2026-11-26T10:00:00Z"));
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static JamesServerExtension james = JamesServers.withJmap(home -> home.edit("pop3x.properties", properties -> properties
@@ -46,10 +32,12 @@ class JmapObservationIT {
         .build();
 
     private static RunningJames server;
+    private static JmapClient jmap;
 
     @BeforeAll
     static void user() {
         server = new RunningJames(james.getGuiceJamesServer()).addUser(USER, PASSWORD);
+        jmap = new JmapClient(server, USER, PASSWORD);
     }
 
     @Test
@@ -81,55 +69,10 @@ class JmapObservationIT {
     }
 
     private static List<String> jmapSubjects() {
-        JsonNode responses = jmap("[[\"Email/query\", {\"accountId\": \"" + accountId() + "\"}, \"q\"],"
-            + " [\"Email/get\", {\"accountId\": \"" + accountId() + "\", \"#ids\": {\"resultOf\": \"q\", \"name\": \"Email/query\","
-            + " \"path\": \"/ids\"}, \"properties\": [\"subject\"]}, \"g\"]]");
-        JsonNode get = responses.get(1);
-        assertThat(get.get(0).asText()).as(responses.toString()).isEqualTo("Email/get");
-        List<String> subjects = new ArrayList<>();
-        get.get(1).get("list").forEach(email -> subjects.add(email.get("subject").asText()));
-        return subjects;
+        return jmap.emails("subject");
     }
 
     private static int jmapInboxTotal() {
-        JsonNode responses = jmap("[[\"Mailbox/get\", {\"accountId\": \"" + accountId() + "\", \"properties\": [\"role\", \"totalEmails\"]}, \"m\"]]");
-        for (JsonNode mailbox : responses.get(0).get(1).get("list")) {
-            if ("inbox".equals(mailbox.get("role").asText())) {
-                return mailbox.get("totalEmails").asInt();
-            }
-        }
-        throw new AssertionError("No inbox in " + responses);
-    }
-
-    private static String accountId() {
-        JsonNode session = send(request("/jmap/session").GET());
-        return session.get("primaryAccounts").get("urn:ietf:params:jmap:mail").asText();
-    }
-
-    private static JsonNode jmap(String methodCalls) {
-        String body = "{\"using\": [\"urn:ietf:params:jmap:core\", \"urn:ietf:params:jmap:mail\"], \"methodCalls\": " + methodCalls + "}";
-        return send(request("/jmap").POST(HttpRequest.BodyPublishers.ofString(body))
-            .header("Content-Type", "application/json")).get("methodResponses");
-    }
-
-    private static HttpRequest.Builder request(String path) {
-        int port = server.server().getProbe(JmapGuiceProbe.class).getJmapPort().getValue();
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-            .header("Accept", "application/json; jmapVersion=rfc-8621")
-            .timeout(Duration.ofSeconds(30));
-    }
-
-    private static JsonNode send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return jmap.mailbox("inbox").get("totalEmails").asInt();
     }
 }

@@ -19,7 +19,13 @@ public final class JamesBackendSettings {
          * {@code <uidvalidity>-<uid>}: never reused, even when an INBOX is deleted and created again (James then
          * restarts UIDs at 1, and the stock form would make clients skip or repeat mail).
          */
-        UIDVALIDITY_UID
+        UIDVALIDITY_UID,
+        /**
+         * The message id, serialised: the unique-ids of James's distributed POP3 ({@code DistributedMailboxAdapter}),
+         * listed in the order of its {@code pop3metadata} projection, so that its users' clients download nothing
+         * again. Needs mailboxes with message ids (memory, Cassandra, distributed; not JPA).
+         */
+        MESSAGE_ID
     }
 
     public static final Setting<UidlForm> UIDL = Setting.oneOf("james.uidl", UidlForm.class, UidlForm.UID);

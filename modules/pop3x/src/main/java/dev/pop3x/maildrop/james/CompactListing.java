@@ -12,26 +12,51 @@ import dev.pop3x.maildrop.MaildropMessage;
 /**
  * An INBOX's messages as a session lists them, in arrays (UIDs, octets sent and stored, arrival and retrieval times): a
  * 100,000-message maildrop costs 4 MB, where a list of objects with a string each costs several times that.
- * Messages are made when asked for.
+ * Messages are made when asked for. The arrays are in UID order; with unique-ids that are message ids
+ * ({@code james.uidl=message-id}) the listing also keeps each message id and presents the messages in
+ * {@link MessageIdOrder}, as James's distributed POP3 does.
  */
 final class CompactListing extends AbstractList<MaildropMessage> implements RandomAccess {
-    private final String uniqueIdPrefix;
     private static final long NOT_RETRIEVED = Long.MIN_VALUE;
+
+    private final String uniqueIdPrefix;
+    private final boolean byMessageId;
 
     private long[] uids = new long[64];
     private long[] octets = new long[64];
     private long[] storedOctets = new long[64];
     private long[] receivedMillis = new long[64];
     private long[] retrievedMillis = new long[64];
+    /** With unique-ids that are message ids: each message's, and the UID-order index of each listed position. */
+    private String[] messageIds;
+    private int[] order;
     private int size;
 
-    /** @param uniqueIdPrefix put before the UID in unique-ids ({@code <uidvalidity>-}, or nothing) */
-    CompactListing(String uniqueIdPrefix) {
+    private CompactListing(String uniqueIdPrefix, boolean byMessageId) {
         this.uniqueIdPrefix = uniqueIdPrefix;
+        this.byMessageId = byMessageId;
+        this.messageIds = byMessageId ? new String[64] : null;
     }
 
-    void add(long uid, long messageOctets, Instant received, Optional<Instant> retrieved) {
+    /** @param uniqueIdPrefix put before the UID in unique-ids ({@code <uidvalidity>-}, or nothing) */
+    static CompactListing byUid(String uniqueIdPrefix) {
+        return new CompactListing(uniqueIdPrefix, false);
+    }
+
+    /** Unique-ids that are the serialised message ids, listed in {@link MessageIdOrder}. */
+    static CompactListing byMessageId() {
+        return new CompactListing("", true);
+    }
+
+    /** Adds a message; they come in ascending UID order. {@code messageId} is read only by {@link #byMessageId()}. */
+    void add(long uid, String messageId, long messageOctets, Instant received, Optional<Instant> retrieved) {
+        if (order != null) {
+            throw new IllegalStateException("The listing is complete");
+        }
         if (size == uids.length) {
+            if (byMessageId) {
+                messageIds = Arrays.copyOf(messageIds, size * 2);
+            }
             uids = Arrays.copyOf(uids, size * 2);
             octets = Arrays.copyOf(octets, size * 2);
             storedOctets = Arrays.copyOf(storedOctets, size * 2);
@@ -43,7 +68,36 @@ final class CompactListing extends AbstractList<MaildropMessage> implements Rand
         storedOctets[size] = messageOctets;
         receivedMillis[size] = received.toEpochMilli();
         retrievedMillis[size] = retrieved.map(Instant::toEpochMilli).orElse(NOT_RETRIEVED);
+        if (byMessageId) {
+            messageIds[size] = messageId;
+        }
         size++;
+    }
+
+    /** Ends the adding: messages listed by message id are put in {@link MessageIdOrder}. */
+    void complete() {
+        if (!byMessageId || order != null) {
+            return;
+        }
+        MessageIdOrder.Key[] keys = new MessageIdOrder.Key[size];
+        Integer[] positions = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            keys[i] = MessageIdOrder.Key.of(messageIds[i]);
+            positions[i] = i;
+        }
+        Arrays.sort(positions, (a, b) -> keys[a].compareTo(keys[b]));
+        order = Arrays.stream(positions).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The UID-order index of the message listed at this position. */
+    private int indexAt(int position) {
+        if (!byMessageId) {
+            return position;
+        }
+        if (order == null) {
+            throw new IllegalStateException("The listing is not complete");
+        }
+        return order[position];
     }
 
     /** Replaces the sizes RETR sends with sizes measured with CRLF line ends; James's quota keeps counting the stored ones. */
@@ -60,17 +114,47 @@ final class CompactListing extends AbstractList<MaildropMessage> implements Rand
     }
 
     @Override
-    public MaildropMessage get(int index) {
-        if (index < 0 || index >= size) {
-            throw new IndexOutOfBoundsException(index);
+    public MaildropMessage get(int position) {
+        if (position < 0 || position >= size) {
+            throw new IndexOutOfBoundsException(position);
         }
-        return new MaildropMessage(uniqueIdPrefix + uids[index], octets[index], storedOctets[index], Instant.ofEpochMilli(receivedMillis[index]),
+        int index = indexAt(position);
+        String uniqueId = byMessageId ? messageIds[index] : uniqueIdPrefix + uids[index];
+        return new MaildropMessage(uniqueId, octets[index], storedOctets[index], Instant.ofEpochMilli(receivedMillis[index]),
             retrievedMillis[index] == NOT_RETRIEVED ? Optional.empty() : Optional.of(Instant.ofEpochMilli(retrievedMillis[index])));
+    }
+
+    /** The UID of the listed message with this unique-id. */
+    long uidOf(String uniqueId) {
+        if (!byMessageId) {
+            return Long.parseLong(uniqueId.substring(uniqueIdPrefix.length()));
+        }
+        MessageIdOrder.Key key = MessageIdOrder.Key.of(uniqueId);
+        int low = 0;
+        int high = size - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int index = indexAt(middle);
+            int comparison = MessageIdOrder.Key.of(messageIds[index]).compareTo(key);
+            if (comparison == 0) {
+                return uids[index];
+            }
+            if (comparison < 0) {
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        throw new IllegalArgumentException("No message " + uniqueId + " in this listing");
     }
 
     /** A listing of its own with the same messages, for a session to mark retrievals in. */
     CompactListing copy() {
-        CompactListing copy = new CompactListing(uniqueIdPrefix);
+        complete();
+        CompactListing copy = new CompactListing(uniqueIdPrefix, byMessageId);
+        // complete, message ids and their order never change: shared
+        copy.messageIds = messageIds;
+        copy.order = order;
         copy.uids = Arrays.copyOf(uids, size);
         copy.octets = Arrays.copyOf(octets, size);
         copy.storedOctets = Arrays.copyOf(storedOctets, size);
@@ -80,11 +164,12 @@ final class CompactListing extends AbstractList<MaildropMessage> implements Rand
         return copy;
     }
 
-    /** Where the message with this UID is listed, or a negative number when it is not. */
+    /** The UID-order index of the message with this UID, or a negative number when it is not listed. */
     int indexOfUid(long uid) {
         return Arrays.binarySearch(uids, 0, size, uid);
     }
 
+    /** The UID at a UID-order index. */
     long uidAt(int index) {
         return uids[index];
     }

@@ -170,7 +170,7 @@ final class JamesMaildrop implements Maildrop {
             return;
         }
         inRequest("expunge " + expunged + " from the INBOX", () -> {
-            inbox.delete(expunged.stream().map(JamesMaildrop::uid).collect(ImmutableList.toImmutableList()), session);
+            inbox.delete(expunged.stream().map(this::uid).collect(ImmutableList.toImmutableList()), session);
             return null;
         });
     }
@@ -209,9 +209,8 @@ final class JamesMaildrop implements Maildrop {
         return MailboxCalls.inRequest(mailboxManager, session, what, call);
     }
 
-    /** The UID ends the unique-id, whichever form {@code james.uidl} gives it. */
-    private static MessageUid uid(MaildropMessage message) {
-        String uniqueId = message.uniqueId();
-        return MessageUid.of(Long.parseLong(uniqueId.substring(uniqueId.lastIndexOf('-') + 1)));
+    /** The UID of a listed message, whichever form {@code james.uidl} gives its unique-id. */
+    private MessageUid uid(MaildropMessage message) {
+        return MessageUid.of(messages.uidOf(message.uniqueId()));
     }
 }

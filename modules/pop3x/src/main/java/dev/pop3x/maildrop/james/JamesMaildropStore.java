@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 
+import dev.pop3x.config.InvalidSettingException;
 import dev.pop3x.config.JamesBackendSettings;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
@@ -56,21 +57,39 @@ public final class JamesMaildropStore implements MaildropStore {
 
     @Inject
     public JamesMaildropStore(@Named("mailboxmanager") MailboxManager mailboxManager, JamesQuotas quotas, JamesBackendSettings settings) {
+        if (settings.uidl() == JamesBackendSettings.UidlForm.MESSAGE_ID
+            && !mailboxManager.getSupportedMessageCapabilities().contains(MailboxManager.MessageCapabilities.UniqueID)) {
+            throw new InvalidSettingException(JamesBackendSettings.UIDL.key(), "'" + JamesBackendSettings.UIDL.key()
+                + "=message-id' needs mailboxes with message ids (James's memory, Cassandra and distributed mailboxes); "
+                + "these (" + mailboxManager.getClass().getSimpleName() + ") have none");
+        }
         this.mailboxManager = mailboxManager;
         this.quotas = quotas;
         this.settings = settings;
     }
 
+    private CompactListing newListing(long uidValidity) {
+        switch (settings.uidl()) {
+            case MESSAGE_ID:
+                return CompactListing.byMessageId();
+            case UIDVALIDITY_UID:
+                return CompactListing.byUid(uidValidity + "-");
+            default:
+                return CompactListing.byUid("");
+        }
+    }
+
     /** The INBOX's messages, their octets as RETR sends them, and their retrievals. */
     private CompactListing list(MessageManager mailbox, MailboxSession session, long uidValidity) throws MailboxException {
-        CompactListing listing = new CompactListing(settings.uidl() == JamesBackendSettings.UidlForm.UIDVALIDITY_UID
-            ? uidValidity + "-" : "");
+        CompactListing listing = newListing(uidValidity);
         Map<String, Optional<Instant>> retrievalDays = new HashMap<>();
         for (Iterator<MessageResult> results = mailbox.getMessages(MessageRange.all(), FetchGroup.MINIMAL, session); results.hasNext(); ) {
             MessageResult result = results.next();
-            listing.add(result.getUid().asLong(), result.getSize(), result.getInternalDate().toInstant(),
+            String messageId = settings.uidl() == JamesBackendSettings.UidlForm.MESSAGE_ID ? result.getMessageId().serialize() : null;
+            listing.add(result.getUid().asLong(), messageId, result.getSize(), result.getInternalDate().toInstant(),
                 RetrievalKeyword.retrieved(result.getFlags(), retrievalDays));
         }
+        listing.complete();
         if (settings.exactOctets()) {
             listing.correct(CrlfOctets.exceptions(mailboxManager, mailbox, session, uidValidity, listing.highestUid()));
         }
