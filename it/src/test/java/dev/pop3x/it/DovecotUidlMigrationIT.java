@@ -6,13 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import org.apache.james.JamesServerExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -99,44 +97,15 @@ class DovecotUidlMigrationIT {
 
     @Test
     void aLeaveOnServerClientThatSyncedAgainstDovecotDownloadsNothingAgainFromPop3x(@TempDir Path home) throws Exception {
-        String user = "mpop@" + DOMAIN;
-        Path maildir = home.resolve("Maildir");
-        for (String sub : List.of("tmp", "new", "cur")) {
-            Files.createDirectories(maildir.resolve(sub));
-        }
+        LeaveOnServerMpop client = new LeaveOnServerMpop(home, "mpop@" + DOMAIN, PASSWORD);
 
-        Commands.Result fromDovecot = mpop(home, user, dovecot.port(), maildir);
-        assertThat(count(maildir.resolve("new"))).as(fromDovecot.stdout() + fromDovecot.stderr()).isEqualTo(3);
+        String fromDovecot = client.poll(dovecot.port());
+        assertThat(client.delivered()).as(fromDovecot).isEqualTo(3);
 
-        Commands.Result fromPop3x = mpop(home, user, server.pop3Port(), maildir);
+        String fromPop3x = client.poll(server.pop3Port());
 
-        assertThat(fromPop3x.stdout() + fromPop3x.stderr()).contains("--> UIDL").doesNotContain("--> RETR");
-        assertThat(count(maildir.resolve("new"))).isEqualTo(3);
-    }
-
-    private static Commands.Result mpop(Path home, String user, int port, Path maildir) throws Exception {
-        Path config = Files.writeString(home.resolve("mpoprc"), String.join("\n",
-            "account migrating",
-            "host 127.0.0.1",
-            "port " + port,
-            "tls off",
-            "user " + user,
-            "password " + PASSWORD,
-            "auth plain",
-            "delivery maildir " + maildir,
-            "keep on",
-            "uidls_file " + home.resolve("uidls"),
-            ""));
-        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
-        Commands.Result result = Commands.run("mpop", "-C", config.toString(), "-a", "-d");
-        assertThat(result.stdout() + result.stderr()).contains("--> QUIT");
-        return result;
-    }
-
-    private static long count(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.count();
-        }
+        assertThat(fromPop3x).contains("--> UIDL").doesNotContain("--> RETR");
+        assertThat(client.delivered()).isEqualTo(3);
     }
 
     private static void deliverThroughJames(String user, String subject) {

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.james.core.Username;
@@ -57,6 +58,11 @@ public final class FailingBackends extends AbstractModule {
         @Override
         public void markRetrieved(MaildropMessage message, Instant when) throws MaildropException {
             throw MaildropException.temporary("flag update timed out (test)", null);
+        }
+
+        @Override
+        public void saveUniqueIds(Map<MaildropMessage, String> uniqueIds) throws MaildropException {
+            throw MaildropException.temporary("saving unique-ids timed out (test)", null);
         }
 
         @Override

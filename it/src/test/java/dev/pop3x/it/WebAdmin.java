@@ -64,7 +64,15 @@ public final class WebAdmin {
 
     /** POSTs a task, waits for it to end, and returns what {@code GET /tasks/<id>} says of it. */
     public JsonNode runTask(String path) {
-        Answer created = post(path);
+        return awaitTask(path, post(path));
+    }
+
+    /** POSTs a task with this body, waits for it to end, and returns what {@code GET /tasks/<id>} says of it. */
+    public JsonNode runTask(String path, String body) {
+        return awaitTask(path, post(path, body));
+    }
+
+    private JsonNode awaitTask(String path, Answer created) {
         if (created.status() != 201) {
             throw new IllegalStateException("POST " + path + " answered " + created);
         }

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,12 @@ public interface Maildrop extends AutoCloseable {
      * lists the message as retrieved.
      */
     void markRetrieved(MaildropMessage message, Instant when) throws MaildropException;
+
+    /**
+     * Makes these messages answer these unique-ids from the next session on, whatever the backend's own naming gives
+     * (unique-ids imported from the previous server). The caller checks that they are unique in the maildrop.
+     */
+    void saveUniqueIds(Map<MaildropMessage, String> uniqueIds) throws MaildropException;
 
     /** Removes the messages for good: the UPDATE state of RFC 1939. */
     void expunge(Collection<MaildropMessage> messages) throws MaildropException;

@@ -4,7 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -47,6 +49,13 @@ public final class WithNotice implements Maildrop {
         if (!message.equals(notice)) {
             maildrop.markRetrieved(message, when);
         }
+    }
+
+    @Override
+    public void saveUniqueIds(Map<MaildropMessage, String> uniqueIds) throws MaildropException {
+        Map<MaildropMessage, String> stored = new LinkedHashMap<>(uniqueIds);
+        stored.remove(notice);
+        maildrop.saveUniqueIds(stored);
     }
 
     @Override

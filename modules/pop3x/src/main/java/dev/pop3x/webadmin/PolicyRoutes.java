@@ -15,9 +15,7 @@ import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.tasks.TaskFromRequest;
-import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
-import org.eclipse.jetty.http.HttpStatus;
 
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.QuotaUsage;
@@ -70,25 +68,13 @@ public final class PolicyRoutes implements Routes {
 
     private static <T> T runTask(Request request, T target) {
         if (!"run".equals(request.queryParams("task"))) {
-            throw ErrorResponder.builder().statusCode(HttpStatus.BAD_REQUEST_400).type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
-                .message("Use ?task=run").haltError();
+            throw UserParameter.badRequest("Use ?task=run");
         }
         return target;
     }
 
     private Username user(Request request) throws UsersRepositoryException {
-        Username user;
-        try {
-            user = Username.of(request.params("user"));
-        } catch (IllegalArgumentException e) {
-            throw ErrorResponder.builder().statusCode(HttpStatus.BAD_REQUEST_400).type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
-                .message("Not a user name: " + request.params("user")).haltError();
-        }
-        if (!users.contains(user)) {
-            throw ErrorResponder.builder().statusCode(HttpStatus.NOT_FOUND_404).type(ErrorResponder.ErrorType.NOT_FOUND)
-                .message("No user " + user.asString()).haltError();
-        }
-        return user;
+        return UserParameter.existing(request, users);
     }
 
     private Map<String, Object> status(Username user) throws MaildropException {

@@ -11,7 +11,7 @@ import org.apache.james.task.Task;
 import org.apache.james.task.TaskExecutionDetails;
 
 /**
- * Registers how James shows the progress of the deletion-policy task, from {@code extensions.properties}
+ * Registers how James shows the progress of pop3x's tasks (the deletion policy, the UIDL import), from {@code extensions.properties}
  * ({@code guice.extension.task=dev.pop3x.webadmin.PolicyTaskExtensionModule}).
  */
 public final class PolicyTaskExtensionModule implements TaskExtensionModule {
@@ -23,6 +23,6 @@ public final class PolicyTaskExtensionModule implements TaskExtensionModule {
     @Override
     public Set<AdditionalInformationDTOModule<? extends TaskExecutionDetails.AdditionalInformation, ? extends AdditionalInformationDTO>>
         taskAdditionalInformationDTOModules() {
-        return Set.of(PolicyTaskDetailsDTO.MODULE);
+        return Set.of(PolicyTaskDetailsDTO.MODULE, UidlImportTaskDetailsDTO.MODULE);
     }
 }

@@ -17,6 +17,7 @@ public final class InMemoryMaildrop implements Maildrop {
     private final Map<MaildropMessage, String> contents = new LinkedHashMap<>();
     private final List<MaildropMessage> expunged = new ArrayList<>();
     private final List<MaildropMessage> retrieved = new ArrayList<>();
+    private final Map<MaildropMessage, String> savedUniqueIds = new LinkedHashMap<>();
     private Optional<Instant> lastLogin = Optional.empty();
     private boolean closed;
 
@@ -24,6 +25,11 @@ public final class InMemoryMaildrop implements Maildrop {
     public InMemoryMaildrop with(String content) {
         contents.put(new MaildropMessage(String.valueOf(contents.size() + 1), content.length(), Instant.EPOCH, Optional.empty()), content);
         return this;
+    }
+
+    /** The unique-ids saved, by message. */
+    public Map<MaildropMessage, String> savedUniqueIds() {
+        return Map.copyOf(savedUniqueIds);
     }
 
     @Override
@@ -44,6 +50,11 @@ public final class InMemoryMaildrop implements Maildrop {
     @Override
     public void markRetrieved(MaildropMessage message, Instant when) {
         retrieved.add(message);
+    }
+
+    @Override
+    public void saveUniqueIds(Map<MaildropMessage, String> uniqueIds) {
+        savedUniqueIds.putAll(uniqueIds);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.pop3x.maildrop.james;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.RandomAccess;
@@ -30,6 +31,9 @@ final class CompactListing extends AbstractList<MaildropMessage> implements Rand
     /** With unique-ids that are message ids: each message's, and the UID-order index of each listed position. */
     private String[] messageIds;
     private int[] order;
+    /** Unique-ids imported from the previous server, by UID-order index, and the UIDs they name; shared by copies. */
+    private Map<Integer, String> imported = Map.of();
+    private Map<String, Long> importedUids = Map.of();
     private int size;
 
     private CompactListing(String uniqueIdPrefix, boolean byMessageId) {
@@ -89,6 +93,21 @@ final class CompactListing extends AbstractList<MaildropMessage> implements Rand
         order = Arrays.stream(positions).mapToInt(Integer::intValue).toArray();
     }
 
+    /** The messages with these UIDs answer these unique-ids ({@link ImportedUidls}); UIDs not listed are skipped. */
+    void imported(Map<Long, String> byUid) {
+        Map<Integer, String> byIndex = new HashMap<>();
+        Map<String, Long> uidsOf = new HashMap<>();
+        byUid.forEach((uid, uniqueId) -> {
+            int index = indexOfUid(uid);
+            if (index >= 0) {
+                byIndex.put(index, uniqueId);
+                uidsOf.put(uniqueId, uid);
+            }
+        });
+        this.imported = byIndex;
+        this.importedUids = uidsOf;
+    }
+
     /** The UID-order index of the message listed at this position. */
     private int indexAt(int position) {
         if (!byMessageId) {
@@ -119,13 +138,20 @@ final class CompactListing extends AbstractList<MaildropMessage> implements Rand
             throw new IndexOutOfBoundsException(position);
         }
         int index = indexAt(position);
-        String uniqueId = byMessageId ? messageIds[index] : uniqueIdPrefix + uids[index];
+        String uniqueId = imported.get(index);
+        if (uniqueId == null) {
+            uniqueId = byMessageId ? messageIds[index] : uniqueIdPrefix + uids[index];
+        }
         return new MaildropMessage(uniqueId, octets[index], storedOctets[index], Instant.ofEpochMilli(receivedMillis[index]),
             retrievedMillis[index] == NOT_RETRIEVED ? Optional.empty() : Optional.of(Instant.ofEpochMilli(retrievedMillis[index])));
     }
 
     /** The UID of the listed message with this unique-id. */
     long uidOf(String uniqueId) {
+        Long importedUid = importedUids.get(uniqueId);
+        if (importedUid != null) {
+            return importedUid;
+        }
         if (!byMessageId) {
             return Long.parseLong(uniqueId.substring(uniqueIdPrefix.length()));
         }
@@ -155,6 +181,8 @@ final class CompactListing extends AbstractList<MaildropMessage> implements Rand
         // complete, message ids and their order never change: shared
         copy.messageIds = messageIds;
         copy.order = order;
+        copy.imported = imported;
+        copy.importedUids = importedUids;
         copy.uids = Arrays.copyOf(uids, size);
         copy.octets = Arrays.copyOf(octets, size);
         copy.storedOctets = Arrays.copyOf(storedOctets, size);

@@ -47,10 +47,13 @@ final class JamesMaildrop implements Maildrop {
     private final MessageManager inbox;
     private final CompactListing messages;
     private final ReadAhead readAhead;
+    private final Imports imports;
     /** UIDs retrieved in this session, by the flags to add: \\Seen, and the retrieval keyword unless retrieved before. */
     private final Map<Flags, List<MessageUid>> toFlag = new LinkedHashMap<>();
 
-    JamesMaildrop(MailboxManager mailboxManager, JamesQuotas quotas, MailboxSession session, MessageManager inbox, CompactListing messages) {
+    JamesMaildrop(MailboxManager mailboxManager, JamesQuotas quotas, MailboxSession session, MessageManager inbox, CompactListing messages,
+                  Imports imports) {
+        this.imports = imports;
         this.mailboxManager = mailboxManager;
         this.quotas = quotas;
         this.session = session;
@@ -197,6 +200,30 @@ final class JamesMaildrop implements Maildrop {
                 List.of(MailboxAnnotation.newInstance(LAST_LOGIN, String.valueOf(when.toEpochMilli()))));
             return null;
         });
+    }
+
+    /** Merged into the INBOX's {@link ImportedUidls}: this session keeps listing the unique-ids it listed. */
+    @Override
+    public void saveUniqueIds(Map<MaildropMessage, String> uniqueIds) throws MaildropException {
+        inRequest("save imported unique-ids", () -> {
+            String reference = imports.uidls.reference(mailboxManager, inbox.getMailboxPath(), session);
+            Map<Long, String> byUid = new LinkedHashMap<>(imports.uidls.read(reference, imports.uidValidity, inbox.getMailboxPath()));
+            byUid.keySet().removeIf(uid -> messages.indexOfUid(uid) < 0);
+            uniqueIds.forEach((message, uniqueId) -> byUid.put(uid(message).asLong(), uniqueId));
+            imports.uidls.write(mailboxManager, inbox.getMailboxPath(), session, imports.uidValidity, byUid, reference);
+            return null;
+        });
+    }
+
+    /** Where this INBOX's imported unique-ids are, as the session's listing found them. */
+    static final class Imports {
+        private final ImportedUidls uidls;
+        private final long uidValidity;
+
+        Imports(ImportedUidls uidls, long uidValidity) {
+            this.uidls = uidls;
+            this.uidValidity = uidValidity;
+        }
     }
 
     @Override

@@ -54,9 +54,11 @@ public final class JamesMaildropStore implements MaildropStore {
     private final MailboxManager mailboxManager;
     private final JamesQuotas quotas;
     private final JamesBackendSettings settings;
+    private final ImportedUidls imported;
 
     @Inject
-    public JamesMaildropStore(@Named("mailboxmanager") MailboxManager mailboxManager, JamesQuotas quotas, JamesBackendSettings settings) {
+    public JamesMaildropStore(@Named("mailboxmanager") MailboxManager mailboxManager, JamesQuotas quotas, JamesBackendSettings settings,
+                              ImportedUidls imported) {
         if (settings.uidl() == JamesBackendSettings.UidlForm.MESSAGE_ID
             && !mailboxManager.getSupportedMessageCapabilities().contains(MailboxManager.MessageCapabilities.UniqueID)) {
             throw new InvalidSettingException(JamesBackendSettings.UIDL.key(), "'" + JamesBackendSettings.UIDL.key()
@@ -66,6 +68,7 @@ public final class JamesMaildropStore implements MaildropStore {
         this.mailboxManager = mailboxManager;
         this.quotas = quotas;
         this.settings = settings;
+        this.imported = imported;
     }
 
     private CompactListing newListing(long uidValidity) {
@@ -80,7 +83,8 @@ public final class JamesMaildropStore implements MaildropStore {
     }
 
     /** The INBOX's messages, their octets as RETR sends them, and their retrievals. */
-    private CompactListing list(MessageManager mailbox, MailboxSession session, long uidValidity) throws MailboxException {
+    private CompactListing list(MessageManager mailbox, MailboxSession session, ListingKey key) throws MailboxException {
+        long uidValidity = key.uidValidity;
         CompactListing listing = newListing(uidValidity);
         Map<String, Optional<Instant>> retrievalDays = new HashMap<>();
         for (Iterator<MessageResult> results = mailbox.getMessages(MessageRange.all(), FetchGroup.MINIMAL, session); results.hasNext(); ) {
@@ -90,6 +94,7 @@ public final class JamesMaildropStore implements MaildropStore {
                 RetrievalKeyword.retrieved(result.getFlags(), retrievalDays));
         }
         listing.complete();
+        listing.imported(imported.read(key.imported, uidValidity, mailbox.getMailboxPath()));
         if (settings.exactOctets()) {
             listing.correct(CrlfOctets.exceptions(mailboxManager, mailbox, session, uidValidity, listing.highestUid()));
         }
@@ -109,12 +114,13 @@ public final class JamesMaildropStore implements MaildropStore {
             if (snapshot != null && snapshot.key.equals(key)) {
                 listing = snapshot.listing.copy();
             } else {
-                listing = list(mailbox, session, key.uidValidity);
+                listing = list(mailbox, session, key);
                 if (listing.size() == key.count && key.equals(keyOf(mailbox, session))) {
                     listings.put(mailbox.getId(), new ListingSnapshot(key, listing.copy()));
                 }
             }
-            return new JamesMaildrop(mailboxManager, quotas, session, mailbox, listing);
+            return new JamesMaildrop(mailboxManager, quotas, session, mailbox, listing,
+                new JamesMaildrop.Imports(imported, key.uidValidity));
         });
     }
 
@@ -144,7 +150,8 @@ public final class JamesMaildropStore implements MaildropStore {
             EnumSet.of(MessageManager.MailboxMetaData.Item.MailboxCounters, MessageManager.MailboxMetaData.Item.HighestModSeq,
                 MessageManager.MailboxMetaData.Item.NextUid));
         return new ListingKey(metaData.getUidValidity().asLong(), metaData.getUidNext().asLong(),
-            metaData.getHighestModSeq().asLong(), metaData.getMessageCount(), settings);
+            metaData.getHighestModSeq().asLong(), metaData.getMessageCount(), imported.reference(mailboxManager, mailbox.getMailboxPath(), session),
+            settings);
     }
 
     /**
@@ -156,9 +163,12 @@ public final class JamesMaildropStore implements MaildropStore {
         private final long uidNext;
         private final long highestModSeq;
         private final long count;
+        /** The imported unique-ids' reference: an import moves no mod-sequence. */
+        private final String imported;
         private final JamesBackendSettings settings;
 
-        ListingKey(long uidValidity, long uidNext, long highestModSeq, long count, JamesBackendSettings settings) {
+        ListingKey(long uidValidity, long uidNext, long highestModSeq, long count, String imported, JamesBackendSettings settings) {
+            this.imported = imported;
             this.uidValidity = uidValidity;
             this.uidNext = uidNext;
             this.highestModSeq = highestModSeq;
@@ -173,7 +183,7 @@ public final class JamesMaildropStore implements MaildropStore {
             }
             ListingKey that = (ListingKey) o;
             return uidValidity == that.uidValidity && uidNext == that.uidNext && highestModSeq == that.highestModSeq
-                && count == that.count && settings == that.settings;
+                && count == that.count && imported.equals(that.imported) && settings == that.settings;
         }
 
         @Override

@@ -18,7 +18,8 @@ import dev.pop3x.maildrop.maildir.uidl.UidAssignment;
 import dev.pop3x.maildrop.maildir.uidl.UidlTemplate;
 
 /**
- * A maildir's messages as a session lists them: read from new/ and cur/, named and ordered by {@link MaildirUidls}
+ * A maildir's messages as a session lists them: read from new/ and cur/, named by {@link SavedUidls} (imported) or
+ * else {@link MaildirUidls}, ordered by {@link MaildirUidls}
  * (delivery order, or Dovecot's where a dovecot-uidlist is), each sized from its name or from {@link VirtualSizes}
  * (measured once), with its retrieval from the {@link RetrievalLedger}; the control files are kept in step with what
  * is there.
@@ -35,6 +36,7 @@ final class MaildirListing {
     static MaildirListing scan(Maildir maildir, RetrievalLedger ledger, UidlTemplate template, UidAssignment assignment)
         throws IOException, DovecotUidlist.Unusable {
         VirtualSizes sizes = VirtualSizes.load(maildir);
+        SavedUidls saved = SavedUidls.load(maildir);
         List<MaildropMessage> messages = new ArrayList<>();
         Map<MaildropMessage, MaildirFile> files = new HashMap<>();
         Set<String> bases = new HashSet<>();
@@ -51,7 +53,8 @@ final class MaildirListing {
                 continue;
             }
             String base = file.name().base();
-            MaildropMessage message = new MaildropMessage(MaildirMaildropStore.uniqueId(uidls.uidlOf(base)), octets.getAsLong(),
+            String uniqueId = saved.of(base).orElseGet(() -> MaildirMaildropStore.uniqueId(uidls.uidlOf(base)));
+            MaildropMessage message = new MaildropMessage(uniqueId, octets.getAsLong(),
                 Maildir.sizeOf(file), Instant.ofEpochSecond(file.name().deliverySeconds()), ledger.retrieved(base));
             messages.add(message);
             files.put(message, file);
@@ -61,6 +64,7 @@ final class MaildirListing {
         bases.addAll(scanned.keySet());
         sizes.save(bases);
         ledger.compact(bases);
+        saved.compact(maildir, bases);
         return new MaildirListing(messages, files);
     }
 

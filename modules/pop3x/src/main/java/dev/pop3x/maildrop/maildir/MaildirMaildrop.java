@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.james.core.Username;
 import org.slf4j.Logger;
@@ -130,6 +131,18 @@ final class MaildirMaildrop implements Maildrop {
             }
         }
         return positions.get(message);
+    }
+
+    /** Written to {@link SavedUidls} at once, for the sessions that start after this one. */
+    @Override
+    public void saveUniqueIds(Map<MaildropMessage, String> uniqueIds) throws MaildropException {
+        onDisk("save imported unique-ids", () -> {
+            Map<String, String> added = new LinkedHashMap<>();
+            uniqueIds.forEach((message, uniqueId) -> added.put(fileOf(message).name().base(), uniqueId));
+            Set<String> present = files.values().stream().map(file -> file.name().base()).collect(Collectors.toSet());
+            SavedUidls.load(maildir).save(maildir, added, present);
+            return null;
+        });
     }
 
     @Override

@@ -25,7 +25,7 @@ import dev.pop3x.maildrop.maildir.uidl.DovecotUidlist;
  */
 final class MaildirSnapshot {
     private static final Duration SETTLED = Duration.ofSeconds(1);
-    private static final List<String> WATCHED = List.of("new", "cur", RetrievalLedger.FILE, VirtualSizes.FILE, DovecotUidlist.FILE);
+    private static final List<String> WATCHED = List.of("new", "cur", RetrievalLedger.FILE, VirtualSizes.FILE, DovecotUidlist.FILE, SavedUidls.FILE);
 
     private final List<FileTime> stamps;
     private final boolean settled;

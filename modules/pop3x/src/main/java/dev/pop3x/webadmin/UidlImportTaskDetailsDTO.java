@@ -1,0 +1,121 @@
+package dev.pop3x.webadmin;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.james.json.DTOModule;
+import org.apache.james.server.task.json.dto.AdditionalInformationDTO;
+import org.apache.james.server.task.json.dto.AdditionalInformationDTOModule;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** How {@code GET /tasks/<id>} shows a {@link UidlImportTask}'s findings. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class UidlImportTaskDetailsDTO implements AdditionalInformationDTO {
+    public static final AdditionalInformationDTOModule<UidlImportTask.Details, UidlImportTaskDetailsDTO> MODULE =
+        DTOModule.forDomainObject(UidlImportTask.Details.class)
+            .convertToDTO(UidlImportTaskDetailsDTO.class)
+            .toDomainObjectConverter(dto -> new UidlImportTask.Details(dto.user, dto.dryRun, dto.entries, dto.matched, dto.unchanged,
+                dto.ambiguous, dto.unmatched, dto.unmatchedUidls, dto.collisions, dto.collidingUidls, Optional.ofNullable(dto.failure), dto.timestamp))
+            .toDTOConverter((details, type) -> new UidlImportTaskDetailsDTO(type, details.getUser(), details.isDryRun(),
+                details.getEntries(), details.getMatched(), details.getUnchanged(), details.getAmbiguous(), details.getUnmatched(),
+                details.getUnmatchedUidls(), details.getCollisions(), details.getCollidingUidls(), details.getFailure().orElse(null),
+                details.timestamp()))
+            .typeName(UidlImportTask.TYPE.asString())
+            .withFactory(AdditionalInformationDTOModule::new);
+
+    private final String type;
+    private final String user;
+    private final boolean dryRun;
+    private final int entries;
+    private final int matched;
+    private final int unchanged;
+    private final int ambiguous;
+    private final int unmatched;
+    private final List<String> unmatchedUidls;
+    private final int collisions;
+    private final List<String> collidingUidls;
+    /** Why it did not run; absent when it ran. */
+    private final String failure;
+    private final Instant timestamp;
+
+    public UidlImportTaskDetailsDTO(@JsonProperty("type") String type, @JsonProperty("user") String user,
+                                    @JsonProperty("dryRun") boolean dryRun, @JsonProperty("entries") int entries,
+                                    @JsonProperty("matched") int matched, @JsonProperty("unchanged") int unchanged,
+                                    @JsonProperty("ambiguous") int ambiguous, @JsonProperty("unmatched") int unmatched,
+                                    @JsonProperty("unmatchedUidls") List<String> unmatchedUidls,
+                                    @JsonProperty("collisions") int collisions,
+                                    @JsonProperty("collidingUidls") List<String> collidingUidls,
+                                    @JsonProperty("failure") String failure,
+                                    @JsonProperty("timestamp") Instant timestamp) {
+        this.type = type;
+        this.user = user;
+        this.dryRun = dryRun;
+        this.entries = entries;
+        this.matched = matched;
+        this.unchanged = unchanged;
+        this.ambiguous = ambiguous;
+        this.unmatched = unmatched;
+        this.unmatchedUidls = unmatchedUidls == null ? List.of() : unmatchedUidls;
+        this.collisions = collisions;
+        this.collidingUidls = collidingUidls == null ? List.of() : collidingUidls;
+        this.failure = failure;
+        this.timestamp = timestamp;
+    }
+
+    @Override
+    public String getType() {
+        return type;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    public int getEntries() {
+        return entries;
+    }
+
+    public int getMatched() {
+        return matched;
+    }
+
+    public int getUnchanged() {
+        return unchanged;
+    }
+
+    public int getAmbiguous() {
+        return ambiguous;
+    }
+
+    public int getUnmatched() {
+        return unmatched;
+    }
+
+    public List<String> getUnmatchedUidls() {
+        return unmatchedUidls;
+    }
+
+    public int getCollisions() {
+        return collisions;
+    }
+
+    public List<String> getCollidingUidls() {
+        return collidingUidls;
+    }
+
+    public String getFailure() {
+        return failure;
+    }
+
+    @Override
+    public Instant getTimestamp() {
+        return timestamp;
+    }
+}
