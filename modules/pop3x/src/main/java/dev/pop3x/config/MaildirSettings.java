@@ -6,14 +6,14 @@ import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-import dev.pop3x.maildrop.maildir.uidl.UidlTemplate;
+import dev.pop3x.maildrop.maildir.uidl.UidlScheme;
 
 /**
  * The {@code maildir} backend: where each user's Maildir++ directory is, in the style of Dovecot's
  * {@code mail_location} ({@code %u} the whole user name, {@code %n} its local part, {@code %d} its domain, all in
  * lower case), and whether deliveries are flushed to disk before they are acknowledged. A relative location is
- * relative to James's working directory; and the unique-ids, in Dovecot's {@code pop3_uidl_format} syntax, so that
- * mail a Dovecot served keeps its UIDLs.
+ * relative to James's working directory; and the unique-ids, Courier's or in Dovecot's {@code pop3_uidl_format}
+ * syntax, so that mail the previous server served keeps its UIDLs.
  */
 @Singleton
 public final class MaildirSettings {
@@ -21,9 +21,10 @@ public final class MaildirSettings {
         "a path with %d and %n (or %u) in it, e.g. /var/mail/%d/%n/Maildir",
         text -> Optional.of(text).filter(MaildirSettings::isTemplate), location -> location);
     public static final Setting<Boolean> FSYNC = Setting.flag("maildir.fsync", true);
-    public static final Setting<UidlTemplate> UIDL = Setting.of("maildir.uidl", UidlTemplate.parse("%f"),
-        "a Dovecot pop3_uidl_format template of %u, %v, %f, %g, e.g. %08Xu%08Xv (Dovecot's default) or %f",
-        MaildirSettings::template, UidlTemplate::toString).perUser();
+    public static final Setting<UidlScheme> UIDL = Setting.of("maildir.uidl", UidlScheme.parse("%f"),
+        "courier (Courier's courierpop3dsizelist), or a Dovecot pop3_uidl_format template of %u, %v, %f, %g, e.g. %08Xu%08Xv"
+            + " (Dovecot's default) or %f",
+        MaildirSettings::scheme, UidlScheme::toString).perUser();
 
     static final List<Setting<?>> ALL = List.of(LOCATION, FSYNC, UIDL);
 
@@ -40,9 +41,9 @@ public final class MaildirSettings {
         return names && !text.contains("..") && !text.isBlank() && !text.startsWith("%");
     }
 
-    private static Optional<UidlTemplate> template(String text) {
+    private static Optional<UidlScheme> scheme(String text) {
         try {
-            return Optional.of(UidlTemplate.parse(text));
+            return Optional.of(UidlScheme.parse(text));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -56,8 +57,8 @@ public final class MaildirSettings {
         return values.get(FSYNC);
     }
 
-    /** How each user's messages are named in UIDL: Dovecot's {@code pop3_uidl_format}, per domain and per user. */
-    public PerUser<UidlTemplate> uidl() {
+    /** How each user's messages are named in UIDL: Courier's or Dovecot's way, per domain and per user. */
+    public PerUser<UidlScheme> uidl() {
         return values.perUser(UIDL);
     }
 }

@@ -27,6 +27,7 @@ import dev.pop3x.maildrop.QuotaLimitSource;
 import dev.pop3x.maildrop.QuotaUsage;
 import dev.pop3x.maildrop.maildir.uidl.DovecotUidlist;
 import dev.pop3x.maildrop.maildir.uidl.UidAssignment;
+import dev.pop3x.maildrop.maildir.uidl.UnusableUidlFile;
 
 /**
  * Delivers messages into users' Maildirs: tmp/ then rename into new/ under a name unique across hosts, processes
@@ -107,13 +108,13 @@ public final class MaildirDelivery {
      * without one gets it at the next listing, by pop3x or by Dovecot, in the same order.
      */
     private void numberForDovecot(Maildir maildir, Username user) {
-        if (!settings.uidl().forUser(user).needsUids() && !Files.exists(maildir.root().resolve(DovecotUidlist.FILE))) {
+        if (!settings.uidl().forUser(user).numbersAtDelivery() && !Files.exists(maildir.root().resolve(DovecotUidlist.FILE))) {
             return;
         }
         try {
             List<String> bases = maildir.scan().stream().map(file -> file.name().base()).collect(Collectors.toList());
             assignment.assign(maildir.root(), bases, UIDLIST_LOCK_WAIT);
-        } catch (IOException | DovecotUidlist.Unusable e) {
+        } catch (IOException | UnusableUidlFile e) {
             LOGGER.warn("Delivered to {}, but could not give the message its UID in {}", user.asString(), DovecotUidlist.FILE, e);
         }
     }

@@ -12,15 +12,16 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 import dev.pop3x.maildrop.MaildropMessage;
-import dev.pop3x.maildrop.maildir.uidl.DovecotUidlist;
 import dev.pop3x.maildrop.maildir.uidl.MaildirUidls;
-import dev.pop3x.maildrop.maildir.uidl.UidAssignment;
-import dev.pop3x.maildrop.maildir.uidl.UidlTemplate;
+import dev.pop3x.maildrop.maildir.uidl.ScannedMessage;
+import dev.pop3x.maildrop.maildir.uidl.UidlScheme;
+import dev.pop3x.maildrop.maildir.uidl.UidlWriters;
+import dev.pop3x.maildrop.maildir.uidl.UnusableUidlFile;
 
 /**
  * A maildir's messages as a session lists them: read from new/ and cur/, named by {@link SavedUidls} (imported) or
- * else {@link MaildirUidls}, ordered by {@link MaildirUidls}
- * (delivery order, or Dovecot's where a dovecot-uidlist is), each sized from its name or from {@link VirtualSizes}
+ * else by the {@link UidlScheme} (Dovecot's or Courier's), and ordered by it (delivery order, or the previous server's
+ * where its file is), each sized from its name or from {@link VirtualSizes}
  * (measured once), with its retrieval from the {@link RetrievalLedger}; the control files are kept in step with what
  * is there.
  */
@@ -33,28 +34,30 @@ final class MaildirListing {
         this.files = files;
     }
 
-    static MaildirListing scan(Maildir maildir, RetrievalLedger ledger, UidlTemplate template, UidAssignment assignment)
-        throws IOException, DovecotUidlist.Unusable {
+    static MaildirListing scan(Maildir maildir, RetrievalLedger ledger, UidlScheme scheme, UidlWriters writers)
+        throws IOException, UnusableUidlFile {
         VirtualSizes sizes = VirtualSizes.load(maildir);
         SavedUidls saved = SavedUidls.load(maildir);
         List<MaildropMessage> messages = new ArrayList<>();
         Map<MaildropMessage, MaildirFile> files = new HashMap<>();
         Set<String> bases = new HashSet<>();
         Map<String, MaildirFile> scanned = new LinkedHashMap<>();
+        Map<String, ScannedMessage> sized = new LinkedHashMap<>();
         for (MaildirFile file : maildir.scan()) {
             scanned.put(file.name().base(), file);
+            OptionalLong octets = sizes.of(file);
+            if (octets.isPresent()) {
+                sized.put(file.name().base(), new ScannedMessage(file.path(), octets.getAsLong()));
+            }
+            // else deleted while listed
         }
-        MaildirUidls uidls = MaildirUidls.of(maildir.root(), template, new ArrayList<>(scanned.keySet()), assignment);
+        MaildirUidls uidls = scheme.name(maildir.root(), sized, writers);
         for (String listed : uidls.order()) {
             MaildirFile file = scanned.get(listed);
-            OptionalLong octets = sizes.of(file);
-            if (octets.isEmpty()) {
-                // deleted while listed
-                continue;
-            }
+            long octets = sized.get(listed).octets();
             String base = file.name().base();
             String uniqueId = saved.of(base).orElseGet(() -> MaildirMaildropStore.uniqueId(uidls.uidlOf(base)));
-            MaildropMessage message = new MaildropMessage(uniqueId, octets.getAsLong(),
+            MaildropMessage message = new MaildropMessage(uniqueId, octets,
                 Maildir.sizeOf(file), Instant.ofEpochSecond(file.name().deliverySeconds()), ledger.retrieved(base));
             messages.add(message);
             files.put(message, file);

@@ -23,8 +23,8 @@ import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
 import dev.pop3x.maildrop.MaildropStore;
 import dev.pop3x.maildrop.QuotaLimitSource;
-import dev.pop3x.maildrop.maildir.uidl.DovecotUidlist;
-import dev.pop3x.maildrop.maildir.uidl.UidAssignment;
+import dev.pop3x.maildrop.maildir.uidl.UidlWriters;
+import dev.pop3x.maildrop.maildir.uidl.UnusableUidlFile;
 
 /**
  * Maildrops in Maildir++ directories shared with Dovecot, Courier and Postfix. A message's unique-id is what Dovecot
@@ -42,7 +42,7 @@ public final class MaildirMaildropStore implements MaildropStore {
     private final MaildirLocation location;
     private final QuotaLimitSource limits;
     private final MaildirSettings settings;
-    private final UidAssignment assignment;
+    private final UidlWriters writers;
     private final Cache<Path, MaildirSnapshot> snapshots = CacheBuilder.newBuilder()
         .maximumWeight(SNAPSHOT_MESSAGES)
         .weigher((Path root, MaildirSnapshot snapshot) -> snapshot.size() + 1)
@@ -53,7 +53,7 @@ public final class MaildirMaildropStore implements MaildropStore {
         this.location = location;
         this.limits = limits;
         this.settings = settings;
-        this.assignment = new UidAssignment(clock, settings.fsync());
+        this.writers = new UidlWriters(clock, settings.fsync());
     }
 
     @Override
@@ -73,13 +73,13 @@ public final class MaildirMaildropStore implements MaildropStore {
             }
             Instant scanStart = Instant.now();
             RetrievalLedger ledger = RetrievalLedger.load(maildir);
-            MaildirListing listing = MaildirListing.scan(maildir, ledger, settings.uidl().forUser(user), assignment);
+            MaildirListing listing = MaildirListing.scan(maildir, ledger, settings.uidl().forUser(user), writers);
             snapshots.put(path, MaildirSnapshot.of(path, scanStart, listing.messages(), listing.files()));
             return new MaildirMaildrop(user, maildir, ledger, listing.messages(), listing.files());
-        } catch (DovecotUidlist.Unusable e) {
-            LOGGER.error("Not serving the maildir of {}: its {} is not one Dovecot would read, and its UIDLs would change", user.asString(),
-                DovecotUidlist.FILE, e);
-            throw MaildropException.temporary("Unusable " + DovecotUidlist.FILE + " for " + user.asString() + ": " + e.getMessage(), e);
+        } catch (UnusableUidlFile e) {
+            LOGGER.error("Not serving the maildir of {}: the previous server's UIDL file is not one it would read itself, and its UIDLs"
+                + " would change", user.asString(), e);
+            throw MaildropException.temporary("Unusable UIDL file for " + user.asString() + ": " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw MaildropException.temporary("Cannot open the maildir of " + user.asString() + " in " + path, e);
         }

@@ -15,17 +15,19 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 
 import dev.pop3x.maildrop.MaildropMessage;
+import dev.pop3x.maildrop.maildir.uidl.CourierScheme;
 import dev.pop3x.maildrop.maildir.uidl.DovecotUidlist;
 
 /**
  * A maildir's listing as a scan found it, kept to answer the next login without reading the directories again while
  * nothing changed: as Dovecot's index, it is trusted only while the modification times of {@code new/}, {@code cur/}
- * pop3x's two files and Dovecot's uidlist are those seen at the scan. A time is only trusted once it is a second old at the scan, so
+ * pop3x's files and Dovecot's and Courier's UIDL files are those seen at the scan. A time is only trusted once it is a second old at the scan, so
  * that a change made within the same clock tick as the scan cannot hide behind an unchanged time.
  */
 final class MaildirSnapshot {
     private static final Duration SETTLED = Duration.ofSeconds(1);
-    private static final List<String> WATCHED = List.of("new", "cur", RetrievalLedger.FILE, VirtualSizes.FILE, DovecotUidlist.FILE, SavedUidls.FILE);
+    private static final List<String> WATCHED = List.of("new", "cur", RetrievalLedger.FILE, VirtualSizes.FILE, DovecotUidlist.FILE, CourierScheme.SIZELIST,
+        SavedUidls.FILE);
 
     private final List<FileTime> stamps;
     private final boolean settled;

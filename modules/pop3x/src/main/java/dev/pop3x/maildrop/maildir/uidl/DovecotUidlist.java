@@ -16,7 +16,7 @@ import java.util.OptionalLong;
  * G<guid>}, then {@code <uid> [<key><value> ...] :<base name>} per message) or version 1 ({@code 1 <uidvalidity>
  * <next uid>}, then {@code <uid> <base name>}), read by Dovecot's rules: UIDs strictly increasing, the next UID at
  * least the last one plus one, a {@code P} record (the UIDL {@code pop3_save_uidl} saved; empty for the base name)
- * and a {@code G} record (the message GUID) kept per base name. A file Dovecot would refuse is {@link Unusable}:
+ * and a {@code G} record (the message GUID) kept per base name. A file Dovecot would refuse is {@link UnusableUidlFile}:
  * Dovecot deletes such a file and numbers every message again; pop3x never touches it.
  */
 public final class DovecotUidlist {
@@ -61,14 +61,6 @@ public final class DovecotUidlist {
     }
 
     /** A file Dovecot would not accept, and why. */
-    public static final class Unusable extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Unusable(Path file, int line, String why) {
-            super(file + " line " + line + ": " + why);
-        }
-    }
-
     private DovecotUidlist(int version, long uidValidity, long nextUid, Map<String, Entry> entries) {
         this.version = version;
         this.uidValidity = uidValidity;
@@ -77,7 +69,7 @@ public final class DovecotUidlist {
     }
 
     /** Empty when the Maildir has no dovecot-uidlist. */
-    public static Optional<DovecotUidlist> read(Path maildir) throws IOException, Unusable {
+    public static Optional<DovecotUidlist> read(Path maildir) throws IOException, UnusableUidlFile {
         Path file = maildir.resolve(FILE);
         byte[] content;
         try {
@@ -88,9 +80,9 @@ public final class DovecotUidlist {
         return Optional.of(parse(file, new String(content, StandardCharsets.UTF_8)));
     }
 
-    static DovecotUidlist parse(Path file, String content) throws Unusable {
+    static DovecotUidlist parse(Path file, String content) throws UnusableUidlFile {
         if (content.isEmpty() || content.charAt(content.length() - 1) != '\n') {
-            throw new Unusable(file, 1, content.isEmpty() ? "empty" : "the last line is not complete");
+            throw new UnusableUidlFile(file, 1, content.isEmpty() ? "empty" : "the last line is not complete");
         }
         String[] lines = content.substring(0, content.length() - 1).split("\n", -1);
         String[] header = lines[0].split(" +");
@@ -114,10 +106,10 @@ public final class DovecotUidlist {
             uidValidity = number(file, 1, header[1], "UIDVALIDITY");
             nextUid = number(file, 1, header[2], "next UID");
         } else {
-            throw new Unusable(file, 1, "unsupported version or corrupt header '" + lines[0] + "'");
+            throw new UnusableUidlFile(file, 1, "unsupported version or corrupt header '" + lines[0] + "'");
         }
         if (uidValidity == 0) {
-            throw new Unusable(file, 1, "no UIDVALIDITY");
+            throw new UnusableUidlFile(file, 1, "no UIDVALIDITY");
         }
         Map<String, Entry> entries = new HashMap<>();
         long lastUid = 0;
@@ -125,14 +117,14 @@ public final class DovecotUidlist {
             String line = lines[n];
             int space = line.indexOf(' ');
             if (space <= 0) {
-                throw new Unusable(file, n + 1, "no UID and name in '" + line + "'");
+                throw new UnusableUidlFile(file, n + 1, "no UID and name in '" + line + "'");
             }
             long uid = number(file, n + 1, line.substring(0, space), "UID");
             if (uid <= lastUid) {
-                throw new Unusable(file, n + 1, "UIDs not ordered (" + uid + " after " + lastUid + ")");
+                throw new UnusableUidlFile(file, n + 1, "UIDs not ordered (" + uid + " after " + lastUid + ")");
             }
             if (version == 1 && uid >= nextUid) {
-                throw new Unusable(file, n + 1, "UID " + uid + " not below the next UID " + nextUid);
+                throw new UnusableUidlFile(file, n + 1, "UID " + uid + " not below the next UID " + nextUid);
             }
             lastUid = uid;
             String rest = line.substring(space + 1);
@@ -145,7 +137,7 @@ public final class DovecotUidlist {
             } else {
                 int colon = rest.indexOf(':');
                 if (colon < 0) {
-                    throw new Unusable(file, n + 1, "no ':' before the name");
+                    throw new UnusableUidlFile(file, n + 1, "no ':' before the name");
                 }
                 for (String extension : rest.substring(0, colon).trim().split(" +")) {
                     if (extension.isEmpty()) {
@@ -164,7 +156,7 @@ public final class DovecotUidlist {
                 base = rest.substring(colon + 1);
             }
             if (base.isEmpty() || base.indexOf('/') >= 0) {
-                throw new Unusable(file, n + 1, "a bad file name '" + base + "'");
+                throw new UnusableUidlFile(file, n + 1, "a bad file name '" + base + "'");
             }
             int info = base.indexOf(':');
             entries.put(info < 0 ? base : base.substring(0, info), new Entry(uid, saved, guid, order));
@@ -172,13 +164,13 @@ public final class DovecotUidlist {
         return new DovecotUidlist(version, uidValidity, Math.max(nextUid, lastUid + 1), entries);
     }
 
-    private static long number(Path file, int line, String text, String what) throws Unusable {
+    private static long number(Path file, int line, String text, String what) throws UnusableUidlFile {
         if (text.isEmpty() || text.length() > 10 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new Unusable(file, line, "bad " + what + " '" + text + "'");
+            throw new UnusableUidlFile(file, line, "bad " + what + " '" + text + "'");
         }
         long value = Long.parseLong(text);
         if (value == 0 || value > 0xFFFFFFFEL) {
-            throw new Unusable(file, line, what + " " + value + " out of range");
+            throw new UnusableUidlFile(file, line, what + " " + value + " out of range");
         }
         return value;
     }

@@ -36,7 +36,7 @@ public final class MaildirUidls {
 
     /** @param baseNames the maildir's messages, in the order its scan found them (delivery order) */
     public static MaildirUidls of(Path maildir, UidlTemplate template, List<String> baseNames, UidAssignment assignment)
-        throws IOException, DovecotUidlist.Unusable {
+        throws IOException, UnusableUidlFile {
         Optional<DovecotUidlist> uidlist = DovecotUidlist.read(maildir);
         if (template.needsUids() && !allNumbered(uidlist, baseNames)) {
             Optional<DovecotUidlist> assigned = assignment.assign(maildir, baseNames, Duration.ZERO);
@@ -75,6 +75,11 @@ public final class MaildirUidls {
         List<String> order = new ArrayList<>(numbered);
         order.addAll(unnumbered);
         return new MaildirUidls(uidls, order);
+    }
+
+    /** Unique-ids the previous server's own file gave, listed in its order. */
+    static MaildirUidls listed(Map<String, String> uidls, List<String> order) {
+        return new MaildirUidls(Map.copyOf(uidls), List.copyOf(order));
     }
 
     private static boolean allNumbered(Optional<DovecotUidlist> uidlist, List<String> baseNames) {

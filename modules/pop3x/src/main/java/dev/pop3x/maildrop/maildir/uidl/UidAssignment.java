@@ -48,7 +48,7 @@ public final class UidAssignment {
      * @return the uidlist with every one of them numbered, or empty when the lock is held by another process
      */
     public Optional<DovecotUidlist> assign(Path maildir, Collection<String> baseNames, Duration wait)
-        throws IOException, DovecotUidlist.Unusable {
+        throws IOException, UnusableUidlFile {
         Optional<UidlistLock> lock = UidlistLock.acquire(maildir, wait);
         if (lock.isEmpty()) {
             LOGGER.info("{} is locked by another process: new messages get their UIDs later", maildir.resolve(UidlistLock.FILE));
@@ -57,7 +57,7 @@ public final class UidAssignment {
         try (UidlistLock held = lock.get()) {
             Optional<DovecotUidlist> current = DovecotUidlist.read(maildir);
             if (current.isEmpty() && Files.exists(maildir.resolve(DOVECOT_INDEX))) {
-                throw new DovecotUidlist.Unusable(maildir.resolve(DovecotUidlist.FILE), 0,
+                throw new UnusableUidlFile(maildir.resolve(DovecotUidlist.FILE), 0,
                     "missing while Dovecot's index (" + DOVECOT_INDEX + ") is there: let Dovecot rebuild it, pop3x will not guess its UIDs");
             }
             List<String> fresh = new ArrayList<>();

@@ -1,6 +1,8 @@
 package dev.pop3x.maildrop.maildir.uidl;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +24,7 @@ import com.google.common.hash.Hashing;
  * reverse, {@code M} MD5 in hex, {@code T} trim, {@code E} escape. Dovecot's {@code %m} (an mbox header digest) and
  * its {@code H}, {@code N}, {@code D} modifiers are refused.
  */
-public final class UidlTemplate {
+public final class UidlTemplate implements UidlScheme {
     private static final Map<String, Character> LONG_KEYS = Map.of("uid", 'u', "uidvalidity", 'v', "filename", 'f', "guid", 'g');
     private static final String KEYS = "uvfg";
     private static final String MODIFIERS = "LUXRMTE";
@@ -151,6 +153,16 @@ public final class UidlTemplate {
     /** True when the template reads a UID or the UIDVALIDITY, which only dovecot-uidlist holds. */
     public boolean needsUids() {
         return parts.stream().anyMatch(part -> part.key == 'u' || part.key == 'v');
+    }
+
+    @Override
+    public MaildirUidls name(Path maildir, Map<String, ScannedMessage> messages, UidlWriters writers) throws IOException, UnusableUidlFile {
+        return MaildirUidls.of(maildir, this, new ArrayList<>(messages.keySet()), writers.dovecot());
+    }
+
+    @Override
+    public boolean numbersAtDelivery() {
+        return needsUids();
     }
 
     public String expand(Message message) {

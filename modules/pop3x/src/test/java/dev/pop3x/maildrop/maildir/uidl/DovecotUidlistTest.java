@@ -17,7 +17,7 @@ class DovecotUidlistTest {
         + "3 P000000036b0fd0e6 :1700000003.M300P33.mx1,S=95,W=95\n"
         + "4 W57 P :1700000004.M400P44.mx1\n";
 
-    private static DovecotUidlist parse(String content) throws DovecotUidlist.Unusable {
+    private static DovecotUidlist parse(String content) throws UnusableUidlFile {
         return DovecotUidlist.parse(FILE, content);
     }
 
@@ -67,7 +67,7 @@ class DovecotUidlistTest {
 
     @Test
     void filesDovecotWouldDeleteAreUnusable() {
-        assertThatThrownBy(() -> parse("")).isInstanceOf(DovecotUidlist.Unusable.class);
+        assertThatThrownBy(() -> parse("")).isInstanceOf(UnusableUidlFile.class);
         assertThatThrownBy(() -> parse("2 V1 N1\n")).hasMessageContaining("unsupported version");
         assertThatThrownBy(() -> parse("3 V1 N3\n2 :a\n1 :b\n")).hasMessageContaining("UIDs not ordered");
         assertThatThrownBy(() -> parse("3 V1 N3\n0 :a\n")).hasMessageContaining("out of range");

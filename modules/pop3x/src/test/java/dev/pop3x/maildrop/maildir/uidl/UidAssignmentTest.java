@@ -60,7 +60,7 @@ class UidAssignmentTest {
     void nothingIsWrittenWhenDovecotsIndexIsThereWithoutItsUidlist() throws Exception {
         Files.createFile(maildir.resolve("dovecot.index"));
 
-        assertThatThrownBy(() -> assignment.assign(maildir, List.of("m"), Duration.ZERO)).isInstanceOf(DovecotUidlist.Unusable.class);
+        assertThatThrownBy(() -> assignment.assign(maildir, List.of("m"), Duration.ZERO)).isInstanceOf(UnusableUidlFile.class);
         assertThat(Files.exists(maildir.resolve(DovecotUidlist.FILE))).isFalse();
     }
 
