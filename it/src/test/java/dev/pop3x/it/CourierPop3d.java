@@ -3,6 +3,7 @@ package dev.pop3x.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +11,13 @@ import java.util.List;
 /**
  * Courier's pop3d (Debian's courier-pop, {@code courierpop3d}) serving one Maildir, as its login program starts it
  * once a user is authenticated ({@code AUTHENTICATED} set, the Maildir as argument): a whole session on its standard
- * input and output, no daemon, no network.
+ * input and output, no daemon, no network. The package conflicts with Dovecot's ({@code pop3-server}), so
+ * {@code ./verify} unpacks its binary into {@link #UNPACKED}; an installed courier-pop is used where there is one.
  */
 final class CourierPop3d {
-    static final Path POP3D = Path.of("/usr/lib/courier/courier/courierpop3d");
+    static final Path UNPACKED = Path.of("/opt/pop3x-tests/courier-pop/usr/lib/courier/courier/courierpop3d");
+    static final Path INSTALLED = Path.of("/usr/lib/courier/courier/courierpop3d");
+    static final Path POP3D = Files.isExecutable(INSTALLED) ? INSTALLED : UNPACKED;
 
     private CourierPop3d() {
     }

@@ -3,7 +3,6 @@ package dev.pop3x.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,12 +18,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Courier's pop3d (Debian's courier-pop) and James with pop3x ({@code maildir.uidl = courier}) serve the same
  * Maildirs, as during a migration from Courier: mail Courier numbered in its {@code courierpop3dsizelist} keeps its
  * {@code UID<n>-<uidvalidity>}, number and size in pop3x, and mail that arrives afterwards, whichever server lists it
- * first, gets the same UIDL from both. {@code .ci/run} installs courier-pop.
+ * first, gets the same UIDL from both. {@code .ci/run} unpacks Courier's pop3d from courier-pop ({@link CourierPop3d}).
  */
 class CourierUidlMigrationIT {
     private static final String DOMAIN = "maildir.pop3x.local";
     private static final String PASSWORD = "secret";
-    private static final Path ROOT = directory("pop3x-courier-maildirs");
+    private static final Path ROOT = TempDirectories.create("pop3x-courier-maildirs");
     private static final AtomicInteger USERS = new AtomicInteger();
     private static final AtomicInteger DROPS = new AtomicInteger();
 
@@ -33,14 +32,6 @@ class CourierUidlMigrationIT {
         .andThen(home -> home.edit("pop3x.properties", properties -> properties + "\nmaildir.uidl[" + DOMAIN + "]=courier\n")));
 
     private static RunningJames server;
-
-    private static Path directory(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @BeforeAll
     static void server() {

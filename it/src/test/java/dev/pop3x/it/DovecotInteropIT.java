@@ -2,9 +2,6 @@ package dev.pop3x.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DovecotInteropIT {
     private static final String USER = "interop@maildir.pop3x.local";
     private static final String PASSWORD = "secret";
-    private static final Path ROOT = directory("pop3x-interop-maildirs");
+    private static final Path ROOT = TempDirectories.create("pop3x-interop-maildirs");
 
     @RegisterExtension
     static JamesServerExtension james = JamesServers.pop3xPerClass(JamesServers.maildirsIn(ROOT));
@@ -31,17 +28,9 @@ class DovecotInteropIT {
     private static RunningJames server;
     private static PrivateDovecot dovecot;
 
-    private static Path directory(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @BeforeAll
     static void bothServers() throws Exception {
-        dovecot = PrivateDovecot.start(directory("pop3x-dovecot"), ROOT, JamesProcess.freePorts().pop3(), USER, PASSWORD);
+        dovecot = PrivateDovecot.start(TempDirectories.create("pop3x-dovecot"), ROOT, JamesProcess.freePorts().pop3(), USER, PASSWORD);
         server = new RunningJames(james.getGuiceJamesServer()).addUser(USER, PASSWORD);
         // the user's Maildir exists already, made by Dovecot, as after a migration
         try (Pop3LineClient pop = Pop3LineClient.connect(dovecot.port())) {

@@ -2,9 +2,6 @@ package dev.pop3x.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +27,7 @@ class DovecotUidlMigrationIT {
     private static final String DOMAIN = "maildir.pop3x.local";
     private static final String PASSWORD = "secret";
     private static final List<String> USERS = List.of("lda@" + DOMAIN, "both@" + DOMAIN, "mpop@" + DOMAIN);
-    private static final Path ROOT = directory("pop3x-uidl-maildirs");
+    private static final Path ROOT = TempDirectories.create("pop3x-uidl-maildirs");
 
     @RegisterExtension
     static JamesServerExtension james = JamesServers.pop3xPerClass(JamesServers.maildirsIn(ROOT)
@@ -39,17 +36,9 @@ class DovecotUidlMigrationIT {
     private static RunningJames server;
     private static PrivateDovecot dovecot;
 
-    private static Path directory(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @BeforeAll
     static void bothServers() throws Exception {
-        dovecot = PrivateDovecot.start(directory("pop3x-dovecot-default"), ROOT, JamesProcess.freePorts().pop3(),
+        dovecot = PrivateDovecot.start(TempDirectories.create("pop3x-dovecot-default"), ROOT, JamesProcess.freePorts().pop3(),
             USERS.stream().collect(Collectors.toMap(user -> user, user -> PASSWORD)), Optional.empty());
         server = new RunningJames(james.getGuiceJamesServer());
         for (String user : USERS) {

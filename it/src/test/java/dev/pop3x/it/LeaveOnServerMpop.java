@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -34,6 +36,17 @@ final class LeaveOnServerMpop {
     /** The messages it has delivered so far. */
     long delivered() throws IOException {
         return DirectoryEntries.count(maildir().resolve("new"));
+    }
+
+    /**
+     * Writes mpop's file of the unique-ids it has (its format: {@code " <count> <host> <user>"}, then the unique-ids in
+     * ascending order), as it would be after syncing against a server that gave these: the previous server, which
+     * cannot run here.
+     */
+    void remember(List<String> uniqueIds) throws IOException {
+        List<String> sorted = new ArrayList<>(uniqueIds);
+        Collections.sort(sorted);
+        Files.writeString(home.resolve("uidls"), " " + sorted.size() + " 127.0.0.1 " + user + "\n" + String.join("\n", sorted) + "\n");
     }
 
     /** Polls the server on this port once; returns mpop's debug transcript. */

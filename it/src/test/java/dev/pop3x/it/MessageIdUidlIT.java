@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +22,7 @@ import org.apache.james.modules.MailboxProbeImpl;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code james.uidl=message-id}: the unique-ids of James 3.8.1's distributed POP3 ({@code DistributedMailboxAdapter}
@@ -91,6 +93,18 @@ class MessageIdUidlIT {
             assertThat(pop.multiline("TOP 1 0")).contains("Subject: archived earlier");
             pop.command("QUIT");
         }
+    }
+
+    @Test
+    void aLeaveOnServerClientThatSyncedAgainstJamesDistributedPop3DownloadsNothingFromPop3x(@TempDir Path home) throws Exception {
+        JmapClient jmap = userWithMovedMessage("mpop");
+        LeaveOnServerMpop client = new LeaveOnServerMpop(home, "mpop@pop3x.local", PASSWORD);
+        client.remember(distributedPop3Uidls(jmap).stream().map(line -> line.split(" ")[1]).collect(Collectors.toList()));
+
+        String transcript = client.poll(server.pop3Port());
+
+        assertThat(transcript).contains("--> UIDL").doesNotContain("--> RETR");
+        assertThat(client.delivered()).isZero();
     }
 
     @Test

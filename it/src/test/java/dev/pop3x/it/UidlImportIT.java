@@ -3,7 +3,6 @@ package dev.pop3x.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ class UidlImportIT {
     private static final String MAILDIR_DOMAIN = "maildir.pop3x.local";
     private static final List<String> OLD_USERS = List.of("moved@" + JAMES_DOMAIN, "moved@" + MAILDIR_DOMAIN,
         "dry@" + JAMES_DOMAIN, "dry@" + MAILDIR_DOMAIN);
-    private static final Path POP3X_MAILDIRS = directory("pop3x-import-maildirs");
+    private static final Path POP3X_MAILDIRS = TempDirectories.create("pop3x-import-maildirs");
     private static final AtomicInteger USERS = new AtomicInteger();
 
     @RegisterExtension
@@ -52,19 +51,11 @@ class UidlImportIT {
     private static WebAdmin webAdmin;
     private static PrivateDovecot oldServer;
 
-    private static Path directory(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @BeforeAll
     static void servers() throws Exception {
         server = new RunningJames(james.getGuiceJamesServer());
         webAdmin = new WebAdmin(server.webAdminPort());
-        oldServer = PrivateDovecot.start(directory("pop3x-import-dovecot"), directory("pop3x-import-old-maildirs"),
+        oldServer = PrivateDovecot.start(TempDirectories.create("pop3x-import-dovecot"), TempDirectories.create("pop3x-import-old-maildirs"),
             JamesProcess.freePorts().pop3(), OLD_USERS.stream().collect(Collectors.toMap(user -> user, user -> PASSWORD)), Optional.empty());
         for (String user : OLD_USERS) {
             oldServer.deliver(user, "From: a@example.test\nTo: " + user + "\nMessage-ID: <first." + user + ">\nSubject: one\n\nbody 1\n");
