@@ -69,6 +69,11 @@ public final class PolicyTask implements Task {
         return failed.get() == 0 ? Result.COMPLETED : Result.PARTIAL;
     }
 
+    /** The user it runs for; empty: every user. */
+    Optional<Username> user() {
+        return user;
+    }
+
     @Override
     public TaskType type() {
         return TYPE;

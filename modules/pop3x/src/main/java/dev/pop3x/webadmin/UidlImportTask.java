@@ -58,6 +58,18 @@ public final class UidlImportTask implements Task {
         }
     }
 
+    Username user() {
+        return user;
+    }
+
+    UidlMap map() {
+        return map;
+    }
+
+    boolean dryRun() {
+        return dryRun;
+    }
+
     @Override
     public TaskType type() {
         return TYPE;
