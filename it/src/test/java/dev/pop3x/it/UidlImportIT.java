@@ -239,6 +239,30 @@ class UidlImportIT {
     }
 
     @Test
+    void mailArrivingAfterTheImportUnderAnImportedUniqueIdIsListedApartAndRetrievedAsItself() {
+        // the previous server numbered its mail as James does: the first message was its "2", and James's UID 2 comes later
+        String user = newUser(JAMES_DOMAIN);
+        deliver(user, Messages.text("sender@example.test", user, "imported", "old\n").replace("Subject:", "Message-ID: <imported@x>\r\nSubject:"));
+        String octets;
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            octets = pop.command("LIST 1").split(" ")[2];
+            pop.command("QUIT");
+        }
+        webAdmin.runTask(importPath(user), "{\"messages\": [{\"uidl\": \"2\", \"messageId\": \"<imported@x>\", \"octets\": " + octets + "}]}");
+
+        deliver(user, Messages.text("sender@example.test", user, "after the import", "new\n"));
+
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            assertThat(body(pop.multiline("UIDL"))).containsExactly("1 2", "2 pop3x-2");
+            assertThat(pop.multiline("RETR 1")).contains("Subject: imported");
+            assertThat(pop.multiline("RETR 2")).contains("Subject: after the import");
+            pop.command("QUIT");
+        }
+    }
+
+    @Test
     void anImportWhileTheUserIsInASessionChangesNothingAndSaysWhy() {
         String user = newUser(JAMES_DOMAIN);
         server.deliver(user, Messages.text("sender@example.test", user, "busy", "x\n").replace("Subject:", "Message-ID: <busy@x>\r\nSubject:"));

@@ -3,6 +3,7 @@ package dev.pop3x.maildrop;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import com.google.common.base.CharMatcher;
 
@@ -20,6 +21,21 @@ public final class MaildropMessage {
     private final long storedOctets;
     private final Instant received;
     private final Optional<Instant> retrieved;
+
+    /**
+     * What a message is listed as when a unique-id imported for another message ({@code /pop3x/uidls}) is the one its
+     * backend gives it (mail that came after the import, named as the previous server named another): two messages
+     * never answer one unique-id.
+     */
+    public static final String SHADOWED_PREFIX = "pop3x-";
+
+    /** The backend's own unique-id of a message listed as shadowed, or the unique-id itself. */
+    public static String unshadowed(String listed, Predicate<String> imported) {
+        if (listed.startsWith(SHADOWED_PREFIX) && imported.test(listed.substring(SHADOWED_PREFIX.length()))) {
+            return listed.substring(SHADOWED_PREFIX.length());
+        }
+        return listed;
+    }
 
     /** Whether the text may be a unique-id: 1 to 70 characters from 0x21 to 0x7E (RFC 1939). */
     public static boolean isUniqueId(String text) {

@@ -31,7 +31,11 @@ final class CompactListing extends AbstractList<MaildropMessage> implements Rand
     /** With unique-ids that are message ids: each message's, and the UID-order index of each listed position. */
     private String[] messageIds;
     private int[] order;
-    /** Unique-ids imported from the previous server, by UID-order index, and the UIDs they name; shared by copies. */
+    /**
+     * Unique-ids imported from the previous server, by UID-order index, and the UIDs they name; shared by copies. A
+     * message whose own unique-id an imported one took (mail that came after the import) is listed as
+     * {@link MaildropMessage#shadowed}.
+     */
     private Map<Integer, String> imported = Map.of();
     private Map<String, Long> importedUids = Map.of();
     private int size;
@@ -140,18 +144,27 @@ final class CompactListing extends AbstractList<MaildropMessage> implements Rand
         int index = indexAt(position);
         String uniqueId = imported.get(index);
         if (uniqueId == null) {
-            uniqueId = byMessageId ? messageIds[index] : uniqueIdPrefix + uids[index];
+            uniqueId = ownUniqueId(index);
+            if (importedUids.containsKey(uniqueId)) {
+                uniqueId = MaildropMessage.SHADOWED_PREFIX + uniqueId;
+            }
         }
         return new MaildropMessage(uniqueId, octets[index], storedOctets[index], Instant.ofEpochMilli(receivedMillis[index]),
             retrievedMillis[index] == NOT_RETRIEVED ? Optional.empty() : Optional.of(Instant.ofEpochMilli(retrievedMillis[index])));
     }
 
+    /** What James's own naming gives the message at this UID-order index. */
+    private String ownUniqueId(int index) {
+        return byMessageId ? messageIds[index] : uniqueIdPrefix + uids[index];
+    }
+
     /** The UID of the listed message with this unique-id. */
-    long uidOf(String uniqueId) {
-        Long importedUid = importedUids.get(uniqueId);
+    long uidOf(String listedUniqueId) {
+        Long importedUid = importedUids.get(listedUniqueId);
         if (importedUid != null) {
             return importedUid;
         }
+        String uniqueId = MaildropMessage.unshadowed(listedUniqueId, importedUids::containsKey);
         if (!byMessageId) {
             return Long.parseLong(uniqueId.substring(uniqueIdPrefix.length()));
         }

@@ -56,7 +56,7 @@ final class MaildirListing {
             MaildirFile file = scanned.get(listed);
             long octets = sized.get(listed).octets();
             String base = file.name().base();
-            String uniqueId = saved.of(base).orElseGet(() -> MaildirMaildropStore.uniqueId(uidls.uidlOf(base)));
+            String uniqueId = saved.of(base).orElseGet(() -> saved.shadowing(MaildirMaildropStore.uniqueId(uidls.uidlOf(base))));
             MaildropMessage message = new MaildropMessage(uniqueId, octets,
                 Maildir.sizeOf(file), Instant.ofEpochSecond(file.name().deliverySeconds()), ledger.retrieved(base));
             messages.add(message);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +27,11 @@ final class SavedUidls {
     private static final Logger LOGGER = LoggerFactory.getLogger(SavedUidls.class);
 
     private final Map<String, String> byBase;
+    private final Set<String> uniqueIds;
 
     private SavedUidls(Map<String, String> byBase) {
         this.byBase = byBase;
+        this.uniqueIds = new HashSet<>(byBase.values());
     }
 
     static SavedUidls load(Maildir maildir) throws IOException {
@@ -50,6 +53,14 @@ final class SavedUidls {
 
     Optional<String> of(String base) {
         return Optional.ofNullable(byBase.get(base));
+    }
+
+    /**
+     * A message's own unique-id, or, when one imported for another message is the same (mail that came after the
+     * import, named as the previous server named another), that id {@link MaildropMessage#SHADOWED_PREFIX prefixed}.
+     */
+    String shadowing(String own) {
+        return uniqueIds.contains(own) ? MaildropMessage.SHADOWED_PREFIX + own : own;
     }
 
     /** Drops the lines of messages no longer in the maildir, when there are any. */
@@ -74,5 +85,7 @@ final class SavedUidls {
         maildir.writeAtomically(FILE, content.getBytes(StandardCharsets.UTF_8));
         byBase.clear();
         byBase.putAll(kept);
+        uniqueIds.clear();
+        uniqueIds.addAll(kept.values());
     }
 }

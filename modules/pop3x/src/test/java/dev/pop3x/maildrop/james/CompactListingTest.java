@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -55,5 +56,33 @@ class CompactListingTest {
         assertThat(copy).extracting(MaildropMessage::uniqueId).containsExactly("3", "20");
         assertThat(copy.get(1).retrieved()).contains(RECEIVED.plusSeconds(5));
         assertThat(listing.get(1).retrieved()).isEmpty();
+    }
+
+    @Test
+    void importedUniqueIdsAnswerForTheirMessagesAndFindTheirUid() {
+        CompactListing listing = CompactListing.byUid("");
+        listing.add(1, null, 100, RECEIVED, Optional.empty());
+        listing.add(2, null, 200, RECEIVED, Optional.empty());
+        listing.complete();
+
+        listing.imported(Map.of(1L, "UID7-1700000000", 9L, "gone"));
+
+        assertThat(listing).extracting(MaildropMessage::uniqueId).containsExactly("UID7-1700000000", "2");
+        assertThat(listing.uidOf("UID7-1700000000")).isEqualTo(1);
+    }
+
+    @Test
+    void mailWhoseOwnUniqueIdWasImportedForAnotherMessageIsListedShadowed() {
+        // the previous server named its mail with numbers too: message 1 was its "3", and UID 3 came after the import
+        CompactListing listing = CompactListing.byUid("");
+        listing.add(1, null, 100, RECEIVED, Optional.empty());
+        listing.add(3, null, 300, RECEIVED, Optional.empty());
+        listing.complete();
+
+        listing.imported(Map.of(1L, "3"));
+
+        assertThat(listing).extracting(MaildropMessage::uniqueId).containsExactly("3", "pop3x-3");
+        assertThat(listing.uidOf("3")).isEqualTo(1);
+        assertThat(listing.uidOf("pop3x-3")).isEqualTo(3);
     }
 }
