@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,12 +42,44 @@ public final class PrivateDovecot implements AutoCloseable {
     }
 
     /**
-     * Starts Dovecot for these users (name to password).
+     * Dovecot's documented high-performance mode (its "login processes" and performance tuning pages), for benchmarks:
+     * login processes that serve many connections and stay ready ({@code service_count = 0}, {@code process_min_avail}
+     * at least the number of cores), and pop3 processes reused from one session to the next, where Debian's defaults
+     * (its high-security mode) start a new login process and a new pop3 process for every connection: measured here,
+     * 12 ms for an idle session instead of 3 ms, and a 0.24 s median session instead of 0.02 s at 32 sessions a second.
+     * The auth service takes as many clients as those processes can be.
+     */
+    public static final List<String> HIGH_PERFORMANCE = List.of(
+        "service pop3-login {",
+        "  service_count = 0",
+        "  process_min_avail = 2",
+        "}",
+        "service pop3 {",
+        "  service_count = 0",
+        "  process_min_avail = 4",
+        "}",
+        "service auth {",
+        "  client_limit = 2048",
+        "}");
+
+    /**
+     * Starts Dovecot for these users (name to password), with Debian's default service settings.
      *
      * @param uidlFormat its {@code pop3_uidl_format}; empty for Dovecot's default, {@code %08Xu%08Xv}
      */
     public static PrivateDovecot start(Path directory, Path mailRoot, int port, Map<String, String> users, Optional<String> uidlFormat)
         throws Exception {
+        return start(directory, mailRoot, port, users, uidlFormat, List.of());
+    }
+
+    /**
+     * Starts Dovecot for these users (name to password).
+     *
+     * @param uidlFormat its {@code pop3_uidl_format}; empty for Dovecot's default, {@code %08Xu%08Xv}
+     * @param settings more lines for its configuration, such as {@link #HIGH_PERFORMANCE}
+     */
+    public static PrivateDovecot start(Path directory, Path mailRoot, int port, Map<String, String> users, Optional<String> uidlFormat,
+                                       List<String> settings) throws Exception {
         boolean root = new UnixSystem().getUid() == 0;
         long uid = root ? 65534 : new UnixSystem().getUid();
         long gid = root ? 65534 : new UnixSystem().getGid();
@@ -100,6 +133,7 @@ public final class PrivateDovecot implements AutoCloseable {
             "    port = 0",
             "  }",
             "}",
+            String.join("\n", settings),
             ""), StandardCharsets.US_ASCII);
         Commands.run(DOVECOT.toString(), "-c", config.toString());
         PrivateDovecot dovecot = new PrivateDovecot(config, directory, port);
