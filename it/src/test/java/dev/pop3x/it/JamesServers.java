@@ -97,6 +97,12 @@ public final class JamesServers {
             "maildir.location=var/maildir/%d/%n/Maildir", "maildir.location=" + root + "/%d/%n/Maildir"));
     }
 
+    /** Maildir-backend maildrops locked across the nodes sharing the Maildir tree, with this lease. */
+    static Consumer<JamesHome> maildirLease(String lease) {
+        return home -> home.edit("pop3x.properties", properties -> replaceExactly(properties,
+            "lock.maildir-lease=off", "lock.maildir-lease=" + lease));
+    }
+
     private static String replaceExactly(String text, String target, String replacement) {
         if (!text.contains(target)) {
             throw new IllegalStateException("conf/ no longer contains " + target);

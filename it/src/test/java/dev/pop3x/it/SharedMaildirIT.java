@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Two James servers serving one Maildir tree, as two nodes on shared storage do: sessions on both at once, with
  * deliveries meanwhile, lose nothing. Every message is either still there or was deleted by a DELE+QUIT, and
- * what is left is intact. (The lock is per node in this version, so both sessions get in; see the README.)
+ * what is left is intact. (Without {@code lock.maildir-lease} the lock is per node, so both sessions get in; with it, see
+ * {@link MaildirLeaseIT}.)
  */
 class SharedMaildirIT {
     private static final String USER = "shared@maildir.pop3x.local";

@@ -30,6 +30,7 @@ import dev.pop3x.maildrop.james.JamesMaildropStore;
 import dev.pop3x.maildrop.james.JamesQuotaLimits;
 import dev.pop3x.maildrop.maildir.MaildirLocation;
 import dev.pop3x.maildrop.maildir.MaildirMaildropStore;
+import dev.pop3x.maildrop.maildir.SharedMaildirLocks;
 import dev.pop3x.protocol.HostNameLookups;
 import dev.pop3x.protocol.Texts;
 
@@ -49,7 +50,9 @@ public final class Pop3xModule extends AbstractModule {
         backends.addBinding(MaildropSettings.JAMES_BACKEND).to(JamesMaildropStore.class).in(Singleton.class);
         backends.addBinding(MaildropSettings.MAILDIR_BACKEND).to(MaildirMaildropStore.class).in(Singleton.class);
         bind(MaildropStore.class).to(MaildropRouter.class).in(Singleton.class);
-        bind(MaildropLocks.class).to(LocalMaildropLocks.class).in(Singleton.class);
+        bind(LocalMaildropLocks.class).in(Singleton.class);
+        // this node's locks, and for maildir-backend users with lock.maildir-lease a lease across the nodes
+        bind(MaildropLocks.class).to(SharedMaildirLocks.class).in(Singleton.class);
         // a quota set through James (WebAdmin /quota) also binds the maildir backend's maildrops
         bind(QuotaLimitSource.class).to(JamesQuotaLimits.class).in(Singleton.class);
     }

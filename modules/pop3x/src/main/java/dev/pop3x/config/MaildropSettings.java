@@ -25,11 +25,13 @@ public final class MaildropSettings {
     public static final Setting<Duration> LOCK_WAIT = Setting.duration("lock.wait", Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(30));
     public static final Setting<Optional<Duration>> LOCK_TAKEOVER_AFTER = Setting.durationOrOff("lock.takeover-after",
         Optional.of(Duration.ofSeconds(30)), Duration.ofSeconds(1), Duration.ofDays(1));
+    public static final Setting<Optional<Duration>> LOCK_MAILDIR_LEASE = Setting.durationOrOff("lock.maildir-lease", Optional.empty(),
+        Duration.ofSeconds(2), Duration.ofMinutes(10));
     public static final Setting<String> BACKEND = Setting.of("maildrop.backend", JAMES_BACKEND,
         "a backend name (letters, digits, '-')", text -> Optional.of(text).filter(name -> BACKEND_NAME.matcher(name).matches()),
         name -> name).perUser();
 
-    static final List<Setting<?>> ALL = List.of(LOCK, LOCK_WAIT, LOCK_TAKEOVER_AFTER, BACKEND);
+    static final List<Setting<?>> ALL = List.of(LOCK, LOCK_WAIT, LOCK_TAKEOVER_AFTER, LOCK_MAILDIR_LEASE, BACKEND);
 
     private final Settings values;
 
@@ -64,6 +66,14 @@ public final class MaildropSettings {
     /** How long a holder must have been idle for a login to take the maildrop over; empty: never. */
     public Optional<Duration> takeOverAfter() {
         return values.get(LOCK_TAKEOVER_AFTER);
+    }
+
+    /**
+     * Whether maildir-backend maildrops are locked across James nodes sharing the Maildir tree, with a lease file in
+     * each maildir, and how long a lease lasts without its holder renewing it (a node that died).
+     */
+    public Optional<Duration> maildirLease() {
+        return values.get(LOCK_MAILDIR_LEASE);
     }
 
     public PerUser<String> backend() {

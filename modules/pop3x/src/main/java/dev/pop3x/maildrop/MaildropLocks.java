@@ -15,9 +15,9 @@ import org.apache.james.core.Username;
  *
  * <p>Implementations must hold across every James node that serves the same maildrops. {@link LocalMaildropLocks}
  * does so for one node. Across nodes, a lock must live where the maildrop lives, with a lease so that a crashed node
- * cannot hold it forever: for Maildir on shared storage, a lock file created with O_EXCL in the maildir and refreshed
- * by the holder; for James's distributed mailboxes, a lightweight-transaction (compare-and-set) row in Cassandra with
- * a TTL, renewed while the session lasts.
+ * cannot hold it forever: for Maildir on shared storage, a lease file created with O_EXCL in the maildir and renewed
+ * by the holder ({@code maildir.SharedMaildirLocks}); for James's distributed mailboxes, a lightweight-transaction
+ * (compare-and-set) row in Cassandra with a TTL, renewed while the session lasts (not in this version).
  */
 public interface MaildropLocks {
 
@@ -61,5 +61,13 @@ public interface MaildropLocks {
     interface MaildropLock {
         /** Releases the lock; releasing twice is harmless. */
         void release();
+
+        /**
+         * Whether the lock is still this holder's, checked before the UPDATE state expunges anything: a lock across
+         * nodes with a lease can be lost (its node lost the storage past the lease, and another node broke it).
+         */
+        default boolean isHeld() {
+            return true;
+        }
     }
 }

@@ -41,6 +41,11 @@ public final class QuitCommand extends Pop3xCommand {
     private Reply update(Pop3xSession session) {
         Transaction transaction = session.transaction();
         List<MaildropMessage> deleted = transaction.deletedMessages();
+        if (!transaction.stillLocked()) {
+            LOGGER.error("The maildrop lock of {} was lost during the session (another node broke its lease): nothing is expunged",
+                transaction.user().asString());
+            return deleted.isEmpty() ? Reply.ok(Text.SIGN_OFF) : Reply.err(ResponseCode.IN_USE, Text.SIGN_OFF_NOT_CLEAN);
+        }
         if (!deleted.isEmpty()) {
             try {
                 transaction.maildrop().expunge(deleted);

@@ -117,7 +117,12 @@ final class Transaction {
         return deleted.stream().mapToObj(messages::get).collect(Collectors.toUnmodifiableList());
     }
 
-    /** Closes the maildrop and releases its lock, once; nothing is expunged here. */
+    /** Whether the session still holds its maildrop lock (a lock across nodes can be lost, see {@link MaildropLock#isHeld}). */
+    boolean stillLocked() {
+        return lock.map(MaildropLock::isHeld).orElse(true);
+    }
+
+        /** Closes the maildrop and releases its lock, once; nothing is expunged here. */
     void end() {
         if (ended) {
             return;
