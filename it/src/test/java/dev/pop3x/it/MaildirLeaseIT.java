@@ -94,6 +94,37 @@ class MaildirLeaseIT {
     }
 
     @Test
+    void aSessionWhoseLeaseAnotherNodeBrokeExpungesNothingAtQuit() throws Exception {
+        String user = userOnBothNodes("lost");
+        one.smtp().deliver("sender@example.test", user, Messages.text("sender@example.test", user, "kept", "x\n"));
+        Eventually.until(Duration.ofSeconds(30), "the delivery", () -> {
+            try (Pop3LineClient pop = two.pop3()) {
+                boolean delivered = pop.login(user, PASSWORD).startsWith("+OK") && pop.command("STAT").startsWith("+OK 1 ");
+                // QUIT lets the maildrop go before its reply: the next login, on the other node, finds it free
+                pop.command("QUIT");
+                return delivered;
+            }
+        });
+        Path lease = ROOT.resolve(DOMAIN).resolve("lost").resolve("Maildir").resolve("pop3x-lock");
+        try (Pop3LineClient a = one.pop3()) {
+            assertThat(a.login(user, PASSWORD)).startsWith("+OK");
+            assertThat(a.command("DELE 1")).startsWith("+OK");
+
+            // what a node that judged this one dead leaves: its own lease in place of this session's
+            Files.writeString(lease, "9999@elsewhere 77b0d213 5f0e2a9c-0000-4000-8000-000000000000\n");
+
+            assertThat(a.command("QUIT")).isEqualTo("-ERR [IN-USE] Some deleted messages were not removed");
+        }
+        assertThat(lease).content().startsWith("9999@elsewhere");
+        Files.delete(lease);
+        try (Pop3LineClient pop = two.pop3()) {
+            assertThat(pop.login(user, PASSWORD)).startsWith("+OK");
+            assertThat(pop.command("STAT")).startsWith("+OK 1 ");
+            pop.command("QUIT");
+        }
+    }
+
+    @Test
     void aNodeKilledWhileHoldingTheMaildropFreesItForTheOthersOnceItsLeaseEnds(@TempDir Path home) throws Exception {
         String user = userOnBothNodes("crash");
         try (DroppedInJames crashing = DroppedInJames.start(home, List.of("-Xmx512m"), SHARED)) {
