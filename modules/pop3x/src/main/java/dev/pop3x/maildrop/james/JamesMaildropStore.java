@@ -140,17 +140,20 @@ public final class JamesMaildropStore implements MaildropStore {
     }
 
     /**
-     * The INBOX's state as its metadata tells it. The items are read one after another, not atomically: during an
-     * append, the next UID may already have moved while the count has not. A listing is therefore cached only when
-     * the key read before it equals the key read after it and agrees with it on the count; a key torn by an append
-     * in flight then never names a listing.
+     * The INBOX's state as its metadata tells it. The items are not read atomically, so the count is read first, on
+     * its own, and the next UID and highest mod-sequence after it: an append allocates its UID before it is counted,
+     * so a key read across an append in flight has a next UID no earlier state had, and never names an earlier
+     * state's listing (read in James's order, next UID first, a key read across a whole append once equalled the state
+     * before an expunge and that append: LoadIT saw a login list a message expunged the moment before). A listing is
+     * cached only when the key read before it equals the key read after it and agrees with it on the count.
      */
     private ListingKey keyOf(MessageManager mailbox, MailboxSession session) throws MailboxException {
+        long count = mailbox.getMetaData(MessageManager.MailboxMetaData.RecentMode.IGNORE, session,
+            EnumSet.of(MessageManager.MailboxMetaData.Item.MailboxCounters)).getMessageCount();
         MessageManager.MailboxMetaData metaData = mailbox.getMetaData(MessageManager.MailboxMetaData.RecentMode.IGNORE, session,
-            EnumSet.of(MessageManager.MailboxMetaData.Item.MailboxCounters, MessageManager.MailboxMetaData.Item.HighestModSeq,
-                MessageManager.MailboxMetaData.Item.NextUid));
+            EnumSet.of(MessageManager.MailboxMetaData.Item.HighestModSeq, MessageManager.MailboxMetaData.Item.NextUid));
         return new ListingKey(metaData.getUidValidity().asLong(), metaData.getUidNext().asLong(),
-            metaData.getHighestModSeq().asLong(), metaData.getMessageCount(), imported.reference(mailboxManager, mailbox.getMailboxPath(), session),
+            metaData.getHighestModSeq().asLong(), count, imported.reference(mailboxManager, mailbox.getMailboxPath(), session),
             settings);
     }
 
