@@ -110,6 +110,13 @@ final class SessionPlayer {
     /** What a reply does to the session: TLS after STLS, the end after QUIT, deletions to undo before QUIT. */
     private boolean afterReply(Request request, boolean ok) {
         if (request.is("QUIT")) {
+            if (request.argument() != null && !request.argument().isBlank()) {
+                // "QUIT x" is refused ("-ERR Usage: QUIT") and the session goes on
+                if (ok) {
+                    throw new Finding("QUIT with an argument accepted\n" + transcript);
+                }
+                return true;
+            }
             ended = true;
             wire.awaitClose("QUIT");
             return false;
