@@ -13,24 +13,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Key;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.MapBinder;
+import com.google.inject.multibindings.OptionalBinder;
+import com.google.inject.name.Names;
 
 import dev.pop3x.config.ListenerAuthSettings;
 import dev.pop3x.config.MaildirSettings;
 import dev.pop3x.config.MaildropSettings;
 import dev.pop3x.config.Settings;
 import dev.pop3x.config.SettingsFiles;
+import dev.pop3x.maildrop.LeasedMaildropLocks;
 import dev.pop3x.maildrop.LocalMaildropLocks;
+import dev.pop3x.maildrop.MaildropLeases;
 import dev.pop3x.maildrop.MaildropLocks;
 import dev.pop3x.maildrop.MaildropRouter;
 import dev.pop3x.maildrop.MaildropStore;
 import dev.pop3x.maildrop.QuotaLimitSource;
 import dev.pop3x.maildrop.james.JamesMaildropStore;
 import dev.pop3x.maildrop.james.JamesQuotaLimits;
+import dev.pop3x.maildrop.maildir.MaildirLeases;
 import dev.pop3x.maildrop.maildir.MaildirLocation;
 import dev.pop3x.maildrop.maildir.MaildirMaildropStore;
-import dev.pop3x.maildrop.maildir.SharedMaildirLocks;
 import dev.pop3x.protocol.HostNameLookups;
 import dev.pop3x.protocol.Texts;
 
@@ -51,8 +56,11 @@ public final class Pop3xModule extends AbstractModule {
         backends.addBinding(MaildropSettings.MAILDIR_BACKEND).to(MaildirMaildropStore.class).in(Singleton.class);
         bind(MaildropStore.class).to(MaildropRouter.class).in(Singleton.class);
         bind(LocalMaildropLocks.class).in(Singleton.class);
-        // this node's locks, and for maildir-backend users with lock.maildir-lease a lease across the nodes
-        bind(MaildropLocks.class).to(SharedMaildirLocks.class).in(Singleton.class);
+        // this node's locks, with a lease across the nodes: in Cassandra (lock.cassandra-lease, bound by
+        // dev.pop3x.cluster.CassandraLeaseModule) or in each maildir (lock.maildir-lease)
+        OptionalBinder.newOptionalBinder(binder(), Key.get(MaildropLeases.class, Names.named(LeasedMaildropLocks.CLUSTER)));
+        bind(MaildirLeases.class).in(Singleton.class);
+        bind(MaildropLocks.class).to(LeasedMaildropLocks.class).in(Singleton.class);
         // a quota set through James (WebAdmin /quota) also binds the maildir backend's maildrops
         bind(QuotaLimitSource.class).to(JamesQuotaLimits.class).in(Singleton.class);
     }

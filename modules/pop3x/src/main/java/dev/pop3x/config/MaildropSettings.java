@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Where a user's maildrop lives and how it is guarded: {@code maildrop.backend} names the backend (per domain and
  * per user; {@code james} is James's own mailboxes), {@code maildrop.lock} the exclusive lock of RFC 1939,
  * {@code lock.wait} how long a login waits for a holder to let go, {@code lock.takeover-after} how long a holder
- * must have been idle to be taken over.
+ * must have been idle to be taken over, {@code lock.maildir-lease} and {@code lock.cassandra-lease} the lease that
+ * makes the lock hold across James nodes.
  */
 public final class MaildropSettings {
     private static final Pattern BACKEND_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
@@ -27,11 +28,13 @@ public final class MaildropSettings {
         Optional.of(Duration.ofSeconds(30)), Duration.ofSeconds(1), Duration.ofDays(1));
     public static final Setting<Optional<Duration>> LOCK_MAILDIR_LEASE = Setting.durationOrOff("lock.maildir-lease", Optional.empty(),
         Duration.ofSeconds(2), Duration.ofMinutes(10));
+    public static final Setting<Optional<Duration>> LOCK_CASSANDRA_LEASE = Setting.durationOrOff("lock.cassandra-lease", Optional.empty(),
+        Duration.ofSeconds(2), Duration.ofMinutes(10));
     public static final Setting<String> BACKEND = Setting.of("maildrop.backend", JAMES_BACKEND,
         "a backend name (letters, digits, '-')", text -> Optional.of(text).filter(name -> BACKEND_NAME.matcher(name).matches()),
         name -> name).perUser();
 
-    static final List<Setting<?>> ALL = List.of(LOCK, LOCK_WAIT, LOCK_TAKEOVER_AFTER, LOCK_MAILDIR_LEASE, BACKEND);
+    static final List<Setting<?>> ALL = List.of(LOCK, LOCK_WAIT, LOCK_TAKEOVER_AFTER, LOCK_MAILDIR_LEASE, LOCK_CASSANDRA_LEASE, BACKEND);
 
     private final Settings values;
 
@@ -74,6 +77,14 @@ public final class MaildropSettings {
      */
     public Optional<Duration> maildirLease() {
         return values.get(LOCK_MAILDIR_LEASE);
+    }
+
+    /**
+     * Whether every maildrop is locked across James nodes with a compare-and-set row in Cassandra (the module
+     * {@code dev.pop3x.cluster.CassandraLeaseModule}), and how long a lease lasts without its holder renewing it.
+     */
+    public Optional<Duration> cassandraLease() {
+        return values.get(LOCK_CASSANDRA_LEASE);
     }
 
     public PerUser<String> backend() {

@@ -1,0 +1,176 @@
+package dev.pop3x.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.james.JamesServerExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.datastax.oss.driver.api.core.CqlIdentifier;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+
+/**
+ * {@code lock.cassandra-lease}: James nodes lock each maildrop across the nodes with a compare-and-set row in a real
+ * Cassandra (5.0.9, in a JVM of its own). Two memory James nodes in this JVM, and for a crash a third in a JVM of its
+ * own with the driver jars dropped into extensions-jars/, killed with SIGKILL. Memory James nodes do not share
+ * mailboxes: what is shared here, and tested, is the lock.
+ */
+class CassandraLeaseIT {
+    private static final String DOMAIN = "cluster.pop3x.local";
+    private static final String PASSWORD = "secret";
+
+    @RegisterExtension
+    @Order(1)
+    static CassandraNode cassandra = new CassandraNode();
+
+    @RegisterExtension
+    @Order(2)
+    static JamesServerExtension first = JamesServers.pop3xPerClass(home -> cassandra.leases("6s").accept(home));
+
+    @RegisterExtension
+    @Order(3)
+    static JamesServerExtension second = JamesServers.pop3xPerClass(home -> cassandra.leases("6s").andThen(JamesServers.secondServer()).accept(home));
+
+    private static RunningJames one;
+    private static RunningJames two;
+    private static CqlSession cql;
+
+    @BeforeAll
+    static void nodes() {
+        one = new RunningJames(first.getGuiceJamesServer());
+        two = new RunningJames(second.getGuiceJamesServer());
+        cql = CqlSession.builder()
+            .addContactPoint(new InetSocketAddress("127.0.0.1", cassandra.nativePort()))
+            .withLocalDatacenter("datacenter1")
+            .withKeyspace(CqlIdentifier.fromCql("pop3x"))
+            .build();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        cql.close();
+    }
+
+    private static String userOnBothNodes(String name) {
+        String user = name + "@" + DOMAIN;
+        one.addUser(user, PASSWORD);
+        two.addUser(user, PASSWORD);
+        return user;
+    }
+
+    private static Optional<String> leaseOwner(String user) {
+        return Optional.ofNullable(cql.execute("SELECT owner FROM pop3x_maildrop_lease WHERE maildrop = ?", user).one())
+            .map((Row row) -> row.getString("owner"));
+    }
+
+    @Test
+    void whileOneNodeHoldsTheMaildropTheOtherAnswersInUseAndGetsItAfterTheQuit() {
+        String user = userOnBothNodes("held");
+        try (Pop3LineClient a = one.pop3(); Pop3LineClient b = two.pop3()) {
+            assertThat(a.login(user, PASSWORD)).startsWith("+OK");
+
+            assertThat(b.login(user, PASSWORD)).isEqualTo("-ERR [IN-USE] Mailbox is locked by another POP3 session.");
+
+            assertThat(a.command("QUIT")).startsWith("+OK");
+        }
+        try (Pop3LineClient b = two.pop3()) {
+            assertThat(b.login(user, PASSWORD)).startsWith("+OK");
+            assertThat(b.command("QUIT")).startsWith("+OK");
+        }
+    }
+
+    @Test
+    void twoLoginsOnTwoNodesAtOnceLetExactlyOneIn() {
+        String user = userOnBothNodes("race");
+        try (Pop3LineClient a = one.pop3(); Pop3LineClient b = two.pop3()) {
+            assertThat(a.command("USER " + user)).startsWith("+OK");
+            assertThat(b.command("USER " + user)).startsWith("+OK");
+            a.send("PASS " + PASSWORD);
+            b.send("PASS " + PASSWORD);
+
+            List<String> replies = List.of(a.readLine(), b.readLine());
+
+            assertThat(replies).filteredOn(reply -> reply.startsWith("+OK")).hasSize(1);
+            assertThat(replies).filteredOn(reply -> reply.startsWith("-ERR [IN-USE]")).hasSize(1);
+        }
+    }
+
+    @Test
+    void theLeaseRowNamesTheHoldingNodeAndGoesWithTheSession() {
+        String user = userOnBothNodes("row");
+        try (Pop3LineClient a = one.pop3()) {
+            assertThat(a.login(user, PASSWORD)).startsWith("+OK");
+
+            assertThat(leaseOwner(user)).hasValueSatisfying(owner -> assertThat(owner).startsWith(ProcessHandle.current().pid() + "@"));
+
+            assertThat(a.command("QUIT")).startsWith("+OK");
+        }
+        assertThat(leaseOwner(user)).isEmpty();
+    }
+
+    @Test
+    void aSessionWhoseLeaseLapsedAndWasTakenExpungesNothingAtQuit() throws Exception {
+        String user = userOnBothNodes("lost");
+        one.smtp().deliver("sender@example.test", user, Messages.text("sender@example.test", user, "kept", "x\n"));
+        Eventually.until(Duration.ofSeconds(30), "the delivery", () -> {
+            try (Pop3LineClient pop = one.pop3()) {
+                boolean delivered = pop.login(user, PASSWORD).startsWith("+OK") && pop.command("STAT").startsWith("+OK 1 ");
+                pop.command("QUIT");
+                return delivered;
+            }
+        });
+        try (Pop3LineClient a = one.pop3()) {
+            assertThat(a.login(user, PASSWORD)).startsWith("+OK");
+            assertThat(a.command("DELE 1")).startsWith("+OK");
+
+            // what another node leaves that found this session's lease lapsed: its own row in place of this one's
+            cql.execute("UPDATE pop3x_maildrop_lease SET owner = '9999@elsewhere s1 5f0e2a9c' WHERE maildrop = ?", user);
+
+            assertThat(a.command("QUIT")).isEqualTo("-ERR [IN-USE] Some deleted messages were not removed");
+        }
+        assertThat(leaseOwner(user)).contains("9999@elsewhere s1 5f0e2a9c");
+        cql.execute("DELETE FROM pop3x_maildrop_lease WHERE maildrop = ?", user);
+        try (Pop3LineClient pop = one.pop3()) {
+            assertThat(pop.login(user, PASSWORD)).startsWith("+OK");
+            assertThat(pop.command("STAT")).startsWith("+OK 1 ");
+            pop.command("QUIT");
+        }
+    }
+
+    @Test
+    void aNodeKilledWhileHoldingTheMaildropFreesItForTheOthersOnceItsLeaseEnds(@TempDir Path home) throws Exception {
+        String user = userOnBothNodes("crash");
+        try (DroppedInJames crashing = DroppedInJames.start(home, List.of("-Xmx512m"), CassandraNode.driverJars().andThen(cassandra.leases("6s")))) {
+            crashing.addDomain(DOMAIN).addUser(user, PASSWORD);
+            Pop3LineClient held = Pop3LineClient.connect(crashing.ports().pop3());
+            assertThat(held.login(user, PASSWORD)).startsWith("+OK");
+            try (Pop3LineClient b = two.pop3()) {
+                assertThat(b.login(user, PASSWORD)).isEqualTo("-ERR [IN-USE] Mailbox is locked by another POP3 session.");
+            }
+
+            crashing.kill();
+            long killedAt = System.nanoTime();
+
+            Eventually.until(Duration.ofSeconds(60), "a login on the other node after the lease", () -> {
+                try (Pop3LineClient b = two.pop3()) {
+                    return b.login(user, PASSWORD).startsWith("+OK") && b.command("QUIT").startsWith("+OK");
+                }
+            });
+            System.out.printf("CassandraLeaseIT: logged in on the other node %.1f s after the SIGKILL (lease 6 s)%n",
+                (System.nanoTime() - killedAt) / 1e9);
+            held.abort();
+        }
+        assertThat(leaseOwner(user)).isEmpty();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.pop3x.maildrop.maildir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.Username;
+
+import dev.pop3x.config.MaildropSettings;
+import dev.pop3x.maildrop.MaildropException;
+import dev.pop3x.maildrop.MaildropLeases;
+
+/**
+ * The leases of maildir-backend maildrops shared by James nodes ({@code lock.maildir-lease}): a {@link MaildirLease}
+ * file in each maildir.
+ */
+public final class MaildirLeases implements MaildropLeases {
+    private static final Duration UNUSED = Duration.ofMinutes(1);
+
+    private final MaildirLocation location;
+    private final Duration duration;
+    private final Clock clock;
+
+    @Inject
+    public MaildirLeases(MaildirLocation location, MaildropSettings settings, Clock clock) {
+        this.location = location;
+        this.duration = settings.maildirLease().orElse(UNUSED);
+        this.clock = clock;
+    }
+
+    @Override
+    public Duration duration() {
+        return duration;
+    }
+
+    @Override
+    public Optional<MaildropLease> tryAcquire(Username user, String owner) throws MaildropException {
+        try {
+            Path maildir = location.of(user);
+            if (!maildir.toFile().isDirectory()) {
+                // its first login creates it: nobody else can be serving it
+                Files.createDirectories(maildir);
+            }
+            return MaildirLease.tryAcquire(maildir, owner, duration, clock).map(this::held);
+        } catch (IOException e) {
+            throw MaildropException.temporary("Cannot take the maildir lease of " + user.asString(), e);
+        }
+    }
+
+    private MaildropLease held(MaildirLease lease) {
+        return new MaildropLease() {
+            @Override
+            public boolean renew() {
+                return lease.renew();
+            }
+
+            @Override
+            public boolean isHeld() {
+                return lease.isHeld(duration);
+            }
+
+            @Override
+            public void release() {
+                lease.release();
+            }
+
+            @Override
+            public String toString() {
+                return lease.toString();
+            }
+        };
+    }
+
+    @Override
+    public Optional<String> holder(Username user) throws MaildropException {
+        try {
+            return MaildirLease.holder(location.of(user));
+        } catch (IOException e) {
+            throw MaildropException.temporary("Cannot read the maildir lease of " + user.asString(), e);
+        }
+    }
+}
