@@ -146,7 +146,7 @@ final class CassandraNode implements BeforeAllCallback, AfterAllCallback {
     Consumer<JamesHome> leases(String lease) {
         return home -> home
             .edit("extensions.properties", properties -> replaceExactly(properties, "guice.extension.module=dev.pop3x.Pop3xModule\n",
-                "guice.extension.module=dev.pop3x.Pop3xModule,dev.pop3x.cluster.CassandraLeaseModule,dev.pop3x.cluster.CassandraSessionModule\n"))
+                "guice.extension.module=dev.pop3x.Pop3xModule,dev.pop3x.cluster.CassandraClusterModule,dev.pop3x.cluster.CassandraSessionModule\n"))
             .edit("pop3x.properties", properties -> replaceExactly(replaceExactly(properties,
                 "lock.cassandra-lease=off", "lock.cassandra-lease=" + lease),
                 "cassandra.contact-points=127.0.0.1:9042", "cassandra.contact-points=127.0.0.1:" + nativePort));

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The sweeper (a James startable from extensions.properties) runs the deletion policy for every user every
- * {@code policy.sweep-interval}, so that the mail of users who never log in expires too, on both backends; a user in
- * a session is left to the QUIT of that session.
+ * The sweeper (a James startable from extensions.properties) runs the deletion policy every
+ * {@code policy.sweep-interval} for the users with retrieved mail (all users until a first sweep has filled the sweep
+ * ledger), so that the mail of users who never log in expires too, on both backends; a user in a session is left to
+ * the QUIT of that session.
  */
 class PolicySweeperIT {
     private static final String PASSWORD = "secret";
@@ -75,6 +76,24 @@ class PolicySweeperIT {
             assertThat(server.messageCount(IN_SESSION)).isZero();
             assertThat(audit.lines()).hasSize(3).last().asString().contains("user=" + IN_SESSION, "trigger=QUIT");
         }
+    }
+
+    @Test
+    void aUserWhoRetrievesMailIsInTheSweepLedgerUntilTheirRetrievedMailIsGone() {
+        String user = "ledgered@pop3x.local";
+        server.addUser(user, PASSWORD);
+        server.deliver(user, message(user, "read once"));
+        Path ledger = server.workingDirectory().resolve("var/pop3x/sweep-ledger");
+        // the first sweep visits every user and completes the ledger: from then on, only its entries are visited
+        await(() -> Files.exists(ledger.resolve(".complete")), "a first sweep over every user");
+        assertThat(ledger.resolve("ledgered%40pop3x.local")).doesNotExist();
+
+        retrieveFirst(user);
+
+        await(() -> Files.exists(ledger.resolve("ledgered%40pop3x.local")), "the session's retrieval in the ledger");
+        CLOCK.setInstant(CLOCK.instant().plus(Duration.ofDays(31)));
+        await(() -> server.messageCount(user) == 0, "the sweeper to expire the read mail");
+        await(() -> !Files.exists(ledger.resolve("ledgered%40pop3x.local")), "the ledger to forget the user");
     }
 
     private static String message(String to, String subject) {

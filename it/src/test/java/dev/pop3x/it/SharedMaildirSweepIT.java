@@ -3,6 +3,7 @@ package dev.pop3x.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,10 +26,12 @@ class SharedMaildirSweepIT {
     private static final String PASSWORD = "secret";
     private static final int MESSAGES = 6;
     private static final Path ROOT = TempDirectories.create("pop3x-swept-maildirs");
+    private static final Path LEDGER = TempDirectories.create("pop3x-shared-sweep-ledger");
     private static final UpdatableTickingClock CLOCK = new UpdatableTickingClock(Instant.parse("2026-11-26T10:00:00Z"));
     private static final Consumer<JamesHome> SHARED = JamesServers.maildirsIn(ROOT).andThen(JamesServers.maildirLease("6s"))
         .andThen(home -> home.edit("pop3x.properties", properties -> properties
             .replace("policy.sweep-interval=1h", "policy.sweep-interval=1s")
+            .replace("policy.sweep-ledger=var/pop3x/sweep-ledger", "policy.sweep-ledger=" + LEDGER)
             .replace("expire.days=never", "expire.days=30")));
 
     @RegisterExtension
@@ -65,6 +68,8 @@ class SharedMaildirSweepIT {
             }
             assertThat(pop.command("QUIT")).startsWith("+OK");
         }
+        Path entry = LEDGER.resolve("swept%40maildir.pop3x.local");
+        assertThat(entry).exists();
 
         try (LogCapture audit = LogCapture.of("dev.pop3x.policy.Audit"); LogCapture sweeps = LogCapture.of("dev.pop3x.policy.PolicySweeper")) {
             CLOCK.setInstant(CLOCK.instant().plus(Duration.ofDays(31)));
@@ -78,6 +83,8 @@ class SharedMaildirSweepIT {
             assertThat(audit.lines()).hasSize(MESSAGES)
                 .allMatch(line -> line.contains("user=" + USER) && line.contains(" reason=expired ") && line.contains(" trigger=sweeper "));
             assertThat(audit.lines().stream().map(line -> line.replaceAll(".* uidl=(\\S+).*", "$1")).distinct()).hasSize(MESSAGES);
+            // no retrieved mail left: the nodes' sweepers visit the user no more
+            Eventually.until(Duration.ofSeconds(30), "the ledger to forget the user", () -> !Files.exists(entry));
         }
     }
 

@@ -22,6 +22,7 @@ import com.google.inject.name.Names;
 import dev.pop3x.config.ListenerAuthSettings;
 import dev.pop3x.config.MaildirSettings;
 import dev.pop3x.config.MaildropSettings;
+import dev.pop3x.config.PolicySettings;
 import dev.pop3x.config.Settings;
 import dev.pop3x.config.SettingsFiles;
 import dev.pop3x.maildrop.LeasedMaildropLocks;
@@ -36,6 +37,9 @@ import dev.pop3x.maildrop.james.JamesQuotaLimits;
 import dev.pop3x.maildrop.maildir.MaildirLeases;
 import dev.pop3x.maildrop.maildir.MaildirLocation;
 import dev.pop3x.maildrop.maildir.MaildirMaildropStore;
+import dev.pop3x.policy.DirectorySweepLedger;
+import dev.pop3x.policy.SweepCandidateStore;
+import dev.pop3x.policy.SweepLedger;
 import dev.pop3x.protocol.HostNameLookups;
 import dev.pop3x.protocol.Texts;
 
@@ -54,10 +58,14 @@ public final class Pop3xModule extends AbstractModule {
         MapBinder<String, MaildropStore> backends = MapBinder.newMapBinder(binder(), String.class, MaildropStore.class);
         backends.addBinding(MaildropSettings.JAMES_BACKEND).to(JamesMaildropStore.class).in(Singleton.class);
         backends.addBinding(MaildropSettings.MAILDIR_BACKEND).to(MaildirMaildropStore.class).in(Singleton.class);
-        bind(MaildropStore.class).to(MaildropRouter.class).in(Singleton.class);
+        bind(MaildropRouter.class).in(Singleton.class);
+        // every backend, telling the sweep ledger which users have retrieved mail
+        bind(MaildropStore.class).to(SweepCandidateStore.class).in(Singleton.class);
+        // the sweep ledger: a directory (policy.sweep-ledger) unless dev.pop3x.cluster.CassandraClusterModule keeps it in Cassandra
+        OptionalBinder.newOptionalBinder(binder(), SweepLedger.class).setDefault().to(DirectorySweepLedger.class);
         bind(LocalMaildropLocks.class).in(Singleton.class);
         // this node's locks, with a lease across the nodes: in Cassandra (lock.cassandra-lease, bound by
-        // dev.pop3x.cluster.CassandraLeaseModule) or in each maildir (lock.maildir-lease)
+        // dev.pop3x.cluster.CassandraClusterModule) or in each maildir (lock.maildir-lease)
         OptionalBinder.newOptionalBinder(binder(), Key.get(MaildropLeases.class, Names.named(LeasedMaildropLocks.CLUSTER)));
         bind(MaildirLeases.class).in(Singleton.class);
         bind(MaildropLocks.class).to(LeasedMaildropLocks.class).in(Singleton.class);
@@ -99,6 +107,12 @@ public final class Pop3xModule extends AbstractModule {
     @Singleton
     MaildirLocation maildirLocation(MaildirSettings settings, FileSystem fileSystem) throws FileNotFoundException {
         return new MaildirLocation(settings.location(), fileSystem.getBasedir().toPath());
+    }
+
+    @Provides
+    @Singleton
+    DirectorySweepLedger directorySweepLedger(PolicySettings settings, FileSystem fileSystem) throws FileNotFoundException {
+        return new DirectorySweepLedger(fileSystem.getBasedir().toPath().resolve(settings.sweepLedger()));
     }
 
     @Provides

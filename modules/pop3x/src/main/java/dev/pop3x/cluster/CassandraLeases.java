@@ -50,7 +50,7 @@ public final class CassandraLeases implements MaildropLeases {
     public CassandraLeases(CqlSession session, MaildropSettings settings) {
         this.session = session;
         this.duration = settings.cassandraLease().orElseThrow(() -> new InvalidSettingException(MaildropSettings.LOCK_CASSANDRA_LEASE.key(),
-            "dev.pop3x.cluster.CassandraLeaseModule is in extensions.properties but '" + MaildropSettings.LOCK_CASSANDRA_LEASE.key()
+            "dev.pop3x.cluster.CassandraClusterModule is in extensions.properties but '" + MaildropSettings.LOCK_CASSANDRA_LEASE.key()
                 + "' is off: give the lease a duration (e.g. 60s) or take the module out"));
         this.ttlSeconds = (int) Math.max(1, duration.toSeconds());
         this.serial = DefaultConsistencyLevel.valueOf(session.getContext().getConfig().getDefaultProfile()

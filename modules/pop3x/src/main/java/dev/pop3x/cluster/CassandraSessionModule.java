@@ -15,7 +15,7 @@ import dev.pop3x.config.CassandraSettings;
 
 /**
  * A Cassandra session of pop3x's own, for James nodes without Cassandra (memory, JPA) that lock through one
- * ({@link CassandraLeaseModule}): connects to {@code cassandra.contact-points} and creates {@code cassandra.keyspace}
+ * ({@link CassandraClusterModule}): connects to {@code cassandra.contact-points} and creates {@code cassandra.keyspace}
  * when missing. The DataStax driver 4.15 jars (James 3.8.1's) go in {@code extensions-jars/} beside pop3x's. Not for
  * a Cassandra James, which binds its own session. The session lasts as long as James.
  */

@@ -81,7 +81,7 @@ public final class MaildropSettings {
 
     /**
      * Whether every maildrop is locked across James nodes with a compare-and-set row in Cassandra (the module
-     * {@code dev.pop3x.cluster.CassandraLeaseModule}), and how long a lease lasts without its holder renewing it.
+     * {@code dev.pop3x.cluster.CassandraClusterModule}), and how long a lease lasts without its holder renewing it.
      */
     public Optional<Duration> cassandraLease() {
         return values.get(LOCK_CASSANDRA_LEASE);

@@ -2,6 +2,7 @@ package dev.pop3x.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 
@@ -25,9 +26,11 @@ public final class PolicySettings {
     public static final Setting<Boolean> DRY_RUN = Setting.flag("policy.dry-run", false).perUser();
     public static final Setting<Duration> SWEEP_INTERVAL =
         Setting.duration("policy.sweep-interval", Duration.ofHours(1), Duration.ZERO, Duration.ofDays(7));
+    public static final Setting<String> SWEEP_LEDGER = Setting.of("policy.sweep-ledger", "var/pop3x/sweep-ledger",
+        "a directory, relative to James's working directory or absolute", text -> Optional.of(text).filter(path -> !path.isBlank()), path -> path);
     public static final Setting<OptionalInt> NOTICE_THRESHOLD = Setting.integerOrOff("notice.threshold", OptionalInt.empty(), 1, 100).perUser();
 
-    static final List<Setting<?>> ALL = List.of(EXPIRE, QUOTA_HIGH, QUOTA_LOW, DRY_RUN, SWEEP_INTERVAL, NOTICE_THRESHOLD);
+    static final List<Setting<?>> ALL = List.of(EXPIRE, QUOTA_HIGH, QUOTA_LOW, DRY_RUN, SWEEP_INTERVAL, SWEEP_LEDGER, NOTICE_THRESHOLD);
 
     private final PerUser<Expiry> expire;
     private final PerUser<OptionalInt> high;
@@ -76,6 +79,14 @@ public final class PolicySettings {
     /** Whether the policy only logs, for this user. */
     public boolean dryRun(Username user) {
         return values.perUser(DRY_RUN).forUser(user);
+    }
+
+    /**
+     * Where the sweep ledger lives when no module keeps it elsewhere: the directory of its files, on the storage the
+     * nodes share when there are several.
+     */
+    public String sweepLedger() {
+        return values.get(SWEEP_LEDGER);
     }
 
     public Duration sweepInterval() {

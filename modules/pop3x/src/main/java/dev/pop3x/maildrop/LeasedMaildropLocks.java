@@ -29,7 +29,7 @@ import dev.pop3x.maildrop.maildir.MaildirLeases;
  * Maildrop locks that hold across the James nodes serving the same maildrops: a session holds this node's lock
  * ({@link LocalMaildropLocks}: queueing, take-over of an idle session) and a lease where the maildrop lives, renewed
  * every third of the lease while the session lasts. The lease is a row in Cassandra for every user when
- * {@code lock.cassandra-lease} is set ({@code dev.pop3x.cluster.CassandraLeaseModule}), otherwise a file in the maildir
+ * {@code lock.cassandra-lease} is set ({@code dev.pop3x.cluster.CassandraClusterModule}), otherwise a file in the maildir
  * for maildir-backend users when {@code lock.maildir-lease} is set; other users get this node's lock alone. A login
  * that finds the lease held by another node tries again every {@value #RETRY_MILLIS} ms for {@code lock.wait} (5 s
  * for a brief holder), then is refused with {@code [IN-USE]}; a node that died stops renewing, and its lease lapses.
@@ -61,7 +61,7 @@ public final class LeasedMaildropLocks implements MaildropLocks {
         this.node = ManagementFactory.getRuntimeMXBean().getName();
         if (settings.cassandraLease().isPresent() && cluster.isEmpty()) {
             throw new InvalidSettingException(MaildropSettings.LOCK_CASSANDRA_LEASE.key(), "'" + MaildropSettings.LOCK_CASSANDRA_LEASE.key()
-                + "' is set but no module binds the Cassandra leases: add dev.pop3x.cluster.CassandraLeaseModule to guice.extension.module"
+                + "' is set but no module binds the Cassandra leases: add dev.pop3x.cluster.CassandraClusterModule to guice.extension.module"
                 + " in extensions.properties (and dev.pop3x.cluster.CassandraSessionModule on a James without Cassandra)");
         }
     }

@@ -26,6 +26,6 @@ class LeasedMaildropLocksTest {
         assertThatThrownBy(() -> new LeasedMaildropLocks(new LocalMaildropLocks(settings), settings, Optional.empty(), maildirLeases, Clock.systemUTC()))
             .isInstanceOf(InvalidSettingException.class)
             .hasMessageContaining("lock.cassandra-lease")
-            .hasMessageContaining("dev.pop3x.cluster.CassandraLeaseModule");
+            .hasMessageContaining("dev.pop3x.cluster.CassandraClusterModule");
     }
 }

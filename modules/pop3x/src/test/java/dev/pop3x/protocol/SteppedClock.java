@@ -7,14 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that stands still until a test moves it on. */
-final class SteppedClock extends Clock {
+public final class SteppedClock extends Clock {
     private volatile Instant now;
 
-    SteppedClock(Instant start) {
+    public SteppedClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration step) {
+    public void advance(Duration step) {
         now = now.plus(step);
     }
 

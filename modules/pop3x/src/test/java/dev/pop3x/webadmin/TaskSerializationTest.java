@@ -27,7 +27,7 @@ import dev.pop3x.policy.PolicyRunner;
 class TaskSerializationTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-03T10:00:00Z"), ZoneOffset.UTC);
     // the services the deserialised task runs with: not run here
-    private static final PolicyRunner RUNNER = new PolicyRunner(null, null, null, null);
+    private static final PolicyRunner RUNNER = new PolicyRunner(null, null, null, null, null, null);
     private static final UidlImporter IMPORTER = new UidlImporter(null, null);
     private static final JsonTaskSerializer TASKS = JsonTaskSerializer.of(PolicyTaskDTO.module(RUNNER, CLOCK),
         UidlImportTaskDTO.module(IMPORTER, CLOCK));

@@ -21,12 +21,12 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 
 /**
- * {@code lock.cassandra-lease}: James nodes lock each maildrop across the nodes with a compare-and-set row in a real
- * Cassandra (5.0.9, in a JVM of its own). Two memory James nodes in this JVM, and for a crash a third in a JVM of its
+ * {@code dev.pop3x.cluster.CassandraClusterModule}: James nodes lock each maildrop across the nodes with a
+ * compare-and-set row in a real Cassandra (5.0.9, in a JVM of its own), and share the sweep ledger there. Two memory James nodes in this JVM, and for a crash a third in a JVM of its
  * own with the driver jars dropped into extensions-jars/, killed with SIGKILL. Memory James nodes do not share
  * mailboxes: what is shared here, and tested, is the lock.
  */
-class CassandraLeaseIT {
+class CassandraClusterIT {
     private static final String DOMAIN = "cluster.pop3x.local";
     private static final String PASSWORD = "secret";
 
@@ -149,6 +149,32 @@ class CassandraLeaseIT {
     }
 
     @Test
+    void aSessionThatRetrievesMailPutsItsUserInTheSweepLedgerTheNodesShare() {
+        String user = userOnBothNodes("reader");
+        one.smtp().deliver("sender@example.test", user, Messages.text("sender@example.test", user, "read", "x\n"));
+        Eventually.until(Duration.ofSeconds(30), "the delivery", () -> {
+            try (Pop3LineClient pop = one.pop3()) {
+                boolean delivered = pop.login(user, PASSWORD).startsWith("+OK") && pop.command("STAT").startsWith("+OK 1 ");
+                pop.command("QUIT");
+                return delivered;
+            }
+        });
+        assertThat(ledgerEntries(user)).isZero();
+
+        try (Pop3LineClient pop = one.pop3()) {
+            assertThat(pop.login(user, PASSWORD)).startsWith("+OK");
+            assertThat(pop.multiline("RETR 1").get(0)).startsWith("+OK");
+            assertThat(pop.command("QUIT")).startsWith("+OK");
+        }
+
+        Eventually.until(Duration.ofSeconds(10), "the user in the ledger", () -> ledgerEntries(user) == 1);
+    }
+
+    private static long ledgerEntries(String user) {
+        return cql.execute("SELECT user FROM pop3x_sweep_ledger WHERE user = ? ALLOW FILTERING", user).all().size();
+    }
+
+    @Test
     void aNodeKilledWhileHoldingTheMaildropFreesItForTheOthersOnceItsLeaseEnds(@TempDir Path home) throws Exception {
         String user = userOnBothNodes("crash");
         try (DroppedInJames crashing = DroppedInJames.start(home, List.of("-Xmx512m"), CassandraNode.driverJars().andThen(cassandra.leases("6s")))) {
@@ -167,7 +193,7 @@ class CassandraLeaseIT {
                     return b.login(user, PASSWORD).startsWith("+OK") && b.command("QUIT").startsWith("+OK");
                 }
             });
-            System.out.printf("CassandraLeaseIT: logged in on the other node %.1f s after the SIGKILL (lease 6 s)%n",
+            System.out.printf("CassandraClusterIT: logged in on the other node %.1f s after the SIGKILL (lease 6 s)%n",
                 (System.nanoTime() - killedAt) / 1e9);
             held.abort();
         }
