@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * CPU seconds a server process tree has used, from /proc: the process and its living descendants (user + system),
@@ -13,15 +14,23 @@ import java.nio.file.Path;
 public final class CpuMeter {
     private static final double TICKS_PER_SECOND = 100.0;
 
-    private final long pid;
+    private final List<Long> pids;
 
     public CpuMeter(long pid) {
-        this.pid = pid;
+        this(List.of(pid));
+    }
+
+    /** The CPU of several servers together (the nodes of a cluster). */
+    public CpuMeter(List<Long> pids) {
+        this.pids = List.copyOf(pids);
     }
 
     public double seconds() {
-        long ticks = ticks(pid, true);
-        ticks += ProcessHandle.of(pid).map(process -> process.descendants().mapToLong(child -> ticks(child.pid(), false)).sum()).orElse(0L);
+        long ticks = 0;
+        for (long pid : pids) {
+            ticks += ticks(pid, true);
+            ticks += ProcessHandle.of(pid).map(process -> process.descendants().mapToLong(child -> ticks(child.pid(), false)).sum()).orElse(0L);
+        }
         return ticks / TICKS_PER_SECOND;
     }
 

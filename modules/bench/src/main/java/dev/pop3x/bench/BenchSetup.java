@@ -40,15 +40,20 @@ final class BenchSetup implements AutoCloseable {
     private final ListenPorts ports;
     private final int imapPort;
     private final List<Target> targets;
+    private final List<JamesProcess> cluster;
+    private final Target clusterTarget;
     private boolean closed;
 
-    private BenchSetup(Path root, JamesProcess james, PrivateDovecot dovecot, ListenPorts ports, int imapPort)
-        throws IOException, InterruptedException {
+    private BenchSetup(Path root, JamesProcess james, PrivateDovecot dovecot, ListenPorts ports, int imapPort, List<JamesProcess> cluster,
+                       List<Integer> clusterPorts) throws IOException, InterruptedException {
         this.root = root;
         this.james = james;
         this.dovecot = dovecot;
         this.ports = ports;
         this.imapPort = imapPort;
+        this.cluster = cluster;
+        this.clusterTarget = new Target("pop3x maildir, 2 nodes", Target.Kind.MAILDIR, clusterPorts, MAILDIR_DOMAIN,
+            new CpuMeter(cluster.stream().map(JamesProcess::pid).toList()), Optional.empty());
         CpuMeter jamesCpu = new CpuMeter(james.pid());
         Optional<HeapMeter> jamesHeap = Optional.of(new HeapMeter(james.pid()));
         this.targets = List.of(
@@ -67,6 +72,7 @@ final class BenchSetup implements AutoCloseable {
         ListenPorts ports = JamesProcess.freePorts();
         int imapPort = JamesProcess.freePorts().pop3();
         JamesHome home = JamesHome.create(Files.createDirectories(root.resolve("james")), JamesHome.sampleConf(), ports);
+        benchSettings(home, maildirs);
         home.edit("pop3server.xml", BenchSetup::secondListenerStock);
         // James's deleted-messages vault on memory storage looks up each deleted message by scanning every message of
         // every user (InMemoryMessageIdMapper): an artefact of the memory backend that would dominate W2 for both James
@@ -76,15 +82,9 @@ final class BenchSetup implements AutoCloseable {
             + "<bind>127.0.0.1:" + imapPort + "</bind><connectionBacklog>200</connectionBacklog>"
             + "<tls socketTLS=\"false\" startTLS=\"false\"/><plainAuthDisallowed>false</plainAuthDisallowed>"
             + "<auth><plainAuthEnabled>true</plainAuthEnabled><requireSSL>false</requireSSL></auth></imapserver></imapservers>");
-        home.edit("pop3x.properties", properties -> properties
-            .replace("maildrop.backend[maildir.pop3x.local]=maildir", "maildrop.backend[" + MAILDIR_DOMAIN + "]=maildir")
-            .replace("maildir.location=var/maildir/%d/%n/Maildir", "maildir.location=" + maildirs + "/%d/%n/Maildir")
-            .replace("policy.sweep-interval=1h", "policy.sweep-interval=0s"));
-        // cheap password hashing on both sides (Dovecot: PLAIN), so that logins measure POP3, not PBKDF2
-        home.edit("usersrepository.xml", xml -> xml.replace("<algorithm>PBKDF2-SHA512</algorithm>", "<algorithm>SHA-512</algorithm>"));
         JamesProcess james = JamesProcess.startMain(home, classpath, jvmOptions, BenchJamesMain.class.getName());
         try {
-            return startDovecotBeside(root, james, ports, imapPort, maildirs, users);
+            return startDovecotBeside(root, classpath, james, ports, imapPort, maildirs, users);
         } catch (Exception | Error e) {
             // nothing the benchmark started may outlive a failed start
             james.close();
@@ -92,8 +92,51 @@ final class BenchSetup implements AutoCloseable {
         }
     }
 
-    private static BenchSetup startDovecotBeside(Path root, JamesProcess james, ListenPorts ports, int imapPort, Path maildirs,
-                                                 List<String> users) throws Exception {
+    /** pop3x's settings for the benchmark: the maildir domain's Maildirs where Dovecot reads them, no sweeper. */
+    private static void benchSettings(JamesHome home, Path maildirs) {
+        home.edit("pop3x.properties", properties -> properties
+            .replace("maildrop.backend[maildir.pop3x.local]=maildir", "maildrop.backend[" + MAILDIR_DOMAIN + "]=maildir")
+            .replace("maildir.location=var/maildir/%d/%n/Maildir", "maildir.location=" + maildirs + "/%d/%n/Maildir")
+            .replace("policy.sweep-interval=1h", "policy.sweep-interval=0s"));
+        // cheap password hashing on both sides (Dovecot: PLAIN), so that logins measure POP3, not PBKDF2
+        home.edit("usersrepository.xml", xml -> xml.replace("<algorithm>PBKDF2-SHA512</algorithm>", "<algorithm>SHA-512</algorithm>"));
+    }
+
+    /**
+     * Two more James nodes with pop3x on the same Maildirs, locking across each other with {@code lock.maildir-lease}
+     * (as nodes on shared storage must), for W2's two-node figure; the maildir domain's W2 users only.
+     */
+    private static List<JamesProcess> startCluster(Path root, String classpath, Path maildirs, List<String> users, List<Integer> clusterPorts)
+        throws Exception {
+        List<JamesProcess> nodes = new ArrayList<>();
+        try {
+            for (int node = 1; node <= 2; node++) {
+                ListenPorts nodePorts = JamesProcess.freePorts();
+                JamesHome home = JamesHome.create(Files.createDirectories(root.resolve("node-" + node)), JamesHome.sampleConf(), nodePorts);
+                home.delete("listeners.xml");
+                benchSettings(home, maildirs);
+                home.edit("pop3x.properties", properties -> properties.replace("lock.maildir-lease=off", "lock.maildir-lease=60s"));
+                JamesProcess process = JamesProcess.startMain(home, classpath, List.of("-Xmx1g"), BenchJamesMain.class.getName());
+                nodes.add(process);
+                if (process.awaitListening(nodePorts.pop3()).isEmpty() || process.awaitListening(nodePorts.webAdmin()).isEmpty()) {
+                    throw new IllegalStateException("James node " + node + " did not start:\n" + process.log());
+                }
+                WebAdminClient webAdmin = new WebAdminClient(nodePorts.webAdmin());
+                webAdmin.put("/domains/" + MAILDIR_DOMAIN, "");
+                for (String user : users) {
+                    webAdmin.put("/users/" + user + "@" + MAILDIR_DOMAIN, "{\"password\":\"" + PASSWORD + "\"}");
+                }
+                clusterPorts.add(nodePorts.pop3());
+            }
+            return nodes;
+        } catch (Exception | Error e) {
+            nodes.forEach(JamesProcess::close);
+            throw e;
+        }
+    }
+
+    private static BenchSetup startDovecotBeside(Path root, String classpath, JamesProcess james, ListenPorts ports, int imapPort,
+                                                 Path maildirs, List<String> users) throws Exception {
         if (james.awaitListening(ports.pop3()).isEmpty() || james.awaitListening(ports.webAdmin()).isEmpty()) {
             throw new IllegalStateException("James did not start:\n" + james.log());
         }
@@ -112,7 +155,15 @@ final class BenchSetup implements AutoCloseable {
         PrivateDovecot dovecot = PrivateDovecot.start(Files.createDirectories(root.resolve("dovecot")), maildirs,
             JamesProcess.freePorts().pop3(), dovecotUsers, Optional.of("%f"), PrivateDovecot.HIGH_PERFORMANCE);
         try {
-            return new BenchSetup(root, james, dovecot, ports, imapPort);
+            List<Integer> clusterPorts = new ArrayList<>();
+            List<JamesProcess> cluster = startCluster(root, classpath, maildirs,
+                users.stream().filter(user -> user.startsWith("w2-")).toList(), clusterPorts);
+            try {
+                return new BenchSetup(root, james, dovecot, ports, imapPort, cluster, clusterPorts);
+            } catch (Exception | Error e) {
+                cluster.forEach(JamesProcess::close);
+                throw e;
+            }
         } catch (Exception | Error e) {
             dovecot.close();
             throw e;
@@ -131,6 +182,11 @@ final class BenchSetup implements AutoCloseable {
 
     List<Target> targets() {
         return targets;
+    }
+
+    /** pop3x's maildir backend on two more James nodes sharing the Maildirs, with leases: W2's two-node figure. */
+    Target cluster() {
+        return clusterTarget;
     }
 
     int smtpPort() {
@@ -169,6 +225,7 @@ final class BenchSetup implements AutoCloseable {
         try {
             dovecot.close();
         } finally {
+            cluster.forEach(JamesProcess::close);
             james.close();
         }
     }

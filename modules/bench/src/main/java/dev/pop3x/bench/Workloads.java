@@ -177,9 +177,10 @@ final class Workloads {
         long start = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
+            int port = target.port(c);
             running.add(pool.submit(() -> {
                 for (String user = queue.poll(); user != null; user = queue.poll()) {
-                    try (FastPop3Client pop = new FastPop3Client(target.port())) {
+                    try (FastPop3Client pop = new FastPop3Client(port)) {
                         pop.login(target.user(user), BenchSetup.PASSWORD);
                         int count = pop.stat();
                         for (int i = 1; i <= count; i++) {
