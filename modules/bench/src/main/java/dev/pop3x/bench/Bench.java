@@ -126,7 +126,11 @@ public final class Bench {
                     ceiling.add(LoopbackCeiling.megabytesPerSecond(w1Octets));
                 }
             }
-            Report.print(System.out, targets, figures, w1Octets > 0 ? ceiling : null);
+            List<Target> columns = new ArrayList<>(targets);
+            if (options.runs("W2")) {
+                columns.add(setup.cluster());
+            }
+            Report.print(System.out, columns, figures, w1Octets > 0 ? ceiling : null);
         }
         if (options.profile) {
             System.out.println("James's flight recording: " + root.resolve("james.jfr"));

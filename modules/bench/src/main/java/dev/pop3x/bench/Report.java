@@ -39,6 +39,14 @@ final class Report {
                 ratio(figure.ratio("pop3x maildir", DOVECOT)) + " / " + ratio(figure.ratio("pop3x maildir", STOCK)),
                 ratio(figure.ratio("pop3x james", DOVECOT)) + " / " + ratio(figure.ratio("pop3x james", STOCK)));
         }
+        for (Target target : targets) {
+            for (Figure figure : figures) {
+                if (target.ports().size() > 1 && figure.value(target.name()) != null) {
+                    out.printf("%-40s | %s vs one node (pop3x maildir): %s%n", figure.name(), target.name(),
+                        ratio(figure.ratio(target.name(), "pop3x maildir")));
+                }
+            }
+        }
         if (loopbackCeiling != null) {
             out.println();
             out.printf("loopback ceiling (W1's RETR octets through one local socket, same client): %s%n", cell(loopbackCeiling) + " MB/s");
