@@ -58,6 +58,10 @@ public final class WebAdmin {
         return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Answer delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public Answer put(String path, String body) {
         return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(body)));
     }

@@ -65,8 +65,9 @@ public final class CassandraLeases implements MaildropLeases {
             session.getKeyspace().map(Object::toString).orElse("?"), TABLE, duration, serial);
     }
 
-    private static String key(Username user) {
-        return user.asString().toLowerCase(Locale.ROOT);
+    /** The user, and the device after a '#', which no user name can hold after its domain. */
+    private static String key(Username user, Optional<String> device) {
+        return user.asString().toLowerCase(Locale.ROOT) + device.map(name -> "#" + name).orElse("");
     }
 
     @Override
@@ -75,11 +76,12 @@ public final class CassandraLeases implements MaildropLeases {
     }
 
     @Override
-    public Optional<MaildropLease> tryAcquire(Username user, String owner) throws MaildropException {
+    public Optional<MaildropLease> tryAcquire(Username user, Optional<String> device, String owner) throws MaildropException {
         String token = owner + " " + UUID.randomUUID();
+        String key = key(user, device);
         try {
-            if (session.execute(take.bind(key(user), token, ttlSeconds)).wasApplied()) {
-                return Optional.of(new Held(key(user), token));
+            if (session.execute(take.bind(key, token, ttlSeconds)).wasApplied()) {
+                return Optional.of(new Held(key, token));
             }
             return Optional.empty();
         } catch (DriverException e) {
@@ -88,9 +90,9 @@ public final class CassandraLeases implements MaildropLeases {
     }
 
     @Override
-    public Optional<String> holder(Username user) throws MaildropException {
+    public Optional<String> holder(Username user, Optional<String> device) throws MaildropException {
         try {
-            return currentToken(key(user)).map(token -> token.substring(0, Math.max(0, token.lastIndexOf(' '))));
+            return currentToken(key(user, device)).map(token -> token.substring(0, Math.max(0, token.lastIndexOf(' '))));
         } catch (DriverException e) {
             throw MaildropException.temporary("Cannot read the Cassandra lease of " + user.asString(), e);
         }

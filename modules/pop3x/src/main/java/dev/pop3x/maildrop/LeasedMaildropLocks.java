@@ -76,14 +76,14 @@ public final class LeasedMaildropLocks implements MaildropLocks {
     }
 
     @Override
-    public CompletableFuture<Optional<MaildropLock>> lock(Username user, Holder requester) {
+    public CompletableFuture<Optional<MaildropLock>> lock(Username user, Optional<String> device, Holder requester) {
         Optional<MaildropLeases> leases = leasesFor(user);
         if (leases.isEmpty()) {
-            return local.lock(user, requester);
+            return local.lock(user, device, requester);
         }
-        return local.lock(user, requester).thenCompose(held -> held.isEmpty()
+        return local.lock(user, device, requester).thenCompose(held -> held.isEmpty()
             ? CompletableFuture.completedFuture(Optional.empty())
-            : withLease(leases.get(), user, requester.id(), held.get(), clock.instant().plus(settings.lockWait())));
+            : withLease(leases.get(), user, device, requester.id(), held.get(), clock.instant().plus(settings.lockWait())));
     }
 
     @Override
@@ -93,7 +93,7 @@ public final class LeasedMaildropLocks implements MaildropLocks {
         if (leases.isEmpty() || held.isEmpty()) {
             return held;
         }
-        Optional<MaildropLease> taken = acquire(leases.get(), user, holder);
+        Optional<MaildropLease> taken = acquire(leases.get(), user, Optional.empty(), holder);
         if (taken.isEmpty()) {
             held.get().release();
             return Optional.empty();
@@ -102,14 +102,14 @@ public final class LeasedMaildropLocks implements MaildropLocks {
     }
 
     @Override
-    public Optional<String> holder(Username user) {
-        Optional<String> here = local.holder(user);
+    public Optional<String> holder(Username user, Optional<String> device) {
+        Optional<String> here = local.holder(user, device);
         Optional<MaildropLeases> leases = leasesFor(user);
         if (here.isPresent() || leases.isEmpty()) {
             return here;
         }
         try {
-            return leases.get().holder(user);
+            return leases.get().holder(user, device);
         } catch (MaildropException | RuntimeException e) {
             LOGGER.warn("Cannot read who holds the lease of {}", user.asString(), e);
             return Optional.empty();
@@ -117,29 +117,29 @@ public final class LeasedMaildropLocks implements MaildropLocks {
     }
 
     /** Takes the lease once this node's lock is held, trying again until the deadline; releases the node's lock if not. */
-    private CompletableFuture<Optional<MaildropLock>> withLease(MaildropLeases leases, Username user, String holder, MaildropLock held,
-                                                                Instant deadline) {
+    private CompletableFuture<Optional<MaildropLock>> withLease(MaildropLeases leases, Username user, Optional<String> device, String holder,
+                                                                MaildropLock held, Instant deadline) {
         CompletableFuture<Optional<MaildropLock>> granted = new CompletableFuture<>();
-        leaseThreads.execute(() -> tryLease(leases, user, holder, held, deadline, granted));
+        leaseThreads.execute(() -> tryLease(leases, user, device, holder, held, deadline, granted));
         return granted;
     }
 
-    private void tryLease(MaildropLeases leases, Username user, String holder, MaildropLock held, Instant deadline,
+    private void tryLease(MaildropLeases leases, Username user, Optional<String> device, String holder, MaildropLock held, Instant deadline,
                           CompletableFuture<Optional<MaildropLock>> granted) {
-        Optional<MaildropLease> taken = acquire(leases, user, holder);
+        Optional<MaildropLease> taken = acquire(leases, user, device, holder);
         if (taken.isPresent()) {
             granted.complete(Optional.of(new Leased(held, taken.get(), leases)));
         } else if (clock.instant().isBefore(deadline)) {
-            leaseThreads.schedule(() -> tryLease(leases, user, holder, held, deadline, granted), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            leaseThreads.schedule(() -> tryLease(leases, user, device, holder, held, deadline, granted), RETRY_MILLIS, TimeUnit.MILLISECONDS);
         } else {
             held.release();
             granted.complete(Optional.empty());
         }
     }
 
-    private Optional<MaildropLease> acquire(MaildropLeases leases, Username user, String holder) {
+    private Optional<MaildropLease> acquire(MaildropLeases leases, Username user, Optional<String> device, String holder) {
         try {
-            return leases.tryAcquire(user, node + " " + holder);
+            return leases.tryAcquire(user, device, node + " " + holder);
         } catch (MaildropException | RuntimeException e) {
             LOGGER.warn("Cannot take the lease of {}", user.asString(), e);
             return Optional.empty();

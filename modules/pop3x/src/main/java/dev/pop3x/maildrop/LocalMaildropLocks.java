@@ -37,8 +37,8 @@ public final class LocalMaildropLocks implements MaildropLocks {
     }
 
     @Override
-    public CompletableFuture<Optional<MaildropLock>> lock(Username user, Holder requester) {
-        String key = key(user);
+    public CompletableFuture<Optional<MaildropLock>> lock(Username user, Optional<String> device, Holder requester) {
+        String key = key(user, device);
         Held wanting = new Held(key, requester.id(), Optional.of(requester));
         Waiter waiter = new Waiter(wanting, new CompletableFuture<>());
         Held current;
@@ -69,7 +69,7 @@ public final class LocalMaildropLocks implements MaildropLocks {
 
     @Override
     public synchronized Optional<MaildropLock> tryLockBriefly(Username user, String holder) {
-        String key = key(user);
+        String key = key(user, Optional.empty());
         if (maildrops.containsKey(key)) {
             return Optional.empty();
         }
@@ -79,8 +79,8 @@ public final class LocalMaildropLocks implements MaildropLocks {
     }
 
     @Override
-    public synchronized Optional<String> holder(Username user) {
-        return Optional.ofNullable(maildrops.get(key(user))).map(maildrop -> maildrop.holder.id);
+    public synchronized Optional<String> holder(Username user, Optional<String> device) {
+        return Optional.ofNullable(maildrops.get(key(user, device))).map(maildrop -> maildrop.holder.id);
     }
 
     private synchronized void forget(String key, Waiter waiter) {
@@ -112,8 +112,9 @@ public final class LocalMaildropLocks implements MaildropLocks {
         }
     }
 
-    private static String key(Username user) {
-        return user.asString().toLowerCase(Locale.ROOT);
+    /** The user, and the device after a '#', which no user name can hold after its domain. */
+    private static String key(Username user, Optional<String> device) {
+        return user.asString().toLowerCase(Locale.ROOT) + device.map(name -> "#" + name).orElse("");
     }
 
     /** A user's maildrop while someone holds it. */

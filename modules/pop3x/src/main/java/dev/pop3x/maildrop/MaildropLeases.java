@@ -17,14 +17,14 @@ public interface MaildropLeases {
     Duration duration();
 
     /**
-     * Takes the user's lease for this owner (a lapsed one is taken over), or returns empty when another owner holds it.
+     * Takes the user's lease (the whole maildrop's, or one device's) for this owner (a lapsed one is taken over), or returns empty when another owner holds it.
      *
      * @param owner node and session, for logs and {@link #holder}
      */
-    Optional<MaildropLease> tryAcquire(Username user, String owner) throws MaildropException;
+    Optional<MaildropLease> tryAcquire(Username user, Optional<String> device, String owner) throws MaildropException;
 
-    /** Who holds the user's lease, if anyone: the owner its holder gave. */
-    Optional<String> holder(Username user) throws MaildropException;
+    /** Who holds the user's lease (or one device's), if anyone: the owner its holder gave. */
+    Optional<String> holder(Username user, Optional<String> device) throws MaildropException;
 
     /** One holding of a lease. */
     interface MaildropLease {

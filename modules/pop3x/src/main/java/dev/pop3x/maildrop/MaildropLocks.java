@@ -22,13 +22,20 @@ import org.apache.james.core.Username;
 public interface MaildropLocks {
 
     /**
-     * Locks the user's maildrop for a session. Completes at once with the lock when nobody holds the maildrop;
-     * otherwise when the holder lets go, in the order requests came; or empty when it still holds the maildrop after
+     * Locks the user's maildrop for a session: the whole maildrop, or one device's view of it (a login with a device
+     * tag: the sessions of two devices of a user do not exclude each other, see {@code dev.pop3x.devices}). Completes
+     * at once with the lock when nobody holds it; otherwise when the holder lets go, in the order requests came; or
+     * empty when it still holds the maildrop after
      * {@code lock.wait} ({@link #BRIEF_HOLD_PATIENCE} for a brief holder, see {@link #tryLockBriefly}). A session
      * holder idle for {@code lock.takeover-after} is asked to give the maildrop up (see
      * {@link Holder#yieldIfIdle}). Completion may happen on any thread.
      */
-    CompletableFuture<Optional<MaildropLock>> lock(Username user, Holder requester);
+    CompletableFuture<Optional<MaildropLock>> lock(Username user, Optional<String> device, Holder requester);
+
+    /** Locks the whole maildrop (a session without a device tag). */
+    default CompletableFuture<Optional<MaildropLock>> lock(Username user, Holder requester) {
+        return lock(user, Optional.empty(), requester);
+    }
 
     /**
      * Locks the user's maildrop for work that holds it a moment (the deletion policy run by the sweeper or WebAdmin),
@@ -37,8 +44,12 @@ public interface MaildropLocks {
      */
     Optional<MaildropLock> tryLockBriefly(Username user, String holder);
 
-    /** Who holds the user's maildrop, if anyone. */
-    Optional<String> holder(Username user);
+    /** Who holds the user's maildrop (or one device's view of it), if anyone. */
+    Optional<String> holder(Username user, Optional<String> device);
+
+    default Optional<String> holder(Username user) {
+        return holder(user, Optional.empty());
+    }
 
     /** How long a login waits for a brief holder. */
     Duration BRIEF_HOLD_PATIENCE = Duration.ofSeconds(5);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.google.common.collect.ImmutableList;
@@ -76,6 +77,26 @@ public final class WithNotice implements Maildrop {
     @Override
     public void recordLogin(Instant when) throws MaildropException {
         maildrop.recordLogin(when);
+    }
+
+    @Override
+    public Optional<String> note(String name) throws MaildropException {
+        return maildrop.note(name);
+    }
+
+    @Override
+    public void saveNote(String name, String content) throws MaildropException {
+        maildrop.saveNote(name, content);
+    }
+
+    @Override
+    public Set<String> noteNames() throws MaildropException {
+        return maildrop.noteNames();
+    }
+
+    @Override
+    public void deleteNote(String name) throws MaildropException {
+        maildrop.deleteNote(name);
     }
 
     @Override

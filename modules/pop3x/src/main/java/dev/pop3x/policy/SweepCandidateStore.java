@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.inject.Inject;
 
@@ -95,6 +96,26 @@ public final class SweepCandidateStore implements MaildropStore {
         @Override
         public void recordLogin(Instant when) throws MaildropException {
             maildrop.recordLogin(when);
+        }
+
+        @Override
+        public Optional<String> note(String name) throws MaildropException {
+            return maildrop.note(name);
+        }
+
+        @Override
+        public void saveNote(String name, String content) throws MaildropException {
+            maildrop.saveNote(name, content);
+        }
+
+        @Override
+        public Set<String> noteNames() throws MaildropException {
+            return maildrop.noteNames();
+        }
+
+        @Override
+        public void deleteNote(String name) throws MaildropException {
+            maildrop.deleteNote(name);
         }
 
         @Override

@@ -30,7 +30,7 @@ final class LoginAttempts {
         switch (authentication.outcome()) {
             case SUCCESS:
                 brake.succeeded(authentication.authenticated());
-                return loginFlow.enter(session, command, authentication.maildropOwner());
+                return loginFlow.enter(session, command, authentication.maildropOwner(), authentication.device());
             case TEMPORARY_FAILURE:
                 session.forgetUser();
                 return Reply.err(ResponseCode.SYS_TEMP, Text.AUTH_UNAVAILABLE);

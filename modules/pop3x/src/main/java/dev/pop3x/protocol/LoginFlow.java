@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
 import dev.pop3x.config.MaildropSettings;
 import dev.pop3x.config.PolicySettings;
 import dev.pop3x.config.SessionSettings;
+import dev.pop3x.devices.Devices;
+import dev.pop3x.devices.PopView;
+import dev.pop3x.devices.TooManyDevices;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropLocks;
@@ -44,6 +47,7 @@ final class LoginFlow {
     private final SessionSettings settings;
     private final PolicySettings policySettings;
     private final Clock clock;
+    private final Devices devices;
     private final Metric logins;
     private final Metric inUse;
     private final Metric tooSoon;
@@ -51,8 +55,9 @@ final class LoginFlow {
 
     @Inject
     LoginFlow(MaildropStore store, MaildropLocks locks, Logout logout, Replies replies, MaildropSettings maildropSettings,
-              SessionSettings settings, PolicySettings policySettings, Clock clock, MetricFactory metricFactory) {
+              SessionSettings settings, PolicySettings policySettings, Clock clock, Devices devices, MetricFactory metricFactory) {
         this.policySettings = policySettings;
+        this.devices = devices;
         this.store = store;
         this.locks = locks;
         this.logout = logout;
@@ -70,13 +75,13 @@ final class LoginFlow {
      * @param command PASS or AUTH, for the log line of a refusal
      * @return the reply, or null when the login waits for the maildrop lock: the session's input owes the reply
      */
-    Reply enter(Pop3xSession session, String command, Username user) {
+    Reply enter(Pop3xSession session, String command, Username user, Optional<String> device) {
         if (!maildropSettings.lock()) {
-            return failing(session, open(session, user, Optional.empty()));
+            return failing(session, open(session, user, device, Optional.empty()));
         }
-        CompletableFuture<Optional<MaildropLock>> granted = locks.lock(user, new SessionHolder(session, logout, replies));
+        CompletableFuture<Optional<MaildropLock>> granted = locks.lock(user, device, new SessionHolder(session, logout, replies));
         if (granted.isDone()) {
-            return failing(session, locked(session, user, granted.join()));
+            return failing(session, locked(session, user, device, granted.join()));
         }
         session.input().owe();
         granted.thenAcceptAsync(lock -> {
@@ -85,7 +90,7 @@ final class LoginFlow {
                 lock.ifPresent(MaildropLock::release);
                 return;
             }
-            session.input().reply(replies.render(session, command, failing(session, locked(session, user, lock))));
+            session.input().reply(replies.render(session, command, failing(session, locked(session, user, device, lock))));
         }, session.input().later());
         return null;
     }
@@ -97,18 +102,22 @@ final class LoginFlow {
         return reply;
     }
 
-    private Reply locked(Pop3xSession session, Username user, Optional<MaildropLock> lock) {
+    private Reply locked(Pop3xSession session, Username user, Optional<String> device, Optional<MaildropLock> lock) {
         if (lock.isEmpty()) {
             inUse.increment();
-            LOGGER.info("Maildrop of {} is in use by session {}; login from {} refused", user.asString(),
-                locks.holder(user).orElse("(released just now)"), session.remoteAddress());
+            LOGGER.info("Maildrop of {}{} is in use by session {}; login from {} refused", user.asString(), onDevice(device),
+                locks.holder(user, device).orElse("(released just now)"), session.remoteAddress());
             return Reply.err(ResponseCode.IN_USE, Text.IN_USE);
         }
-        return open(session, user, lock);
+        return open(session, user, device, lock);
+    }
+
+    private static String onDevice(Optional<String> device) {
+        return device.map(name -> " (device " + name + ")").orElse("");
     }
 
     /** Opens the maildrop and enters the TRANSACTION state; on a refusal, the maildrop and the lock are let go. */
-    private Reply open(Pop3xSession session, Username user, Optional<MaildropLock> lock) {
+    private Reply open(Pop3xSession session, Username user, Optional<String> device, Optional<MaildropLock> lock) {
         Maildrop maildrop = null;
         boolean entered = false;
         try {
@@ -118,13 +127,17 @@ final class LoginFlow {
                 tooSoon.increment();
                 return refusal.get();
             }
-            Transaction transaction = new Transaction(user, withQuotaNotice(user, maildrop), lock);
+            PopView view = devices.open(user, device, maildrop);
+            Transaction transaction = new Transaction(user, withQuotaNotice(user, view), view.maildrop(), lock);
             session.enterTransaction(transaction);
             entered = true;
             logins.increment();
-            LOGGER.info("Login user={} ip={} tls={} messages={} octets={}", user.asString(), session.remoteAddress(),
-                session.tlsActive(), transaction.size(), transaction.remainingOctets());
+            LOGGER.info("Login user={}{} ip={} tls={} messages={} octets={}", user.asString(), device.map(name -> " device=" + name).orElse(""),
+                session.remoteAddress(), session.tlsActive(), transaction.size(), transaction.remainingOctets());
             return Reply.ok(Text.WELCOME, user.asString());
+        } catch (TooManyDevices e) {
+            LOGGER.info("Login refused: {}", e.getMessage());
+            return Reply.err(ResponseCode.SYS_PERM, Text.TOO_MANY_DEVICES, e.max());
         } catch (MaildropException e) {
             unavailable.increment();
             LOGGER.error("Cannot open the maildrop of {}", user.asString(), e);

@@ -56,7 +56,7 @@ public final class QuitCommand extends Pop3xCommand {
             }
         }
         try {
-            PolicyReport report = deletionPolicy.enforce(transaction.user(), transaction.maildrop(), deleted, PolicyTrigger.QUIT);
+            PolicyReport report = deletionPolicy.enforce(transaction.user(), transaction.store(), deleted, PolicyTrigger.QUIT);
             if (!report.dryRun()) {
                 session.statistics().expired(report.expunctions().size(), report.expungedOctets());
             }

@@ -21,6 +21,7 @@ import dev.pop3x.maildrop.MaildropMessage;
 final class Transaction {
     private final Username user;
     private final Maildrop maildrop;
+    private final Maildrop store;
     private final Optional<MaildropLock> lock;
     private final List<MaildropMessage> messages;
     private final long totalOctets;
@@ -29,9 +30,15 @@ final class Transaction {
     private long deletedOctets;
     private boolean ended;
 
-    Transaction(Username user, Maildrop maildrop, Optional<MaildropLock> lock) {
+    /**
+     * @param maildrop the maildrop as the session sees it (a device's view, the quota notice...), whose expunge is the
+     *                 UPDATE state of the client's DELEs
+     * @param store the maildrop itself, for the deletion policy
+     */
+    Transaction(Username user, Maildrop maildrop, Maildrop store, Optional<MaildropLock> lock) {
         this.user = user;
         this.maildrop = maildrop;
+        this.store = store;
         this.lock = lock;
         this.messages = maildrop.messages();
         this.totalOctets = messages.stream().mapToLong(MaildropMessage::octets).sum();
@@ -45,6 +52,11 @@ final class Transaction {
 
     Maildrop maildrop() {
         return maildrop;
+    }
+
+    /** The maildrop itself, not the session's view of it: what the deletion policy decides on. */
+    Maildrop store() {
+        return store;
     }
 
     /** How many messages the maildrop listed at login, deleted or not. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /** A maildrop held in memory, for unit tests of code above the maildrop SPI. */
 public final class InMemoryMaildrop implements Maildrop {
@@ -18,6 +19,7 @@ public final class InMemoryMaildrop implements Maildrop {
     private final List<MaildropMessage> expunged = new ArrayList<>();
     private final List<MaildropMessage> retrieved = new ArrayList<>();
     private final Map<MaildropMessage, String> savedUniqueIds = new LinkedHashMap<>();
+    private final Map<String, String> notes = new LinkedHashMap<>();
     private Optional<Instant> lastLogin = Optional.empty();
     private boolean closed;
 
@@ -76,6 +78,26 @@ public final class InMemoryMaildrop implements Maildrop {
     @Override
     public void recordLogin(Instant when) {
         lastLogin = Optional.of(when);
+    }
+
+    @Override
+    public Optional<String> note(String name) {
+        return Optional.ofNullable(notes.get(name));
+    }
+
+    @Override
+    public void saveNote(String name, String content) {
+        notes.put(name, content);
+    }
+
+    @Override
+    public Set<String> noteNames() {
+        return Set.copyOf(notes.keySet());
+    }
+
+    @Override
+    public void deleteNote(String name) {
+        notes.remove(name);
     }
 
     @Override

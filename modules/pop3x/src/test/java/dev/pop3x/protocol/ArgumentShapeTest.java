@@ -16,7 +16,7 @@ import dev.pop3x.maildrop.InMemoryMaildrop;
 
 class ArgumentShapeTest {
     private final Transaction transaction = new Transaction(Username.of("bob@example.test"),
-        new InMemoryMaildrop().with("a").with("b").with("c"), Optional.empty());
+        new InMemoryMaildrop().with("a").with("b").with("c"), new InMemoryMaildrop(), Optional.empty());
     private final Texts texts = Texts.load();
 
     private String refusal(ArgumentShape shape, String command, String argument) {
@@ -97,7 +97,7 @@ class ArgumentShapeTest {
 
     @Test
     void anEmptyMaildropHasNoMessageOne() {
-        Transaction empty = new Transaction(Username.of("bob@example.test"), new InMemoryMaildrop(), Optional.empty());
+        Transaction empty = new Transaction(Username.of("bob@example.test"), new InMemoryMaildrop(), new InMemoryMaildrop(), Optional.empty());
         assertThat(ArgumentShape.MESSAGE.parse("RETR", "1", Optional.of(empty)).refusal().words(texts, Language.EN))
             .isEqualTo("Message (1) does not exist.");
     }

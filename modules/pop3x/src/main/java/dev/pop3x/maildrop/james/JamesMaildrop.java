@@ -48,12 +48,14 @@ final class JamesMaildrop implements Maildrop {
     private final CompactListing messages;
     private final ReadAhead readAhead;
     private final Imports imports;
+    private final JamesNotes notes;
     /** UIDs retrieved in this session, by the flags to add: \\Seen, and the retrieval keyword unless retrieved before. */
     private final Map<Flags, List<MessageUid>> toFlag = new LinkedHashMap<>();
 
     JamesMaildrop(MailboxManager mailboxManager, JamesQuotas quotas, MailboxSession session, MessageManager inbox, CompactListing messages,
-                  Imports imports) {
+                  Imports imports, JamesNotes notes) {
         this.imports = imports;
+        this.notes = notes;
         this.mailboxManager = mailboxManager;
         this.quotas = quotas;
         this.session = session;
@@ -211,6 +213,32 @@ final class JamesMaildrop implements Maildrop {
             byUid.keySet().removeIf(uid -> messages.indexOfUid(uid) < 0);
             uniqueIds.forEach((message, uniqueId) -> byUid.put(uid(message).asLong(), uniqueId));
             imports.uidls.write(mailboxManager, inbox.getMailboxPath(), session, imports.uidValidity, byUid, reference);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> note(String name) throws MaildropException {
+        return inRequest("read the note " + name, () -> notes.read(mailboxManager, inbox.getMailboxPath(), session, name));
+    }
+
+    @Override
+    public void saveNote(String name, String content) throws MaildropException {
+        inRequest("save the note " + name, () -> {
+            notes.write(mailboxManager, inbox.getMailboxPath(), session, name, content);
+            return null;
+        });
+    }
+
+    @Override
+    public Set<String> noteNames() throws MaildropException {
+        return inRequest("list the notes", () -> notes.names(mailboxManager, inbox.getMailboxPath(), session));
+    }
+
+    @Override
+    public void deleteNote(String name) throws MaildropException {
+        inRequest("delete the note " + name, () -> {
+            notes.delete(mailboxManager, inbox.getMailboxPath(), session, name);
             return null;
         });
     }

@@ -55,10 +55,11 @@ public final class JamesMaildropStore implements MaildropStore {
     private final JamesQuotas quotas;
     private final JamesBackendSettings settings;
     private final ImportedUidls imported;
+    private final JamesNotes notes;
 
     @Inject
     public JamesMaildropStore(@Named("mailboxmanager") MailboxManager mailboxManager, JamesQuotas quotas, JamesBackendSettings settings,
-                              ImportedUidls imported) {
+                              ImportedUidls imported, JamesNotes notes) {
         if (settings.uidl() == JamesBackendSettings.UidlForm.MESSAGE_ID
             && !mailboxManager.getSupportedMessageCapabilities().contains(MailboxManager.MessageCapabilities.UniqueID)) {
             throw new InvalidSettingException(JamesBackendSettings.UIDL.key(), "'" + JamesBackendSettings.UIDL.key()
@@ -69,6 +70,7 @@ public final class JamesMaildropStore implements MaildropStore {
         this.quotas = quotas;
         this.settings = settings;
         this.imported = imported;
+        this.notes = notes;
     }
 
     private CompactListing newListing(long uidValidity) {
@@ -120,7 +122,7 @@ public final class JamesMaildropStore implements MaildropStore {
                 }
             }
             return new JamesMaildrop(mailboxManager, quotas, session, mailbox, listing,
-                new JamesMaildrop.Imports(imported, key.uidValidity));
+                new JamesMaildrop.Imports(imported, key.uidValidity), notes);
         });
     }
 

@@ -48,7 +48,12 @@ public final class MaildirLease {
      * @param owner who takes it, for logs and {@link #holder}: node and session
      */
     public static Optional<MaildirLease> tryAcquire(Path maildir, String owner, Duration lease, Clock clock) throws IOException {
-        Path file = maildir.resolve(FILE);
+        return tryAcquire(maildir, FILE, owner, lease, clock);
+    }
+
+    /** The same, with a lease file of another name (a device's). */
+    public static Optional<MaildirLease> tryAcquire(Path maildir, String fileName, String owner, Duration lease, Clock clock) throws IOException {
+        Path file = maildir.resolve(fileName);
         String token = owner + " " + UUID.randomUUID();
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
@@ -67,11 +72,15 @@ public final class MaildirLease {
 
     /** Who holds the maildir's lease, if anyone: the owner its holder gave. */
     public static Optional<String> holder(Path maildir) throws IOException {
-        return Seen.read(maildir.resolve(FILE)).map(seen -> seen.token.substring(0, Math.max(0, seen.token.lastIndexOf(' '))));
+        return holder(maildir, FILE);
+    }
+
+    public static Optional<String> holder(Path maildir, String fileName) throws IOException {
+        return Seen.read(maildir.resolve(fileName)).map(seen -> seen.token.substring(0, Math.max(0, seen.token.lastIndexOf(' '))));
     }
 
     private static void breakStale(Path file, Seen stale) {
-        Path aside = file.resolveSibling(FILE + ".stale." + UUID.randomUUID());
+        Path aside = file.resolveSibling(file.getFileName() + ".stale." + UUID.randomUUID());
         try {
             try {
                 Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);

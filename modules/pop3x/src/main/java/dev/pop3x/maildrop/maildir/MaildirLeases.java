@@ -17,7 +17,7 @@ import dev.pop3x.maildrop.MaildropLeases;
 
 /**
  * The leases of maildir-backend maildrops shared by James nodes ({@code lock.maildir-lease}): a {@link MaildirLease}
- * file in each maildir.
+ * file in each maildir, one for the whole maildrop and one per device in a session.
  */
 public final class MaildirLeases implements MaildropLeases {
     private static final Duration UNUSED = Duration.ofMinutes(1);
@@ -39,17 +39,22 @@ public final class MaildirLeases implements MaildropLeases {
     }
 
     @Override
-    public Optional<MaildropLease> tryAcquire(Username user, String owner) throws MaildropException {
+    public Optional<MaildropLease> tryAcquire(Username user, Optional<String> device, String owner) throws MaildropException {
         try {
             Path maildir = location.of(user);
             if (!maildir.toFile().isDirectory()) {
                 // its first login creates it: nobody else can be serving it
                 Files.createDirectories(maildir);
             }
-            return MaildirLease.tryAcquire(maildir, owner, duration, clock).map(this::held);
+            return MaildirLease.tryAcquire(maildir, fileName(device), owner, duration, clock).map(this::held);
         } catch (IOException e) {
             throw MaildropException.temporary("Cannot take the maildir lease of " + user.asString(), e);
         }
+    }
+
+    /** {@code pop3x-lock} for the whole maildrop, {@code pop3x-lock-<device>} for a device's view of it. */
+    private static String fileName(Optional<String> device) {
+        return MaildirLease.FILE + device.map(name -> "-" + name).orElse("");
     }
 
     private MaildropLease held(MaildirLease lease) {
@@ -77,9 +82,9 @@ public final class MaildirLeases implements MaildropLeases {
     }
 
     @Override
-    public Optional<String> holder(Username user) throws MaildropException {
+    public Optional<String> holder(Username user, Optional<String> device) throws MaildropException {
         try {
-            return MaildirLease.holder(location.of(user));
+            return MaildirLease.holder(location.of(user), fileName(device));
         } catch (IOException e) {
             throw MaildropException.temporary("Cannot read the maildir lease of " + user.asString(), e);
         }

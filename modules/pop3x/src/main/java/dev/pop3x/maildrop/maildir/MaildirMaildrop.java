@@ -2,7 +2,11 @@ package dev.pop3x.maildrop.maildir;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,6 +34,7 @@ import dev.pop3x.maildrop.QuotaUsage;
 /** A user's Maildir as one POP3 session sees it. */
 final class MaildirMaildrop implements Maildrop {
     private static final Logger LOGGER = LoggerFactory.getLogger(MaildirMaildrop.class);
+    static final String NOTE_PREFIX = "pop3x-note-";
 
     private final Username user;
     private final Maildir maildir;
@@ -198,6 +203,41 @@ final class MaildirMaildrop implements Maildrop {
             maildir.recordLogin(when);
             return null;
         });
+    }
+
+    /** The file {@code pop3x-note-<name>} in the maildir. */
+    @Override
+    public Optional<String> note(String name) throws MaildropException {
+        return onDisk("read the note " + name, () -> {
+            Path file = maildir.root().resolve(NOTE_PREFIX + name);
+            return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.<String>empty();
+        });
+    }
+
+    @Override
+    public void saveNote(String name, String content) throws MaildropException {
+        onDisk("save the note " + name, () -> {
+            maildir.writeAtomically(NOTE_PREFIX + name, content.getBytes(StandardCharsets.UTF_8));
+            return null;
+        });
+    }
+
+    @Override
+    public Set<String> noteNames() throws MaildropException {
+        return onDisk("list the notes", () -> {
+            Set<String> names = new LinkedHashSet<>();
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(maildir.root(), NOTE_PREFIX + "*")) {
+                for (Path file : files) {
+                    names.add(file.getFileName().toString().substring(NOTE_PREFIX.length()));
+                }
+            }
+            return names;
+        });
+    }
+
+    @Override
+    public void deleteNote(String name) throws MaildropException {
+        onDisk("delete the note " + name, () -> Files.deleteIfExists(maildir.root().resolve(NOTE_PREFIX + name)));
     }
 
     /** A file operation, its failure turned into a temporary {@link MaildropException} that says what failed. */

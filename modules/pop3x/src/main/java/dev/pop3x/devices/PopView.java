@@ -1,0 +1,170 @@
+package dev.pop3x.devices;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.pop3x.config.DeviceSettings.DeleAction;
+import dev.pop3x.maildrop.Maildrop;
+import dev.pop3x.maildrop.MaildropException;
+import dev.pop3x.maildrop.MaildropMessage;
+import dev.pop3x.maildrop.QuotaUsage;
+
+/**
+ * The maildrop as one POP3 session sees it: without the messages hidden from POP3 ({@code dele.action=hide}), and,
+ * for a session with a device tag, as that device sees it (the mail since its first login, less what it deleted).
+ * Its {@link #expunge} is the UPDATE state of the client's DELEs: without a device, the messages are expunged or
+ * hidden ({@code dele.action}); with one, they are hidden from that device, and expunged or hidden for everyone
+ * once every device that counts has deleted them. Everything else, the deletion policy included, reaches the
+ * maildrop itself ({@link #maildrop()}).
+ */
+public final class PopView implements Maildrop {
+    static final String HIDDEN_NOTE = "hidden";
+
+    private final Maildrop maildrop;
+    private final DeleAction action;
+    private final Set<String> hidden;
+    private final Optional<Device> device;
+    private final List<MaildropMessage> listed;
+
+    PopView(Maildrop maildrop, DeleAction action, Set<String> hidden, Optional<Device> device) {
+        this.maildrop = maildrop;
+        this.action = action;
+        this.hidden = new LinkedHashSet<>(hidden);
+        this.device = device;
+        this.listed = maildrop.messages().stream()
+            .filter(message -> !hidden.contains(message.uniqueId()))
+            .filter(message -> device.map(session -> session.state.lists(message, session.historyDays)).orElse(true))
+            .collect(Collectors.toUnmodifiableList());
+    }
+
+    /** The maildrop itself, for the deletion policy. */
+    public Maildrop maildrop() {
+        return maildrop;
+    }
+
+    /** A session's device: its state as of its login, and what decides which devices count. */
+    static final class Device {
+        private final DeviceState state;
+        private final OptionalInt historyDays;
+        private final Duration forgetAfter;
+        private final Instant now;
+
+        Device(DeviceState state, OptionalInt historyDays, Duration forgetAfter, Instant now) {
+            this.state = state;
+            this.historyDays = historyDays;
+            this.forgetAfter = forgetAfter;
+            this.now = now;
+        }
+    }
+
+    @Override
+    public List<MaildropMessage> messages() {
+        return listed;
+    }
+
+    @Override
+    public void expunge(Collection<MaildropMessage> deleted) throws MaildropException {
+        if (device.isEmpty()) {
+            remove(deleted);
+            return;
+        }
+        Device session = device.get();
+        Set<String> uniqueIds = deleted.stream().map(MaildropMessage::uniqueId).collect(Collectors.toCollection(LinkedHashSet::new));
+        DeviceState mine = session.state.withDeleted(uniqueIds);
+        maildrop.saveNote(DeviceState.noteOf(mine.name()), mine.format());
+        List<DeviceState> others = Devices.read(maildrop).stream()
+            .filter(other -> !other.name().equals(mine.name()) && other.isActive(session.now, session.forgetAfter))
+            .collect(Collectors.toList());
+        List<MaildropMessage> everywhere = new ArrayList<>();
+        for (MaildropMessage message : deleted) {
+            if (others.stream().noneMatch(other -> other.lists(message, session.historyDays))) {
+                everywhere.add(message);
+            }
+        }
+        if (!everywhere.isEmpty()) {
+            remove(everywhere);
+        }
+    }
+
+    /** Expunges the messages, or hides them from POP3 ({@code dele.action=hide}). */
+    private void remove(Collection<MaildropMessage> messages) throws MaildropException {
+        if (action == DeleAction.EXPUNGE) {
+            maildrop.expunge(messages);
+            return;
+        }
+        Set<String> present = maildrop.messages().stream().map(MaildropMessage::uniqueId).collect(Collectors.toSet());
+        messages.forEach(message -> hidden.add(message.uniqueId()));
+        hidden.retainAll(present);
+        maildrop.saveNote(HIDDEN_NOTE, hidden.stream().map(uniqueId -> uniqueId + "\n").collect(Collectors.joining()));
+    }
+
+    @Override
+    public InputStream content(MaildropMessage message) throws MaildropException {
+        return maildrop.content(message);
+    }
+
+    @Override
+    public InputStream headers(MaildropMessage message) throws MaildropException {
+        return maildrop.headers(message);
+    }
+
+    @Override
+    public void markRetrieved(MaildropMessage message, Instant when) throws MaildropException {
+        maildrop.markRetrieved(message, when);
+    }
+
+    @Override
+    public void saveUniqueIds(Map<MaildropMessage, String> uniqueIds) throws MaildropException {
+        maildrop.saveUniqueIds(uniqueIds);
+    }
+
+    @Override
+    public QuotaUsage quota() throws MaildropException {
+        return maildrop.quota();
+    }
+
+    @Override
+    public Optional<Instant> lastLogin() throws MaildropException {
+        return maildrop.lastLogin();
+    }
+
+    @Override
+    public void recordLogin(Instant when) throws MaildropException {
+        maildrop.recordLogin(when);
+    }
+
+    @Override
+    public Optional<String> note(String name) throws MaildropException {
+        return maildrop.note(name);
+    }
+
+    @Override
+    public void saveNote(String name, String content) throws MaildropException {
+        maildrop.saveNote(name, content);
+    }
+
+    @Override
+    public Set<String> noteNames() throws MaildropException {
+        return maildrop.noteNames();
+    }
+
+    @Override
+    public void deleteNote(String name) throws MaildropException {
+        maildrop.deleteNote(name);
+    }
+
+    @Override
+    public void close() {
+        maildrop.close();
+    }
+}
