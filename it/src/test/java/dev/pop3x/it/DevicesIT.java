@@ -36,6 +36,7 @@ class DevicesIT {
             + "devices.enabled[" + DEVICES_DOMAIN + "]=true\n"
             + "devices.max[" + DEVICES_DOMAIN + "]=3\n"
             + "devices.enabled[" + ON_MAILDIR + "]=true\n"
+            + "devices.history-days[kim@" + DEVICES_DOMAIN + "]=7\n"
             + "dele.action[" + HIDER + "]=hide\n"))
         .lifeCycle(JamesServerExtension.Lifecycle.PER_CLASS)
         .build();
@@ -123,6 +124,35 @@ class DevicesIT {
 
         assertThat(stat(onDevice(dan, "tablet"))).startsWith("+OK 2 ");
         assertThat(stat(onDevice(dan, "phone"))).startsWith("+OK 5 ");
+    }
+
+    @Test
+    void saslPlainNamesTheDeviceInItsAuthorizationIdentity() {
+        String ivy = user("ivy");
+        stat(onDevice(ivy, "phone"));
+        stat(onDevice(ivy, "laptop"));
+        deliver(ivy, 1, "mail");
+        download(onDevice(ivy, "phone"), 1);
+
+        try (Pop3LineClient pop = server.pop3()) {
+            assertThat(pop.command("AUTH PLAIN " + Sasl.plain(onDevice(ivy, "phone"), ivy, PASSWORD))).isEqualTo("+OK Welcome " + ivy);
+            assertThat(pop.command("STAT")).isEqualTo("+OK 0 0");
+            pop.command("QUIT");
+        }
+        try (Pop3LineClient pop = server.pop3()) {
+            assertThat(pop.command("AUTH PLAIN " + Sasl.plain(ivy, PASSWORD))).isEqualTo("+OK Welcome " + ivy);
+            assertThat(pop.command("STAT")).startsWith("+OK 1 ");
+            pop.command("QUIT");
+        }
+    }
+
+    @Test
+    void withHistoryDaysANewDeviceAlsoSeesTheRecentMail() {
+        String kim = user("kim");
+        stat(onDevice(kim, "phone"));
+        deliver(kim, 2, "recent");
+
+        assertThat(stat(onDevice(kim, "tablet"))).startsWith("+OK 2 ");
     }
 
     @Test
