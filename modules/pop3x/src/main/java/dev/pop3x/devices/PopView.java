@@ -1,23 +1,21 @@
 package dev.pop3x.devices;
 
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.pop3x.config.DeviceSettings.DeleAction;
+import dev.pop3x.maildrop.ForwardingMaildrop;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
-import dev.pop3x.maildrop.QuotaUsage;
 
 /**
  * The maildrop as one POP3 session sees it: without the messages hidden from POP3 ({@code dele.action=hide}), and,
@@ -27,17 +25,16 @@ import dev.pop3x.maildrop.QuotaUsage;
  * once every device that counts has deleted them. Everything else, the deletion policy included, reaches the
  * maildrop itself ({@link #maildrop()}).
  */
-public final class PopView implements Maildrop {
+public final class PopView extends ForwardingMaildrop {
     static final String HIDDEN_NOTE = "hidden";
 
-    private final Maildrop maildrop;
     private final DeleAction action;
     private final Set<String> hidden;
     private final Optional<Device> device;
     private final List<MaildropMessage> listed;
 
     PopView(Maildrop maildrop, DeleAction action, Set<String> hidden, Optional<Device> device) {
-        this.maildrop = maildrop;
+        super(maildrop);
         this.action = action;
         this.hidden = new LinkedHashSet<>(hidden);
         this.device = device;
@@ -49,7 +46,7 @@ public final class PopView implements Maildrop {
 
     /** The maildrop itself, for the deletion policy. */
     public Maildrop maildrop() {
-        return maildrop;
+        return delegate();
     }
 
     /** A session's device: its state as of its login, and what decides which devices count. */
@@ -81,8 +78,8 @@ public final class PopView implements Maildrop {
         Device session = device.get();
         Set<String> uniqueIds = deleted.stream().map(MaildropMessage::uniqueId).collect(Collectors.toCollection(LinkedHashSet::new));
         DeviceState mine = session.state.withDeleted(uniqueIds);
-        maildrop.saveNote(DeviceState.noteOf(mine.name()), mine.format());
-        List<DeviceState> others = Devices.read(maildrop).stream()
+        delegate().saveNote(DeviceState.noteOf(mine.name()), mine.format());
+        List<DeviceState> others = Devices.read(delegate()).stream()
             .filter(other -> !other.name().equals(mine.name()) && other.isActive(session.now, session.forgetAfter))
             .collect(Collectors.toList());
         List<MaildropMessage> everywhere = new ArrayList<>();
@@ -99,72 +96,12 @@ public final class PopView implements Maildrop {
     /** Expunges the messages, or hides them from POP3 ({@code dele.action=hide}). */
     private void remove(Collection<MaildropMessage> messages) throws MaildropException {
         if (action == DeleAction.EXPUNGE) {
-            maildrop.expunge(messages);
+            delegate().expunge(messages);
             return;
         }
-        Set<String> present = maildrop.messages().stream().map(MaildropMessage::uniqueId).collect(Collectors.toSet());
+        Set<String> present = delegate().messages().stream().map(MaildropMessage::uniqueId).collect(Collectors.toSet());
         messages.forEach(message -> hidden.add(message.uniqueId()));
         hidden.retainAll(present);
-        maildrop.saveNote(HIDDEN_NOTE, hidden.stream().map(uniqueId -> uniqueId + "\n").collect(Collectors.joining()));
-    }
-
-    @Override
-    public InputStream content(MaildropMessage message) throws MaildropException {
-        return maildrop.content(message);
-    }
-
-    @Override
-    public InputStream headers(MaildropMessage message) throws MaildropException {
-        return maildrop.headers(message);
-    }
-
-    @Override
-    public void markRetrieved(MaildropMessage message, Instant when) throws MaildropException {
-        maildrop.markRetrieved(message, when);
-    }
-
-    @Override
-    public void saveUniqueIds(Map<MaildropMessage, String> uniqueIds) throws MaildropException {
-        maildrop.saveUniqueIds(uniqueIds);
-    }
-
-    @Override
-    public QuotaUsage quota() throws MaildropException {
-        return maildrop.quota();
-    }
-
-    @Override
-    public Optional<Instant> lastLogin() throws MaildropException {
-        return maildrop.lastLogin();
-    }
-
-    @Override
-    public void recordLogin(Instant when) throws MaildropException {
-        maildrop.recordLogin(when);
-    }
-
-    @Override
-    public Optional<String> note(String name) throws MaildropException {
-        return maildrop.note(name);
-    }
-
-    @Override
-    public void saveNote(String name, String content) throws MaildropException {
-        maildrop.saveNote(name, content);
-    }
-
-    @Override
-    public Set<String> noteNames() throws MaildropException {
-        return maildrop.noteNames();
-    }
-
-    @Override
-    public void deleteNote(String name) throws MaildropException {
-        maildrop.deleteNote(name);
-    }
-
-    @Override
-    public void close() {
-        maildrop.close();
+        delegate().saveNote(HIDDEN_NOTE, hidden.stream().map(uniqueId -> uniqueId + "\n").collect(Collectors.joining()));
     }
 }
