@@ -15,9 +15,10 @@ import org.apache.james.core.Username;
  *
  * <p>Implementations must hold across every James node that serves the same maildrops. {@link LocalMaildropLocks}
  * does so for one node. Across nodes, a lock must live where the maildrop lives, with a lease so that a crashed node
- * cannot hold it forever: for Maildir on shared storage, a lease file created with O_EXCL in the maildir and renewed
- * by the holder ({@code maildir.SharedMaildirLocks}); for James's distributed mailboxes, a lightweight-transaction
- * (compare-and-set) row in Cassandra with a TTL, renewed while the session lasts (not in this version).
+ * cannot hold it forever ({@link LeasedMaildropLocks} over {@link MaildropLeases}): for Maildir on shared storage, a
+ * lease file created with O_EXCL in the maildir and renewed by the holder ({@code maildir.MaildirLeases}); for James's
+ * distributed mailboxes, a lightweight-transaction (compare-and-set) row in Cassandra with a TTL, renewed while the
+ * session lasts ({@code cluster.CassandraLeases}).
  */
 public interface MaildropLocks {
 
