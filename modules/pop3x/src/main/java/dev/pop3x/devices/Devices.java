@@ -90,7 +90,7 @@ public final class Devices {
         return devices;
     }
 
-    private static Set<String> hidden(Maildrop maildrop) throws MaildropException {
+    static Set<String> hidden(Maildrop maildrop) throws MaildropException {
         return maildrop.note(PopView.HIDDEN_NOTE)
             .map(note -> note.lines().filter(MaildropMessage::isUniqueId).collect(Collectors.toSet()))
             .orElse(Set.of());

@@ -29,14 +29,12 @@ public final class PopView extends ForwardingMaildrop {
     static final String HIDDEN_NOTE = "hidden";
 
     private final DeleAction action;
-    private final Set<String> hidden;
     private final Optional<Device> device;
     private final List<MaildropMessage> listed;
 
     PopView(Maildrop maildrop, DeleAction action, Set<String> hidden, Optional<Device> device) {
         super(maildrop);
         this.action = action;
-        this.hidden = new LinkedHashSet<>(hidden);
         this.device = device;
         this.listed = maildrop.messages().stream()
             .filter(message -> !hidden.contains(message.uniqueId()))
@@ -100,8 +98,10 @@ public final class PopView extends ForwardingMaildrop {
             return;
         }
         Set<String> present = delegate().messages().stream().map(MaildropMessage::uniqueId).collect(Collectors.toSet());
-        messages.forEach(message -> hidden.add(message.uniqueId()));
-        hidden.retainAll(present);
-        delegate().saveNote(HIDDEN_NOTE, hidden.stream().map(uniqueId -> uniqueId + "\n").collect(Collectors.joining()));
+        // read again: another device's session may have hidden messages since this one logged in
+        Set<String> all = new LinkedHashSet<>(Devices.hidden(delegate()));
+        messages.forEach(message -> all.add(message.uniqueId()));
+        all.retainAll(present);
+        delegate().saveNote(HIDDEN_NOTE, all.stream().map(uniqueId -> uniqueId + "\n").collect(Collectors.joining()));
     }
 }
