@@ -29,6 +29,7 @@ class DevicesIT {
     private static final String DEVICES_DOMAIN = "devices.pop3x.local";
     private static final String ON_MAILDIR = "carol@maildir.pop3x.local";
     private static final String HIDER = "hider@pop3x.local";
+    private static final String PRESSED_HIDER = "pressed-hider@pop3x.local";
 
     @RegisterExtension
     static JamesServerExtension james = JamesServers.withJmap(home -> home.edit("pop3x.properties", properties -> properties
@@ -37,7 +38,10 @@ class DevicesIT {
             + "devices.max[" + DEVICES_DOMAIN + "]=3\n"
             + "devices.enabled[" + ON_MAILDIR + "]=true\n"
             + "devices.history-days[kim@" + DEVICES_DOMAIN + "]=7\n"
-            + "dele.action[" + HIDER + "]=hide\n"))
+            + "dele.action[" + HIDER + "]=hide\n"
+            + "dele.action[" + PRESSED_HIDER + "]=hide\n"
+            + "quota.high[" + PRESSED_HIDER + "]=50\n"
+            + "quota.low[" + PRESSED_HIDER + "]=0\n"))
         .lifeCycle(JamesServerExtension.Lifecycle.PER_CLASS)
         .build();
 
@@ -236,6 +240,20 @@ class DevicesIT {
         assertThat(stat(HIDER)).startsWith("+OK 1 ");
         assertThat(jmap.emails("subject")).containsExactlyInAnyOrder("kept for IMAP 1", "kept for IMAP 2");
         assertThat(server.messageCount(HIDER)).isEqualTo(2);
+    }
+
+    @Test
+    void aHiddenMessageStillCountsInTheQuotaAndTheDeletionPolicyRemovesIt() {
+        server.addUser(PRESSED_HIDER, PASSWORD).setQuota(PRESSED_HIDER, 10_000_000, 2);
+        deliver(PRESSED_HIDER, 2, "mail");
+
+        // both retrieved, the first hidden: at 2 of 2 messages (quota.high 50 %), the policy removes the other
+        download(PRESSED_HIDER, 1);
+        assertThat(server.messageCount(PRESSED_HIDER)).isEqualTo(1);
+
+        // the hidden one still counts (1 of 2): the next QUIT's policy removes it too
+        assertThat(stat(PRESSED_HIDER)).isEqualTo("+OK 0 0");
+        assertThat(server.messageCount(PRESSED_HIDER)).isZero();
     }
 
     @Test
