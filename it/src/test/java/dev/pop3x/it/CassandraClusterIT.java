@@ -26,9 +26,8 @@ import com.datastax.oss.driver.api.core.cql.Row;
  * own with the driver jars dropped into extensions-jars/, killed with SIGKILL. Memory James nodes do not share
  * mailboxes: what is shared here, and tested, is the lock.
  */
-class CassandraClusterIT {
+class CassandraClusterIT implements CrossNodeLockContract {
     private static final String DOMAIN = "cluster.pop3x.local";
-    private static final String PASSWORD = "secret";
 
     @RegisterExtension
     @Order(1)
@@ -62,7 +61,18 @@ class CassandraClusterIT {
         cql.close();
     }
 
-    private static String userOnBothNodes(String name) {
+    @Override
+    public RunningJames nodeOne() {
+        return one;
+    }
+
+    @Override
+    public RunningJames nodeTwo() {
+        return two;
+    }
+
+    @Override
+    public String userOnBothNodes(String name) {
         String user = name + "@" + DOMAIN;
         one.addUser(user, PASSWORD);
         two.addUser(user, PASSWORD);
@@ -72,38 +82,6 @@ class CassandraClusterIT {
     private static Optional<String> leaseOwner(String user) {
         return Optional.ofNullable(cql.execute("SELECT owner FROM pop3x_maildrop_lease WHERE maildrop = ?", user).one())
             .map((Row row) -> row.getString("owner"));
-    }
-
-    @Test
-    void whileOneNodeHoldsTheMaildropTheOtherAnswersInUseAndGetsItAfterTheQuit() {
-        String user = userOnBothNodes("held");
-        try (Pop3LineClient a = one.pop3(); Pop3LineClient b = two.pop3()) {
-            assertThat(a.login(user, PASSWORD)).startsWith("+OK");
-
-            assertThat(b.login(user, PASSWORD)).isEqualTo("-ERR [IN-USE] Mailbox is locked by another POP3 session.");
-
-            assertThat(a.command("QUIT")).startsWith("+OK");
-        }
-        try (Pop3LineClient b = two.pop3()) {
-            assertThat(b.login(user, PASSWORD)).startsWith("+OK");
-            assertThat(b.command("QUIT")).startsWith("+OK");
-        }
-    }
-
-    @Test
-    void twoLoginsOnTwoNodesAtOnceLetExactlyOneIn() {
-        String user = userOnBothNodes("race");
-        try (Pop3LineClient a = one.pop3(); Pop3LineClient b = two.pop3()) {
-            assertThat(a.command("USER " + user)).startsWith("+OK");
-            assertThat(b.command("USER " + user)).startsWith("+OK");
-            a.send("PASS " + PASSWORD);
-            b.send("PASS " + PASSWORD);
-
-            List<String> replies = List.of(a.readLine(), b.readLine());
-
-            assertThat(replies).filteredOn(reply -> reply.startsWith("+OK")).hasSize(1);
-            assertThat(replies).filteredOn(reply -> reply.startsWith("-ERR [IN-USE]")).hasSize(1);
-        }
     }
 
     @Test
@@ -122,14 +100,7 @@ class CassandraClusterIT {
     @Test
     void aSessionWhoseLeaseLapsedAndWasTakenExpungesNothingAtQuit() throws Exception {
         String user = userOnBothNodes("lost");
-        one.smtp().deliver("sender@example.test", user, Messages.text("sender@example.test", user, "kept", "x\n"));
-        Eventually.until(Duration.ofSeconds(30), "the delivery", () -> {
-            try (Pop3LineClient pop = one.pop3()) {
-                boolean delivered = pop.login(user, PASSWORD).startsWith("+OK") && pop.command("STAT").startsWith("+OK 1 ");
-                pop.command("QUIT");
-                return delivered;
-            }
-        });
+        one.deliver(user, Messages.text("sender@example.test", user, "kept", "x\n"));
         try (Pop3LineClient a = one.pop3()) {
             assertThat(a.login(user, PASSWORD)).startsWith("+OK");
             assertThat(a.command("DELE 1")).startsWith("+OK");
@@ -151,14 +122,7 @@ class CassandraClusterIT {
     @Test
     void aSessionThatRetrievesMailPutsItsUserInTheSweepLedgerTheNodesShare() {
         String user = userOnBothNodes("reader");
-        one.smtp().deliver("sender@example.test", user, Messages.text("sender@example.test", user, "read", "x\n"));
-        Eventually.until(Duration.ofSeconds(30), "the delivery", () -> {
-            try (Pop3LineClient pop = one.pop3()) {
-                boolean delivered = pop.login(user, PASSWORD).startsWith("+OK") && pop.command("STAT").startsWith("+OK 1 ");
-                pop.command("QUIT");
-                return delivered;
-            }
-        });
+        one.deliver(user, Messages.text("sender@example.test", user, "read", "x\n"));
         assertThat(ledgerEntries(user)).isZero();
 
         try (Pop3LineClient pop = one.pop3()) {

@@ -18,9 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code lock.maildir-lease}: James nodes serving one Maildir tree lock each maildrop across the nodes, with a lease
  * file in the maildir. Two nodes in this JVM, and for a crash a third in a JVM of its own, killed with SIGKILL.
  */
-class MaildirLeaseIT {
+class MaildirLeaseIT implements CrossNodeLockContract {
     private static final String DOMAIN = "maildir.pop3x.local";
-    private static final String PASSWORD = "secret";
     private static final Path ROOT = TempDirectories.create("pop3x-leased-maildirs");
     private static final Consumer<JamesHome> SHARED = JamesServers.maildirsIn(ROOT).andThen(JamesServers.maildirLease("6s"));
 
@@ -39,43 +38,22 @@ class MaildirLeaseIT {
         two = new RunningJames(second.getGuiceJamesServer());
     }
 
-    private static String userOnBothNodes(String name) {
+    @Override
+    public RunningJames nodeOne() {
+        return one;
+    }
+
+    @Override
+    public RunningJames nodeTwo() {
+        return two;
+    }
+
+    @Override
+    public String userOnBothNodes(String name) {
         String user = name + "@" + DOMAIN;
         one.addUser(user, PASSWORD);
         two.addUser(user, PASSWORD);
         return user;
-    }
-
-    @Test
-    void whileOneNodeHoldsTheMaildropTheOtherAnswersInUseAndGetsItAfterTheQuit() {
-        String user = userOnBothNodes("held");
-        try (Pop3LineClient a = one.pop3(); Pop3LineClient b = two.pop3()) {
-            assertThat(a.login(user, PASSWORD)).startsWith("+OK");
-
-            assertThat(b.login(user, PASSWORD)).isEqualTo("-ERR [IN-USE] Mailbox is locked by another POP3 session.");
-
-            assertThat(a.command("QUIT")).startsWith("+OK");
-        }
-        try (Pop3LineClient b = two.pop3()) {
-            assertThat(b.login(user, PASSWORD)).startsWith("+OK");
-            assertThat(b.command("QUIT")).startsWith("+OK");
-        }
-    }
-
-    @Test
-    void twoLoginsOnTwoNodesAtOnceLetExactlyOneIn() {
-        String user = userOnBothNodes("race");
-        try (Pop3LineClient a = one.pop3(); Pop3LineClient b = two.pop3()) {
-            assertThat(a.command("USER " + user)).startsWith("+OK");
-            assertThat(b.command("USER " + user)).startsWith("+OK");
-            a.send("PASS " + PASSWORD);
-            b.send("PASS " + PASSWORD);
-
-            List<String> replies = List.of(a.readLine(), b.readLine());
-
-            assertThat(replies).filteredOn(reply -> reply.startsWith("+OK")).hasSize(1);
-            assertThat(replies).filteredOn(reply -> reply.startsWith("-ERR [IN-USE]")).hasSize(1);
-        }
     }
 
     @Test

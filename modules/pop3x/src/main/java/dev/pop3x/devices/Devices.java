@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -140,12 +141,14 @@ public final class Devices {
     public List<DeviceReport> report(Username user, Maildrop maildrop) throws MaildropException {
         Instant now = clock.instant();
         Set<String> hidden = hidden(maildrop);
+        OptionalInt historyDays = settings.historyDays().forUser(user);
+        Duration forgetAfter = settings.forgetAfter().forUser(user);
         List<DeviceReport> reports = new ArrayList<>();
         for (DeviceState state : read(maildrop)) {
             int pending = (int) maildrop.messages().stream()
-                .filter(message -> !hidden.contains(message.uniqueId()) && state.lists(message, settings.historyDays().forUser(user)))
+                .filter(message -> !hidden.contains(message.uniqueId()) && state.lists(message, historyDays))
                 .count();
-            reports.add(new DeviceReport(state, state.isActive(now, settings.forgetAfter().forUser(user)), pending));
+            reports.add(new DeviceReport(state, state.isActive(now, forgetAfter), pending));
         }
         return reports;
     }
