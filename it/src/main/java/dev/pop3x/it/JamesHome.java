@@ -51,7 +51,7 @@ public final class JamesHome {
             throw new UncheckedIOException("Cannot lay out a James home in " + root, e);
         }
         JamesHome home = new JamesHome(root);
-        home.edit("pop3server.xml", xml -> withBindPort(withBindPort(xml, ListenPorts.SAMPLE.pop3(), ports.pop3()),
+        home.edit("pop3xserver.xml", xml -> withBindPort(withBindPort(xml, ListenPorts.SAMPLE.pop3(), ports.pop3()),
             ListenPorts.SAMPLE.pop3s(), ports.pop3s()));
         home.edit("smtpserver.xml", xml -> withBindPort(xml, ListenPorts.SAMPLE.smtp(), ports.smtp()));
         home.edit("webadmin.properties", properties -> replaceOnce(WEBADMIN_PORT, properties, "port=" + ports.webAdmin()));
@@ -65,6 +65,15 @@ public final class JamesHome {
 
     public Path conf() {
         return root.resolve("conf");
+    }
+
+    /** One file of conf/. */
+    public String read(String fileName) {
+        try {
+            return Files.readString(conf().resolve(fileName), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Rewrites one file of conf/. */

@@ -21,7 +21,6 @@ import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.QuotaRoot;
 import org.apache.james.modules.MailboxProbeImpl;
 import org.apache.james.modules.QuotaProbesImpl;
-import org.apache.james.modules.protocols.Pop3GuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
 import org.apache.james.utils.DataProbeImpl;
 import org.apache.james.utils.WebAdminGuiceProbe;
@@ -48,8 +47,9 @@ public final class RunningJames {
         return server.getProbe(JamesHomeProbe.class).workingDirectory();
     }
 
+    /** The POP3 listener with STLS of conf/ (the first); needs {@link Pop3ListenersProbe#MODULE} in the server. */
     public int pop3Port() {
-        return server.getProbe(Pop3GuiceProbe.class).getPop3Port();
+        return server.getProbe(Pop3ListenersProbe.class).ports().get(0);
     }
 
     /** The POP3-over-TLS listener of conf/ (the second); needs {@link Pop3ListenersProbe#MODULE} in the server. */

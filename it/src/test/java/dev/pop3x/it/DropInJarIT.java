@@ -111,7 +111,7 @@ class DropInJarIT {
     }
 
     private static ListenPorts portsOf(JamesHome home) throws IOException {
-        List<Integer> pop3 = bindPorts(Files.readString(home.conf().resolve("pop3server.xml")));
+        List<Integer> pop3 = bindPorts(Files.readString(home.conf().resolve("pop3xserver.xml")));
         List<Integer> smtp = bindPorts(Files.readString(home.conf().resolve("smtpserver.xml")));
         String webAdmin = Files.readString(home.conf().resolve("webadmin.properties"));
         return new ListenPorts(pop3.get(0), pop3.get(1), smtp.get(0),

@@ -27,7 +27,7 @@ class JamesHomeTest {
                 .replace("\nport=8000\n", "\nport=18000\n");
             assertThat(copy).as(sample.getFileName().toString()).isEqualTo(expected);
         }
-        assertThat(Files.readString(home.conf().resolve("pop3server.xml"))).contains("<bind>127.0.0.1:11110</bind>");
+        assertThat(Files.readString(home.conf().resolve("pop3xserver.xml"))).contains("<bind>127.0.0.1:11110</bind>");
         assertThat(home.conf().resolve("keystore")).isRegularFile();
     }
 

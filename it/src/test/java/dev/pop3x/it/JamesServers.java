@@ -70,24 +70,29 @@ public final class JamesServers {
     }
 
     /**
-     * The same James with James's own POP3 handler chain (CoreCmdHandlerLoader) instead of pop3x's. Its servers
-     * get their own JMX names, so that it can run beside a pop3x server in the same JVM.
+     * Stock James: James's own POP3 listeners (pop3server.xml) with James's own handler chain (CoreCmdHandlerLoader),
+     * on the addresses and with the settings of conf/'s pop3x listeners, which are disabled. Its servers get their own
+     * JMX names, so that it can run beside a pop3x server in the same JVM.
      */
     static Consumer<JamesHome> stockPop3Chain() {
         return home -> home
-            .edit("pop3server.xml", xml -> replaceExactly(xml,
-                "coreHandlersPackage=\"dev.pop3x.protocol.Pop3xHandlers\"",
-                "coreHandlersPackage=\"org.apache.james.pop3server.core.CoreCmdHandlerLoader\""))
-            .edit("pop3server.xml", xml -> replaceExactly(xml, "<jmxName>pop3server</jmxName>", "<jmxName>pop3server-stock</jmxName>"))
-            .edit("pop3server.xml", xml -> replaceExactly(xml, "<jmxName>pop3server-tls</jmxName>", "<jmxName>pop3server-tls-stock</jmxName>"))
+            .edit("pop3server.xml", ignored -> stockListeners(home.read("pop3xserver.xml")))
+            .edit("pop3xserver.xml", xml -> replaceAll(xml, "<pop3server enabled=\"true\">", "<pop3server enabled=\"false\">"))
             .edit("smtpserver.xml", xml -> replaceExactly(xml, "<jmxName>smtpserver-global</jmxName>", "<jmxName>smtpserver-stock</jmxName>"));
+    }
+
+    private static String stockListeners(String pop3x) {
+        String stock = replaceExactly(pop3x, "coreHandlersPackage=\"dev.pop3x.protocol.Pop3xHandlers\"",
+            "coreHandlersPackage=\"org.apache.james.pop3server.core.CoreCmdHandlerLoader\"");
+        stock = replaceExactly(stock, "<jmxName>pop3xserver</jmxName>", "<jmxName>pop3server-stock</jmxName>");
+        return replaceExactly(stock, "<jmxName>pop3xserver-tls</jmxName>", "<jmxName>pop3server-tls-stock</jmxName>");
     }
 
     /** Other JMX names, so that a second server can run beside the first in the same JVM. */
     static Consumer<JamesHome> secondServer() {
         return home -> home
-            .edit("pop3server.xml", xml -> replaceExactly(xml, "<jmxName>pop3server</jmxName>", "<jmxName>pop3server-2</jmxName>"))
-            .edit("pop3server.xml", xml -> replaceExactly(xml, "<jmxName>pop3server-tls</jmxName>", "<jmxName>pop3server-tls-2</jmxName>"))
+            .edit("pop3xserver.xml", xml -> replaceExactly(xml, "<jmxName>pop3xserver</jmxName>", "<jmxName>pop3xserver-2</jmxName>"))
+            .edit("pop3xserver.xml", xml -> replaceExactly(xml, "<jmxName>pop3xserver-tls</jmxName>", "<jmxName>pop3xserver-tls-2</jmxName>"))
             .edit("smtpserver.xml", xml -> replaceExactly(xml, "<jmxName>smtpserver-global</jmxName>", "<jmxName>smtpserver-2</jmxName>"));
     }
 
@@ -101,6 +106,13 @@ public final class JamesServers {
     static Consumer<JamesHome> maildirLease(String lease) {
         return home -> home.edit("pop3x.properties", properties -> replaceExactly(properties,
             "lock.maildir-lease=off", "lock.maildir-lease=" + lease));
+    }
+
+    private static String replaceAll(String text, String target, String replacement) {
+        if (!text.contains(target)) {
+            throw new IllegalStateException("conf/ no longer contains " + target);
+        }
+        return text.replace(target, replacement);
     }
 
     private static String replaceExactly(String text, String target, String replacement) {

@@ -26,7 +26,7 @@ class MaildropLockIT {
 
     @RegisterExtension
     static JamesServerExtension james = JamesServers.pop3xPerClass(home -> home
-        .edit("pop3server.xml", xml -> xml.replace("<connectiontimeout>600</connectiontimeout>", "<connectiontimeout>8</connectiontimeout>"))
+        .edit("pop3xserver.xml", xml -> xml.replace("<connectiontimeout>600</connectiontimeout>", "<connectiontimeout>8</connectiontimeout>"))
         .edit("pop3x.properties", properties -> properties
             .replace("lock.wait=1s", "lock.wait=3s")
             .replace("lock.takeover-after=30s", "lock.takeover-after=off")));

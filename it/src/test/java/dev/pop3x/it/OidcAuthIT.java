@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * OAUTHBEARER (RFC 7628) and XOAUTH2 against an OpenID Connect provider of the test's own: James's
  * {@code OidcJwtTokenVerifier} checks the token's signature with the provider's JWKS and reads the user from the
- * {@code email} claim, configured in pop3server.xml's {@code <auth><oidc>} block as for James's IMAP.
+ * {@code email} claim, configured in pop3xserver.xml's {@code <auth><oidc>} block as for James's IMAP.
  */
 class OidcAuthIT {
     private static final String BOB = "bob@pop3x.local";
@@ -24,7 +24,7 @@ class OidcAuthIT {
 
     @RegisterExtension
     static JamesServerExtension james = JamesServers.builder(JamesServers.withoutBrake().andThen(home ->
-            home.edit("pop3server.xml", xml -> xml.replace("</auth>", PROVIDER.oidcConfiguration() + "</auth>"))))
+            home.edit("pop3xserver.xml", xml -> xml.replace("</auth>", PROVIDER.oidcConfiguration() + "</auth>"))))
         .lifeCycle(JamesServerExtension.Lifecycle.PER_CLASS)
         .build();
 

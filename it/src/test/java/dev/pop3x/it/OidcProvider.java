@@ -62,7 +62,7 @@ public final class OidcProvider implements AutoCloseable {
         return "http://127.0.0.1:" + http.getAddress().getPort();
     }
 
-    /** The {@code <oidc>} block of pop3server.xml that trusts this provider. */
+    /** The {@code <oidc>} block of pop3xserver.xml that trusts this provider. */
     public String oidcConfiguration() {
         return "<oidc>"
             + "<oidcConfigurationURL>" + baseUrl() + "/.well-known/openid-configuration</oidcConfigurationURL>"

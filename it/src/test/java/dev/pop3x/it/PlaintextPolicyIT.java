@@ -20,7 +20,7 @@ class PlaintextPolicyIT {
     private static final String PASSWORD = "secret";
 
     @RegisterExtension
-    static JamesServerExtension james = JamesServers.pop3xPerClass(home -> home.edit("pop3server.xml",
+    static JamesServerExtension james = JamesServers.pop3xPerClass(home -> home.edit("pop3xserver.xml",
         xml -> xml.replace("<loopbackIsSecure>true</loopbackIsSecure>", "<loopbackIsSecure>false</loopbackIsSecure>")));
 
     private static RunningJames server;

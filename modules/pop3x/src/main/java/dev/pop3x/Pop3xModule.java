@@ -7,7 +7,6 @@ import javax.inject.Singleton;
 
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.filesystem.api.FileSystem;
-import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.apache.james.utils.PropertiesProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +18,6 @@ import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.name.Names;
 
-import dev.pop3x.config.ListenerAuthSettings;
 import dev.pop3x.config.MaildirSettings;
 import dev.pop3x.config.MaildropSettings;
 import dev.pop3x.config.PolicySettings;
@@ -40,25 +38,26 @@ import dev.pop3x.maildrop.maildir.MaildirMaildropStore;
 import dev.pop3x.policy.DirectorySweepLedger;
 import dev.pop3x.policy.SweepCandidateStore;
 import dev.pop3x.policy.SweepLedger;
-import dev.pop3x.protocol.HostNameLookups;
 import dev.pop3x.protocol.Texts;
+import dev.pop3x.server.Pop3xServers;
 
 /**
  * The Guice module James loads from {@code extensions.properties}
  * ({@code guice.extension.module=dev.pop3x.Pop3xModule}). It binds what pop3x's handlers share: the build's
- * identity, the settings read and validated once at start-up from {@code pop3x.properties} and from the
- * {@code <auth>} blocks of {@code pop3server.xml}, the response texts, the maildrop backend and its locks.
+ * identity, the settings read and validated once at start-up from {@code pop3x.properties}, the response texts, the
+ * maildrop backend and its locks, and pop3x's POP3 listeners ({@code pop3xserver.xml}).
  */
 public final class Pop3xModule extends AbstractModule {
     private static final Logger LOGGER = LoggerFactory.getLogger(Pop3xModule.class);
 
     @Override
     protected void configure() {
-        HostNameLookups.offUnlessConfigured();
         MapBinder<String, MaildropStore> backends = MapBinder.newMapBinder(binder(), String.class, MaildropStore.class);
         backends.addBinding(MaildropSettings.JAMES_BACKEND).to(JamesMaildropStore.class).in(Singleton.class);
         backends.addBinding(MaildropSettings.MAILDIR_BACKEND).to(MaildirMaildropStore.class).in(Singleton.class);
         bind(MaildropRouter.class).in(Singleton.class);
+        // pop3x's POP3 listeners: started by James (guice.extension.startable), found by WebAdmin's routes
+        bind(Pop3xServers.class).in(Singleton.class);
         // every backend, telling the sweep ledger which users have retrieved mail
         bind(MaildropStore.class).to(SweepCandidateStore.class).in(Singleton.class);
         // the sweep ledger: a directory (policy.sweep-ledger) unless dev.pop3x.cluster.CassandraClusterModule keeps it in Cassandra
@@ -113,11 +112,5 @@ public final class Pop3xModule extends AbstractModule {
     @Singleton
     DirectorySweepLedger directorySweepLedger(PolicySettings settings, FileSystem fileSystem) throws FileNotFoundException {
         return new DirectorySweepLedger(fileSystem.getBasedir().toPath().resolve(settings.sweepLedger()));
-    }
-
-    @Provides
-    @Singleton
-    ListenerAuthSettings listenerAuthSettings(ConfigurationProvider configurationProvider) throws ConfigurationException {
-        return ListenerAuthSettings.parse(configurationProvider.getConfiguration("pop3server"));
     }
 }

@@ -56,7 +56,7 @@ final class FuzzedJames implements Credentials, AutoCloseable {
         Path home = Files.createTempDirectory(parent, "james-");
         OidcProvider oidc = OidcProvider.start();
         GuiceJamesServer server = JamesServers.unstarted(home, JamesServers.withoutBrake()
-            .andThen(conf -> conf.edit("pop3server.xml", xml -> xml.replace("</auth>", oidc.oidcConfiguration() + "</auth>")))
+            .andThen(conf -> conf.edit("pop3xserver.xml", xml -> xml.replace("</auth>", oidc.oidcConfiguration() + "</auth>")))
             .andThen(conf -> conf.edit("usersrepository.xml", xml -> xml.replace("<algorithm>PBKDF2-SHA512</algorithm>", "<algorithm>SHA-512</algorithm>"))));
         FuzzedJames fuzzed = new FuzzedJames(home, server, oidc);
         try {

@@ -73,7 +73,7 @@ final class BenchSetup implements AutoCloseable {
         int imapPort = JamesProcess.freePorts().pop3();
         JamesHome home = JamesHome.create(Files.createDirectories(root.resolve("james")), JamesHome.sampleConf(), ports);
         benchSettings(home, maildirs);
-        home.edit("pop3server.xml", BenchSetup::secondListenerStock);
+        stockSecondListener(home);
         // James's deleted-messages vault on memory storage looks up each deleted message by scanning every message of
         // every user (InMemoryMessageIdMapper): an artefact of the memory backend that would dominate W2 for both James
         // chains, so the benchmark runs without it
@@ -170,14 +170,20 @@ final class BenchSetup implements AutoCloseable {
         }
     }
 
-    /** The TLS listener of conf/ becomes a plain one with James's own POP3 chain. */
-    private static String secondListenerStock(String xml) {
-        int second = xml.indexOf("<jmxName>pop3server-tls</jmxName>");
-        String head = xml.substring(0, second);
-        String tail = xml.substring(second)
+    /**
+     * The second listener of conf/ (implicit TLS there) becomes stock James's: James's own listener and handler chain
+     * (pop3server.xml), without TLS, on the same port; pop3x keeps the first.
+     */
+    private static void stockSecondListener(JamesHome home) {
+        String pop3x = home.read("pop3xserver.xml");
+        int start = pop3x.lastIndexOf("<pop3server ", pop3x.indexOf("<jmxName>pop3xserver-tls</jmxName>"));
+        int end = pop3x.indexOf("</pop3server>", start) + "</pop3server>".length();
+        String second = pop3x.substring(start, end)
+            .replace("<jmxName>pop3xserver-tls</jmxName>", "<jmxName>pop3server-stock</jmxName>")
             .replace("<tls socketTLS=\"true\" startTLS=\"false\">", "<tls socketTLS=\"false\" startTLS=\"false\">")
             .replace("dev.pop3x.protocol.Pop3xHandlers", "org.apache.james.pop3server.core.CoreCmdHandlerLoader");
-        return head + tail;
+        home.edit("pop3xserver.xml", xml -> xml.substring(0, start) + xml.substring(end));
+        home.edit("pop3server.xml", xml -> "<pop3servers>" + second + "</pop3servers>");
     }
 
     List<Target> targets() {

@@ -11,7 +11,7 @@ import org.apache.commons.configuration2.tree.ImmutableNode;
 import org.apache.james.protocols.api.OidcSASLConfiguration;
 
 /**
- * The {@code <auth>} block of one {@code <pop3server>} in {@code pop3server.xml}, with the keys James 3.8.1 reads
+ * The {@code <auth>} block of one {@code <pop3server>} in {@code pop3xserver.xml}, with the keys James 3.8.1 reads
  * for IMAP: {@code plainAuthEnabled}, {@code requireSSL} and {@code <oidc>}; plus pop3x's
  * {@code loopbackIsSecure}.
  *
@@ -46,7 +46,7 @@ public final class AuthSettings {
             try {
                 oidc = Optional.of(OidcSASLConfiguration.parse(pop3server.configurationAt("auth.oidc")));
             } catch (MalformedURLException | NullPointerException e) {
-                throw new ConfigurationException("pop3server.xml: invalid <auth><oidc> block (jwksURL, claim, oidcConfigurationURL "
+                throw new ConfigurationException("pop3xserver.xml: invalid <auth><oidc> block (jwksURL, claim, oidcConfigurationURL "
                     + "and scope are required): " + e.getMessage(), e);
             }
         }
@@ -56,7 +56,7 @@ public final class AuthSettings {
             readBoolean(pop3server, "loopbackIsSecure", DEFAULT.loopbackIsSecure),
             oidc);
         if (!settings.plainAuthEnabled && oidc.isEmpty()) {
-            throw new ConfigurationException("pop3server.xml: <auth><plainAuthEnabled>false</plainAuthEnabled> without an <oidc> block "
+            throw new ConfigurationException("pop3xserver.xml: <auth><plainAuthEnabled>false</plainAuthEnabled> without an <oidc> block "
                 + "leaves no way to log in");
         }
         return settings;
@@ -66,7 +66,7 @@ public final class AuthSettings {
         throws ConfigurationException {
         String text = pop3server.getString("auth." + name, String.valueOf(defaultValue)).trim();
         if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
-            throw new ConfigurationException("pop3server.xml: <auth><" + name + "> must be true or false, not '" + text + "'");
+            throw new ConfigurationException("pop3xserver.xml: <auth><" + name + "> must be true or false, not '" + text + "'");
         }
         return Boolean.parseBoolean(text);
     }

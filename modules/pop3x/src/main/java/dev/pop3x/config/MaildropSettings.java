@@ -34,7 +34,10 @@ public final class MaildropSettings {
         "a backend name (letters, digits, '-')", text -> Optional.of(text).filter(name -> BACKEND_NAME.matcher(name).matches()),
         name -> name).perUser();
 
-    static final List<Setting<?>> ALL = List.of(LOCK, LOCK_WAIT, LOCK_TAKEOVER_AFTER, LOCK_MAILDIR_LEASE, LOCK_CASSANDRA_LEASE, BACKEND);
+    /** Threads that make the maildrop, lock, lease and note calls of POP3 sessions, off the listener's event loops. */
+    public static final Setting<Integer> THREADS = Setting.integer("maildrop.threads", 16, 1, 1024);
+
+    static final List<Setting<?>> ALL = List.of(LOCK, LOCK_WAIT, LOCK_TAKEOVER_AFTER, LOCK_MAILDIR_LEASE, LOCK_CASSANDRA_LEASE, BACKEND, THREADS);
 
     private final Settings values;
 
@@ -89,5 +92,10 @@ public final class MaildropSettings {
 
     public PerUser<String> backend() {
         return values.perUser(BACKEND);
+    }
+
+    /** How many threads make the sessions' maildrop, lock, lease and note calls. */
+    public int threads() {
+        return values.get(THREADS);
     }
 }

@@ -64,9 +64,6 @@ final class AuthExchange implements LineHandler<POP3Session> {
     @Override
     public Response onLine(POP3Session james, byte[] bytes) {
         session.heard();
-        if (!session.input().admits(bytes)) {
-            return null;
-        }
         if (session.input().dispatcher().isCommand(bytes)) {
             LOGGER.info("AUTH {} exchange from {} abandoned for a command", mechanism.name(), session.remoteAddress());
             end();
@@ -112,8 +109,8 @@ final class AuthExchange implements LineHandler<POP3Session> {
                 return Reply.err(Text.SASL_MALFORMED, mechanism.name());
             case PASSWORD:
                 end();
-                return attempts.conclude(session, "AUTH",
-                    authenticator.password(step.identity(), step.secret(), step.authorizationId()));
+                return attempts.attempt(session, "AUTH",
+                    () -> authenticator.password(step.identity(), step.secret(), step.authorizationId()));
             case TOKEN:
                 return token(step);
             default:
@@ -121,25 +118,39 @@ final class AuthExchange implements LineHandler<POP3Session> {
         }
     }
 
+    /** The token is checked off the event loop (its issuer's keys may be fetched); the reply comes later. */
     private Reply token(SaslStep step) {
-        Authentication authentication = authenticator.token(settings.oidc().orElseThrow(), step.secret(), step.authorizationId());
-        Optional<byte[]> errorChallenge = sasl.failureChallenge();
-        if (authentication.outcome() == Authentication.Outcome.SUCCESS || errorChallenge.isEmpty()) {
-            end();
-            return attempts.conclude(session, "AUTH", authentication);
-        }
-        refusedAwaitingAcknowledgement = authentication;
-        return challenge(errorChallenge.get());
+        session.input().offLoop(() -> authenticator.token(settings.oidc().orElseThrow(), step.secret(), step.authorizationId()),
+            (authentication, failure) -> {
+                if (failure != null) {
+                    LOGGER.error("AUTH {} from {}: the token could not be checked", mechanism.name(), session.remoteAddress(), failure);
+                    end();
+                    return render(Reply.err(ResponseCode.SYS_TEMP, Text.AUTH_UNAVAILABLE));
+                }
+                Optional<byte[]> errorChallenge = sasl.failureChallenge();
+                if (authentication.outcome() == Authentication.Outcome.SUCCESS || errorChallenge.isEmpty()) {
+                    end();
+                    return render(attempts.conclude(session, "AUTH", authentication));
+                }
+                refusedAwaitingAcknowledgement = authentication;
+                readHere();
+                return replies.continuation(session, errorChallenge.get());
+            });
+        return null;
     }
 
     /** Sends a continuation and reads the client's next line here. */
     private Reply challenge(byte[] challenge) {
+        readHere();
+        session.input().write(replies.continuation(session, challenge));
+        return null;
+    }
+
+    private void readHere() {
         if (!reading) {
             reading = true;
             session.input().exchangeBegun(this);
         }
-        session.input().write(replies.continuation(session, challenge));
-        return null;
     }
 
     private void end() {

@@ -1,8 +1,12 @@
 package dev.pop3x.protocol;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import javax.inject.Inject;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.pop3x.auth.Authentication;
 import dev.pop3x.auth.LoginBrake;
@@ -14,6 +18,8 @@ import dev.pop3x.auth.LoginBrake;
  * behind the failed login waits for it.
  */
 final class LoginAttempts {
+    private static final Logger LOGGER = LoggerFactory.getLogger(LoginAttempts.class);
+
     private final LoginBrake brake;
     private final LoginFlow loginFlow;
     private final Replies replies;
@@ -23,6 +29,25 @@ final class LoginAttempts {
         this.brake = brake;
         this.loginFlow = loginFlow;
         this.replies = replies;
+    }
+
+    /**
+     * Checks the credentials off the event loop (the users repository, a token's issuer: a call away), then concludes
+     * the attempt there.
+     *
+     * @return null: the reply is sent later
+     */
+    Reply attempt(Pop3xSession session, String command, Supplier<Authentication> check) {
+        session.input().offLoop(check::get, (authentication, failure) -> {
+            if (failure != null) {
+                LOGGER.error("{} from {}: the credentials could not be checked", command, session.remoteAddress(), failure);
+                session.forgetUser();
+                return replies.render(session, command, Reply.err(ResponseCode.SYS_TEMP, Text.AUTH_UNAVAILABLE));
+            }
+            Reply reply = conclude(session, command, authentication);
+            return reply == null ? null : replies.render(session, command, reply);
+        });
+        return null;
     }
 
     /** @return the reply, or null when it is sent later */

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.CompletableFuture;
 
 import javax.inject.Inject;
 
@@ -72,25 +71,32 @@ final class LoginFlow {
     }
 
     /**
+     * Locks and opens the maildrop; the reply is sent later, once both are done off the event loop.
+     *
      * @param command PASS or AUTH, for the log line of a refusal
-     * @return the reply, or null when the login waits for the maildrop lock: the session's input owes the reply
+     * @return null: the session's input owes the reply
      */
     Reply enter(Pop3xSession session, String command, Username user, Optional<String> device) {
-        if (!maildropSettings.lock()) {
-            return failing(session, open(session, user, device, Optional.empty()));
-        }
-        CompletableFuture<Optional<MaildropLock>> granted = locks.lock(user, device, new SessionHolder(session, logout, replies));
-        if (granted.isDone()) {
-            return failing(session, locked(session, user, device, granted.join()));
-        }
         session.input().owe();
-        granted.thenAcceptAsync(lock -> {
+        if (!maildropSettings.lock()) {
+            open(session, command, user, device, Optional.empty());
+            return null;
+        }
+        locks.lock(user, device, new SessionHolder(session, logout, replies)).thenAcceptAsync(lock -> {
             if (session.isEnded()) {
                 // the client left while it waited
-                lock.ifPresent(MaildropLock::release);
-                return;
+                lock.ifPresent(left -> session.input().inBackground("Releasing the maildrop lock of " + user.asString(), () -> {
+                    left.release();
+                    return null;
+                }));
+            } else if (lock.isEmpty()) {
+                inUse.increment();
+                LOGGER.info("Maildrop of {}{} is in use by session {}; login from {} refused", user.asString(), onDevice(device),
+                    locks.holder(user, device).orElse("(released just now)"), session.remoteAddress());
+                session.input().reply(replies.render(session, command, failing(session, Reply.err(ResponseCode.IN_USE, Text.IN_USE))));
+            } else {
+                open(session, command, user, device, lock);
             }
-            session.input().reply(replies.render(session, command, failing(session, locked(session, user, device, lock))));
         }, session.input().later());
         return null;
     }
@@ -102,22 +108,41 @@ final class LoginFlow {
         return reply;
     }
 
-    private Reply locked(Pop3xSession session, Username user, Optional<String> device, Optional<MaildropLock> lock) {
-        if (lock.isEmpty()) {
-            inUse.increment();
-            LOGGER.info("Maildrop of {}{} is in use by session {}; login from {} refused", user.asString(), onDevice(device),
-                locks.holder(user, device).orElse("(released just now)"), session.remoteAddress());
-            return Reply.err(ResponseCode.IN_USE, Text.IN_USE);
-        }
-        return open(session, user, device, lock);
-    }
-
     private static String onDevice(Optional<String> device) {
         return device.map(name -> " (device " + name + ")").orElse("");
     }
 
-    /** Opens the maildrop and enters the TRANSACTION state; on a refusal, the maildrop and the lock are let go. */
-    private Reply open(Pop3xSession session, Username user, Optional<String> device, Optional<MaildropLock> lock) {
+    /** Opens the maildrop off the event loop, then enters the TRANSACTION state, or refuses the login. */
+    private void open(Pop3xSession session, String command, Username user, Optional<String> device, Optional<MaildropLock> lock) {
+        session.input().offLoop(() -> opened(user, device, lock), (opened, failure) -> {
+            if (failure != null) {
+                // the maildrop and the lock were let go where it failed
+                LOGGER.error("Cannot open the maildrop of {}", user.asString(), failure);
+                return replies.render(session, command, failing(session, Reply.err(ResponseCode.SYS_TEMP, Text.MAILDROP_TEMPORARY_FAILURE)));
+            }
+            if (opened.transaction.isEmpty()) {
+                return replies.render(session, command, failing(session, opened.refusal));
+            }
+            Transaction transaction = opened.transaction.get();
+            if (session.isEnded()) {
+                session.input().inBackground("Releasing the maildrop of " + user.asString(), () -> {
+                    transaction.end();
+                    return null;
+                });
+                return null;
+            }
+            session.enterTransaction(transaction);
+            logins.increment();
+            LOGGER.info("Login user={}{} ip={} tls={} messages={} octets={}", user.asString(), device.map(name -> " device=" + name).orElse(""),
+                session.remoteAddress(), session.tlsActive(), transaction.size(), transaction.remainingOctets());
+            return replies.render(session, command, Reply.ok(Text.WELCOME, user.asString()));
+        });
+    }
+
+    /**
+     * Opens the maildrop and lists it, off the event loop; on a refusal, the maildrop and the lock are let go.
+     */
+    private Opened opened(Username user, Optional<String> device, Optional<MaildropLock> lock) {
         Maildrop maildrop = null;
         boolean entered = false;
         try {
@@ -125,23 +150,19 @@ final class LoginFlow {
             Optional<Reply> refusal = enforceLoginDelay(user, maildrop);
             if (refusal.isPresent()) {
                 tooSoon.increment();
-                return refusal.get();
+                return Opened.refused(refusal.get());
             }
             PopView view = devices.open(user, device, maildrop);
-            Transaction transaction = new Transaction(user, withQuotaNotice(user, view), view.maildrop(), lock);
-            session.enterTransaction(transaction);
+            Transaction transaction = new Transaction(user, device, withQuotaNotice(user, view), view.maildrop(), lock);
             entered = true;
-            logins.increment();
-            LOGGER.info("Login user={}{} ip={} tls={} messages={} octets={}", user.asString(), device.map(name -> " device=" + name).orElse(""),
-                session.remoteAddress(), session.tlsActive(), transaction.size(), transaction.remainingOctets());
-            return Reply.ok(Text.WELCOME, user.asString());
+            return Opened.entering(transaction);
         } catch (TooManyDevices e) {
             LOGGER.info("Login refused: {}", e.getMessage());
-            return Reply.err(ResponseCode.SYS_PERM, Text.TOO_MANY_DEVICES, e.max());
+            return Opened.refused(Reply.err(ResponseCode.SYS_PERM, Text.TOO_MANY_DEVICES, e.max()));
         } catch (MaildropException e) {
             unavailable.increment();
             LOGGER.error("Cannot open the maildrop of {}", user.asString(), e);
-            return Reply.err(ResponseCode.forFailure(e.kind()), unavailable(e.kind()));
+            return Opened.refused(Reply.err(ResponseCode.forFailure(e.kind()), unavailable(e.kind())));
         } finally {
             if (!entered) {
                 if (maildrop != null) {
@@ -149,6 +170,25 @@ final class LoginFlow {
                 }
                 lock.ifPresent(MaildropLock::release);
             }
+        }
+    }
+
+    /** A maildrop opened for a session, or why not. */
+    private static final class Opened {
+        private final Optional<Transaction> transaction;
+        private final Reply refusal;
+
+        private Opened(Optional<Transaction> transaction, Reply refusal) {
+            this.transaction = transaction;
+            this.refusal = refusal;
+        }
+
+        static Opened entering(Transaction transaction) {
+            return new Opened(Optional.of(transaction), null);
+        }
+
+        static Opened refused(Reply refusal) {
+            return new Opened(Optional.empty(), refusal);
         }
     }
 

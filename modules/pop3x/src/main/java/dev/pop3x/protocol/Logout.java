@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import javax.inject.Inject;
+import javax.inject.Provider;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,16 +18,19 @@ final class Logout {
     private static final Logger LOGGER = LoggerFactory.getLogger(Logout.class);
 
     private final Clock clock;
+    private final Provider<OpenSessions> openSessions;
 
     @Inject
-    Logout(Clock clock) {
+    Logout(Clock clock, Provider<OpenSessions> openSessions) {
         this.clock = clock;
+        this.openSessions = openSessions;
     }
 
     void end(Pop3xSession session, String reason) {
         if (!session.end()) {
             return;
         }
+        openSessions.get().closed(session);
         LOGGER.info("Logout user={} ip={} reason={} {} kept={} time={}ms",
             session.user().orElse("-"),
             session.remoteAddress(),

@@ -30,6 +30,7 @@ public final class PassCommand extends Pop3xCommand {
             session.forgetUser();
             return Reply.err(ResponseCode.AUTH, Text.PLAINTEXT_DISALLOWED);
         }
-        return attempts.conclude(session, "PASS", authenticator.password(user.get(), arguments.text().orElseThrow(), Optional.empty()));
+        String password = arguments.text().orElseThrow();
+        return attempts.attempt(session, "PASS", () -> authenticator.password(user.get(), password, Optional.empty()));
     }
 }

@@ -2,11 +2,16 @@ package dev.pop3x.protocol;
 
 import java.util.Collection;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.CommandHandler;
 import org.apache.james.protocols.pop3.POP3Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pop3x.protocol.SessionInput.StorageCall;
 
 /**
  * A pop3x command handler. The state the command is valid in ({@link Phase}) and what it carries after its keyword
@@ -15,6 +20,8 @@ import org.apache.james.protocols.pop3.POP3Session;
  * {@link Pop3xDispatcher}.
  */
 abstract class Pop3xCommand implements CommandHandler<POP3Session> {
+    private static final Logger LOGGER = LoggerFactory.getLogger(Pop3xCommand.class);
+
     private final String keyword;
     private final Phase phase;
     private final ArgumentShape shape;
@@ -43,6 +50,26 @@ abstract class Pop3xCommand implements CommandHandler<POP3Session> {
 
     /** @return the reply, or null when it is sent later (the session's input then owes it) */
     abstract Reply execute(Pop3xSession session, Arguments arguments);
+
+    /**
+     * For a command whose reply needs the maildrop: the storage call runs off the event loop, then {@code then} makes
+     * the reply on it. A failure nobody caught answers {@code -ERR [SYS/TEMP]} and is logged.
+     *
+     * @return null: the reply is sent later
+     */
+    final <T> Reply offLoop(Pop3xSession session, StorageCall<T> call, Function<T, Reply> then) {
+        session.input().offLoop(call, (result, failure) -> {
+            Reply reply;
+            if (failure != null) {
+                LOGGER.error("{} failed for {} from {}", keyword, session.user().orElse("(no user)"), session.remoteAddress(), failure);
+                reply = Reply.err(ResponseCode.SYS_TEMP, Text.INTERNAL_ERROR);
+            } else {
+                reply = then.apply(result);
+            }
+            return reply == null ? null : replies.render(session, keyword, reply);
+        });
+        return null;
+    }
 
     @Override
     public Collection<String> getImplCommands() {

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.inject.Inject;
 
 import org.apache.james.metrics.api.MetricFactory;
+import org.apache.james.metrics.api.TimeMetric;
 import org.apache.james.protocols.api.BaseRequest;
 import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * James's command dispatcher with what every pop3x command shares, in one place:
  * <ul>
  * <li>a line sent in the clear behind STLS closes the connection unrun (James's framer, which would look for
- * such lines too, is told not to: see {@link SessionStart}); the next commands wait while the client does not read its
- * replies ({@link SessionInput});</li>
+ * such lines too, is told not to: see {@link SessionStart}); the next line is read only once this one is answered
+ * ({@link SessionInput});</li>
  * <li>a command line is at most {@value #MAX_COMMAND_LINE} octets ({@value #MAX_AUTH_LINE} for AUTH, whose initial
  * response may be long, RFC 5034), at least what Dovecot accepts; after {@value #MAX_COMMANDS_BEFORE_LOGIN}
  * commands without a login the connection is closed;</li>
@@ -88,9 +89,6 @@ public final class Pop3xDispatcher extends CommandDispatcher<POP3Session> {
             // What James's framer throws for the same attack: its channel handler then closes the connection at once.
             // A reply cannot: it would wait behind the TLS handshake the client never makes.
             throw new CommandInjectionDetectedException();
-        }
-        if (!session.input().admits(line)) {
-            return null;
         }
         int octets = withoutLineEnd(line);
         if (octets > MAX_COMMAND_LINE && !(octets <= MAX_AUTH_LINE && isAuth(line))) {
@@ -184,7 +182,8 @@ public final class Pop3xDispatcher extends CommandDispatcher<POP3Session> {
         MDCBuilder mdc = MDCBuilder.create()
             .addToContext(MDCBuilder.ACTION, keywords.contains(command) ? command : "UNKNOWN")
             .addToContext(MDCBuilder.USER, session.user().orElse(""));
-        return metricFactory.decorateSupplierWithTimerMetric(metric, () -> MDCBuilder.withMdc(mdc, () -> {
+        TimeMetric timer = metricFactory.timer(metric);
+        Response response = MDCBuilder.withMdc(mdc, () -> {
             try {
                 return super.dispatchCommandHandlers(james, request);
             } catch (RuntimeException e) {
@@ -192,6 +191,13 @@ public final class Pop3xDispatcher extends CommandDispatcher<POP3Session> {
                     session.remoteAddress(), e);
                 return replies.render(session, command, Reply.err(ResponseCode.SYS_TEMP, Text.INTERNAL_ERROR));
             }
-        }));
+        });
+        if (session.input().owing()) {
+            // a command whose reply comes later is timed until it is sent
+            session.input().whenReplied(timer::stopAndPublish);
+        } else {
+            timer.stopAndPublish();
+        }
+        return response;
     }
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 import javax.net.ssl.SSLSession;
 
@@ -12,6 +14,7 @@ import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.pop3.POP3Session;
 
 import dev.pop3x.config.Language;
+import dev.pop3x.config.ListenerSettings;
 import io.netty.util.concurrent.EventExecutor;
 
 /**
@@ -33,6 +36,7 @@ final class Pop3xSession {
     private final SessionStatistics statistics = new SessionStatistics();
     private final SessionOutput output;
     private final SessionInput input;
+    private final ListenerSettings listener;
     private volatile Instant lastHeard;
     private Language language;
     private boolean utf8;
@@ -43,25 +47,37 @@ final class Pop3xSession {
     private boolean tlsNegotiating;
     private volatile boolean ended;
 
-    private Pop3xSession(POP3Session james, EventExecutor eventLoop, Clock clock, Language language) {
+    private Pop3xSession(POP3Session james, EventExecutor eventLoop, Clock clock, Language language, ListenerSettings listener,
+                         Consumer<Pop3xSession> timedOut, Executor storage) {
         this.james = james;
         this.clock = clock;
         this.connectedAt = clock.instant();
         this.lastHeard = connectedAt;
         this.language = language;
+        this.listener = listener;
         this.output = new SessionOutput(clock);
-        this.input = new SessionInput(james, eventLoop, output);
+        this.input = new SessionInput(james, eventLoop, this::idleFor, () -> listener.idleTimeout(loggedIn()), () -> timedOut.accept(this),
+            storage);
     }
 
     /**
      * Starts pop3x's state for a new connection.
      *
      * @param eventLoop the connection's event loop, where James runs its handlers
+     * @param listener the listener the client connected to
+     * @param timedOut what ends a session whose connection is closed for being idle
+     * @param storage the session's line of storage calls
      */
-    static Pop3xSession start(POP3Session james, EventExecutor eventLoop, Clock clock, Language language) {
-        Pop3xSession session = new Pop3xSession(james, eventLoop, clock, language);
+    static Pop3xSession start(POP3Session james, EventExecutor eventLoop, Clock clock, Language language, ListenerSettings listener,
+                              Consumer<Pop3xSession> timedOut, Executor storage) {
+        Pop3xSession session = new Pop3xSession(james, eventLoop, clock, language, listener, timedOut, storage);
         james.setAttachment(KEY, session, State.Connection);
         return session;
+    }
+
+    /** The listener the client connected to. */
+    ListenerSettings listener() {
+        return listener;
     }
 
     /** pop3x's state of the connection. */
@@ -97,7 +113,6 @@ final class Pop3xSession {
     /** A line came from the client. */
     void heard() {
         lastHeard = clock.instant();
-        input.received();
     }
 
     /** How long the session has been idle: nothing heard from the client, and no reply moving towards it. */
@@ -195,14 +210,20 @@ final class Pop3xSession {
         return !handshakeDone;
     }
 
-    /** Marks the session ended and returns whether it was still running (so that it ends once). */
+    /**
+     * Marks the session ended and returns whether it was still running (so that it ends once). Its maildrop is closed
+     * and its lock released off the event loop, after the storage calls the session made before.
+     */
     boolean end() {
         if (ended) {
             return false;
         }
         ended = true;
         input.end();
-        transaction.ifPresent(Transaction::end);
+        transaction.ifPresent(ending -> input.inBackground("Releasing the maildrop of " + ending.user().asString(), () -> {
+            ending.end();
+            return null;
+        }));
         return true;
     }
 

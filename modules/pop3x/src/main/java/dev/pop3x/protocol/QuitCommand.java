@@ -32,38 +32,72 @@ public final class QuitCommand extends Pop3xCommand {
 
     @Override
     Reply execute(Pop3xSession session, Arguments arguments) {
-        Reply reply = session.loggedIn() ? update(session) : Reply.ok(Text.SIGN_OFF);
-        logout.end(session, "QUIT");
-        return reply.then(Reply.After.END_SESSION);
-    }
-
-    /** The UPDATE state: the client's deletions, then the deletion policy on what is left. */
-    private Reply update(Pop3xSession session) {
+        if (!session.loggedIn()) {
+            logout.end(session, "QUIT");
+            return Reply.ok(Text.SIGN_OFF).then(Reply.After.END_SESSION);
+        }
         Transaction transaction = session.transaction();
         List<MaildropMessage> deleted = transaction.deletedMessages();
+        return offLoop(session, () -> update(transaction, deleted), update -> {
+            session.statistics().expunged(update.expunged, update.expungedOctets);
+            session.statistics().expired(update.expired, update.expiredOctets);
+            logout.end(session, "QUIT");
+            return update.reply.then(Reply.After.END_SESSION);
+        });
+    }
+
+    /**
+     * The UPDATE state, off the event loop: the client's deletions, then the deletion policy on what is left; then the
+     * maildrop is released, before the client hears the reply.
+     */
+    private Update update(Transaction transaction, List<MaildropMessage> deleted) {
+        try {
+            return expunge(transaction, deleted);
+        } finally {
+            transaction.end();
+        }
+    }
+
+    private Update expunge(Transaction transaction, List<MaildropMessage> deleted) {
         if (!transaction.stillLocked()) {
             LOGGER.error("The maildrop lock of {} was lost during the session (another node broke its lease): nothing is expunged",
                 transaction.user().asString());
-            return deleted.isEmpty() ? Reply.ok(Text.SIGN_OFF) : Reply.err(ResponseCode.IN_USE, Text.SIGN_OFF_NOT_CLEAN);
+            return new Update(deleted.isEmpty() ? Reply.ok(Text.SIGN_OFF) : Reply.err(ResponseCode.IN_USE, Text.SIGN_OFF_NOT_CLEAN));
         }
+        Update update = new Update(Reply.ok(Text.SIGN_OFF));
         if (!deleted.isEmpty()) {
             try {
                 transaction.maildrop().expunge(deleted);
-                session.statistics().expunged(transaction.deletedCount(), transaction.deletedOctets());
+                update.expunged = deleted.size();
+                update.expungedOctets = deleted.stream().mapToLong(MaildropMessage::octets).sum();
             } catch (MaildropException e) {
-                LOGGER.error("Expunging {} messages of {} failed", transaction.deletedCount(), transaction.user().asString(), e);
-                return Reply.err(ResponseCode.forFailure(e.kind()), Text.SIGN_OFF_NOT_CLEAN);
+                LOGGER.error("Expunging {} messages of {} failed", deleted.size(), transaction.user().asString(), e);
+                return new Update(Reply.err(ResponseCode.forFailure(e.kind()), Text.SIGN_OFF_NOT_CLEAN));
             }
         }
         try {
             PolicyReport report = deletionPolicy.enforce(transaction.user(), transaction.store(), deleted, PolicyTrigger.QUIT);
             if (!report.dryRun()) {
-                session.statistics().expired(report.expunctions().size(), report.expungedOctets());
+                update.expired = report.expunctions().size();
+                update.expiredOctets = report.expungedOctets();
             }
         } catch (MaildropException | RuntimeException e) {
             // the client's own deletions are done; the policy runs again at the next QUIT or sweep
-            LOGGER.warn("The deletion deletionPolicy did not run for {}", transaction.user().asString(), e);
+            LOGGER.warn("The deletion policy did not run for {}", transaction.user().asString(), e);
         }
-        return Reply.ok(Text.SIGN_OFF);
+        return update;
+    }
+
+    /** What the UPDATE state did. */
+    private static final class Update {
+        private final Reply reply;
+        private int expunged;
+        private long expungedOctets;
+        private int expired;
+        private long expiredOctets;
+
+        Update(Reply reply) {
+            this.reply = reply;
+        }
     }
 }

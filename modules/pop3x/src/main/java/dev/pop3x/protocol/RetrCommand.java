@@ -7,6 +7,7 @@ import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
 import dev.pop3x.protocol.wire.OnFullyRead;
@@ -30,18 +31,22 @@ public final class RetrCommand extends Pop3xCommand {
         retrievals.record(session, number);
     }
 
+    /** The message is opened off the event loop; the reply streams it. */
     @Override
     Reply execute(Pop3xSession session, Arguments arguments) {
         Transaction transaction = session.transaction();
         int number = arguments.message();
         MaildropMessage message = transaction.message(number);
-        try {
-            InputStream content = transaction.maildrop().content(message);
-            InputStream sent = new OnFullyRead(new Pop3Body(content, message.octets()), () -> retrieved(session, number, message));
-            return Reply.ok(Text.MESSAGE_FOLLOWS).withBody(sent);
-        } catch (MaildropException e) {
-            LOGGER.warn("RETR {} ({}) of {} failed", number, message.uniqueId(), transaction.user().asString(), e);
-            return Reply.unreadable(e, number);
-        }
+        Maildrop maildrop = transaction.maildrop();
+        return offLoop(session, () -> {
+            try {
+                InputStream content = maildrop.content(message);
+                InputStream sent = new OnFullyRead(new Pop3Body(content, message.octets()), () -> retrieved(session, number, message));
+                return Reply.ok(Text.MESSAGE_FOLLOWS).withBody(sent);
+            } catch (MaildropException e) {
+                LOGGER.warn("RETR {} ({}) of {} failed", number, message.uniqueId(), transaction.user().asString(), e);
+                return Reply.unreadable(e, number);
+            }
+        }, reply -> reply);
     }
 }

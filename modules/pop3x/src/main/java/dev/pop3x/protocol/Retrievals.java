@@ -1,6 +1,7 @@
 package dev.pop3x.protocol;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.OptionalInt;
 
 import javax.inject.Inject;
@@ -12,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pop3x.config.SessionSettings;
-import dev.pop3x.maildrop.MaildropException;
+import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropMessage;
 
 /**
@@ -45,11 +46,12 @@ final class Retrievals {
         if (transaction.firstFullRetrievalHere(number) && message.retrieved().isPresent()) {
             retrievedAgain(session, transaction.user(), message);
         }
-        try {
-            transaction.maildrop().markRetrieved(message, clock.instant());
-        } catch (MaildropException e) {
-            LOGGER.warn("Cannot record that {} of {} was retrieved", message.uniqueId(), transaction.user().asString(), e);
-        }
+        Maildrop maildrop = transaction.maildrop();
+        Instant when = clock.instant();
+        session.input().inBackground("Recording that " + message.uniqueId() + " of " + transaction.user().asString() + " was retrieved", () -> {
+            maildrop.markRetrieved(message, when);
+            return null;
+        });
     }
 
     private void retrievedAgain(Pop3xSession session, Username user, MaildropMessage message) {

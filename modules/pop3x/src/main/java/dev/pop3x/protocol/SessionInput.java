@@ -1,15 +1,18 @@
 package dev.pop3x.protocol;
 
+import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import org.apache.james.protocols.api.ProtocolSessionImpl;
 import org.apache.james.protocols.api.ProtocolTransport;
 import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.api.StreamResponse;
 import org.apache.james.protocols.api.handler.LineHandler;
 import org.apache.james.protocols.pop3.POP3Session;
 import org.slf4j.Logger;
@@ -19,80 +22,56 @@ import org.slf4j.MDC;
 import io.netty.util.concurrent.EventExecutor;
 
 /**
- * Where the lines of one connection go, and when. James hands each line to the top of its line-handler stack: the
- * command dispatcher, or the AUTH exchange in progress. While the session is <em>paused</em>, because a reply it
- * owes comes later (a failed login the brake delays, a login waiting for the maildrop lock) or because the client
- * does not read what it was sent, lines wait here in order and the connection is not read from; once resumed, they
- * are played to the handler then current, as if they had just arrived.
+ * Where the lines of one connection go, and when. pop3x's listener hands a session its lines one at a time, only
+ * when the session says it wants one ({@link ProtocolTransport#setReadable}), and reads the connection only for
+ * them: nothing is read ahead of what is handled. Each line goes to the top of James's line-handler stack: the
+ * command dispatcher, or the AUTH exchange in progress.
  *
- * <p>James runs every handler of a connection on the connection's Netty event loop, which serves many connections:
- * nothing here blocks it. Work that ends later (a delay, a lock released by another session) is scheduled back onto
- * that event loop, which keeps every write in order with the ones James makes for later commands.
+ * <p>While the reply to a line comes later (storage work off the event loop, a failed login the brake delays, a
+ * login waiting for the maildrop lock), the session <em>owes</em> it: it wants no line until the reply is sent, so
+ * what a client pipelines waits in its own socket buffers, in order. Every call happens on the connection's event
+ * loop; work that ends elsewhere comes back to it through {@link #later()}, which keeps every write in order.
  *
- * <p>Reading is paced by handling. James cuts lines on a thread of its own and queues each one as a task for the
- * event loop, which meanwhile goes on reading: a client that writes faster than its commands are handled would
- * fill the heap with queued lines (Netty holds some 80 bytes of heap per line queued: a flood of 8-octet commands
- * costs ten times what it sends). So when a line arrives, reading stops until the lines already queued are
- * handled (a task queued behind them turns it on again): what is read ahead is what Netty reads until the first
- * new line reaches pop3x, not all the client sends. A session that would hold more than {@value #MAX_HELD_LINES}
- * lines is closed. Lines that come after the session's last reply are dropped without a word (James would log
- * each).
- *
- * <p>That is short while James's framer thread keeps up, and not bounded by pop3x when it does not: on a machine
- * whose CPUs are taken, a client that writes from its first moment, before the greeting, had James read some 8 MB
- * before its first line was handled (5.6 million lines queued, James's 512 MB heap full). Only James's pipeline,
- * which an extension cannot change, could stop that read.
+ * <p>The session also closes a connection idle too long: nothing heard from the client and no reply moving towards
+ * it for the listener's login timeout before login, or its connection timeout after (RFC 1939 section 3: without
+ * a reply, and without the UPDATE state). A session waiting for a reply it owes is not idle.
  */
 final class SessionInput {
     private static final Logger LOGGER = LoggerFactory.getLogger(SessionInput.class);
-    /**
-     * Lines a session holds while it waits: far more than any client pipelines (RFC 2449 asks clients to keep
-     * within the TCP window), far less than a client that writes without ever reading sends.
-     */
-    static final int MAX_HELD_LINES = 10_000;
 
     private final POP3Session james;
     private final EventExecutor eventLoop;
-    private final SessionOutput output;
-    private final Deque<byte[]> held = new ArrayDeque<>();
-    private final LineHandler<POP3Session> holding = (session, line) -> {
-        if (held.size() >= MAX_HELD_LINES) {
-            LOGGER.warn("{} lines sent without waiting for replies: connection closed", MAX_HELD_LINES);
-            write(Response.DISCONNECT);
-            return null;
-        }
-        held.addLast(line.clone());
-        return null;
-    };
+    private final Supplier<Duration> idleFor;
+    private final Supplier<Duration> idleTimeout;
+    private final Runnable timedOut;
+    private final Executor storage;
     private Pop3xDispatcher dispatcher;
     private LineHandler<POP3Session> exchange;
-    private Pause pause;
-    private Map<String, String> pausedIn;
-    private boolean catchingUp;
-    private boolean heardWhileCatchingUp;
-    private boolean readable = true;
+    private boolean owing;
+    private Runnable whenReplied = () -> { };
     private boolean ended;
     private boolean closed;
+    private ScheduledFuture<?> idleCheck;
 
-    /** Why lines wait. */
-    private enum Pause {
-        /** the client has not read what it was sent */
-        BACKLOG,
-        /** the reply to the last line comes later */
-        REPLY_OWED
-    }
-
-    SessionInput(POP3Session james, EventExecutor eventLoop, SessionOutput output) {
+    /**
+     * @param idleFor how long the session has been idle
+     * @param idleTimeout how long it may be, now
+     * @param timedOut ends the session, before its connection is closed for being idle
+     * @param storage the session's line of storage calls ({@link StorageThreads#forSession()})
+     */
+    SessionInput(POP3Session james, EventExecutor eventLoop, Supplier<Duration> idleFor, Supplier<Duration> idleTimeout,
+                 Runnable timedOut, Executor storage) {
         this.james = james;
         this.eventLoop = eventLoop;
-        this.output = output;
-        output.whenConsumed(() -> {
-            if (pause == Pause.BACKLOG) {
-                // Netty reads reply streams in the middle of its flush: go on once it is done
-                Map<String, String> context = pausedIn;
-                eventLoop.execute(() -> inContext(context, () -> resume(Pause.BACKLOG, null)));
-            }
-        });
+        this.storage = storage;
+        this.idleFor = idleFor;
+        this.idleTimeout = idleTimeout;
+        this.timedOut = timedOut;
+    }
+
+    /** Starts the idle timer: once the greeting is sent. */
+    void start() {
+        checkIdleIn(idleTimeout.get());
     }
 
     /** The chain's dispatcher, recorded by it as lines arrive (James hands it to no other handler). */
@@ -121,106 +100,112 @@ final class SessionInput {
         }
     }
 
-    /**
-     * A line arrived: reading stops until the lines James already queued for this connection are handled. A task
-     * queued behind them looks whether lines came meanwhile: while they do, James is still handing over what it read
-     * (its framer runs on a thread of its own and may lag behind), and the task looks again behind them.
-     */
-    void received() {
-        if (catchingUp) {
-            heardWhileCatchingUp = true;
-            return;
+    /** The reply to the line being handled comes later, by {@link #reply}; no line is read meanwhile. */
+    void owe() {
+        if (!owing && !closed) {
+            owing = true;
+            transport().setReadable(false);
         }
-        catchingUp = true;
-        updateReading();
-        checkCaughtUp();
     }
 
-    private void checkCaughtUp() {
-        heardWhileCatchingUp = false;
-        eventLoop.execute(() -> {
-            if (heardWhileCatchingUp) {
-                checkCaughtUp();
-                return;
+    /**
+     * Sends the reply owed (on the event loop); then the session wants its next line. A reply to a connection closed
+     * meanwhile is dropped, the message it would have streamed closed.
+     */
+    void reply(Response owed) {
+        if (!owing || closed) {
+            closeStream(owed);
+            return;
+        }
+        owing = false;
+        Runnable done = whenReplied;
+        whenReplied = () -> { };
+        write(owed);
+        done.run();
+        if (!closed) {
+            transport().setReadable(true);
+        }
+    }
+
+    /** Whether the reply to the line being handled comes later. */
+    boolean owing() {
+        return owing;
+    }
+
+    /** Runs once the reply owed is sent (the timer of the command it answers). */
+    void whenReplied(Runnable action) {
+        whenReplied = action;
+    }
+
+    private static void closeStream(Response dropped) {
+        if (dropped instanceof StreamResponse) {
+            try {
+                ((StreamResponse) dropped).getStream().close();
+            } catch (IOException e) {
+                LOGGER.debug("Closing a reply never sent", e);
             }
-            catchingUp = false;
-            updateReading();
+        }
+    }
+
+    /**
+     * Makes a storage call off the event loop, in order with the session's other calls, while the session owes its
+     * reply; back on the event loop, {@code then} makes the reply from the call's result or its failure, and it is
+     * sent (null: the reply is still owed, and sent later by {@link #reply}).
+     */
+    <T> void offLoop(StorageCall<T> call, BiFunction<T, Throwable, Response> then) {
+        owe();
+        Executor back = later();
+        inContext(storage, () -> {
+            T result = null;
+            Throwable failure = null;
+            try {
+                result = call.call();
+            } catch (Exception | Error e) {
+                failure = e;
+            }
+            T outcome = result;
+            Throwable failed = failure;
+            back.execute(() -> {
+                Response reply = then.apply(outcome, failed);
+                if (reply != null) {
+                    reply(reply);
+                }
+            });
         });
     }
 
     /**
-     * Whether the line may be handled now. When the client has not read the replies it was sent, the line waits,
-     * with the ones that follow, until it has, and reading stops meanwhile.
+     * Storage work nobody waits for (a retrieval to record, the maildrop to release), in order with the session's
+     * other calls; a failure is logged.
      */
-    boolean admits(byte[] line) {
-        if (!output.backlogged()) {
-            return true;
-        }
-        defer(line);
-        return false;
-    }
-
-    /** The line being handled waits, before those that follow it, until the client has read its replies. */
-    private void defer(byte[] line) {
-        pause(Pause.BACKLOG);
-        held.addFirst(line.clone());
-    }
-
-    /** The reply to the line being handled comes later, by {@link #reply}; the lines that follow wait for it. */
-    void owe() {
-        pause(Pause.REPLY_OWED);
-    }
-
-    /** Sends the reply owed (on the event loop), then plays the lines that waited for it. */
-    void reply(Response owed) {
-        resume(Pause.REPLY_OWED, owed);
-    }
-
-    private void pause(Pause reason) {
-        if (pause == null && !closed) {
-            pause = reason;
-            pausedIn = MDC.getCopyOfContextMap();
-            james.pushLineHandler(holding);
-            updateReading();
-        }
-    }
-
-    /** Reads from the connection only when nothing waits and the lines read so far are handled. */
-    private void updateReading() {
-        boolean wanted = pause == null && !catchingUp && !closed;
-        if (wanted != readable) {
-            readable = wanted;
-            transport().setReadable(wanted);
-        }
-    }
-
-    /**
-     * Ends a pause: sends the reply that was owed, if any, then plays the lines that waited, until one of them
-     * pauses the session again.
-     */
-    private void resume(Pause reason, Response reply) {
-        if (pause != reason || ended || closed) {
-            return;
-        }
-        pause = null;
-        james.popLineHandler();
-        if (reply != null) {
-            write(reply);
-        }
-        while (pause == null && !ended && !closed && !held.isEmpty()) {
-            byte[] line = held.removeFirst();
-            Response response = (exchange != null ? exchange : dispatcher()).onLine(james, line);
-            if (response != null) {
-                write(response);
+    void inBackground(String what, StorageCall<?> work) {
+        inContext(storage, () -> {
+            try {
+                work.call();
+            } catch (Exception e) {
+                LOGGER.warn("{} failed", what, e);
             }
-        }
-        updateReading();
+        });
     }
 
-    /** The session ended: nothing that waits is played any more. */
+    /** Runs the task on the executor with the caller's logging context. */
+    private static void inContext(Executor executor, Runnable task) {
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        executor.execute(() -> inContext(context, task));
+    }
+
+    /** A storage call. */
+    @FunctionalInterface
+    interface StorageCall<T> {
+        T call() throws Exception;
+    }
+
+    /** The session ended: a reply still owed is not sent, and the idle timer stops. */
     void end() {
         ended = true;
-        held.clear();
+        if (idleCheck != null) {
+            idleCheck.cancel(false);
+        }
     }
 
     /**
@@ -236,6 +221,28 @@ final class SessionInput {
     void schedule(Runnable task, Duration delay) {
         Map<String, String> context = MDC.getCopyOfContextMap();
         eventLoop.schedule(() -> inContext(context, task), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void checkIdleIn(Duration delay) {
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        idleCheck = eventLoop.schedule(() -> inContext(context, this::checkIdle), Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    private void checkIdle() {
+        if (ended || closed) {
+            return;
+        }
+        Duration timeout = idleTimeout.get();
+        Duration idle = idleFor.get();
+        if (owing || idle.compareTo(timeout) < 0) {
+            checkIdleIn(owing ? timeout : timeout.minus(idle));
+            return;
+        }
+        LOGGER.info("Idle for {} s ({} s allowed {}): connection from {} closed", idle.toSeconds(), timeout.toSeconds(),
+            james.getUsername() == null ? "before login" : "after login", james.getRemoteAddress().getAddress().getHostAddress());
+        timedOut.run();
+        // RFC 1939: the connection is closed "without removing any messages or sending any response to the client"
+        write(Response.DISCONNECT);
     }
 
     private static void inContext(Map<String, String> context, Runnable task) {
@@ -258,8 +265,7 @@ final class SessionInput {
 
     /**
      * Writes a reply outside the handler that the line went to (which writes its own), and the last reply of a
-     * session, which closes the connection: nothing is read any more, and what the client sent after the line it
-     * answers is dropped.
+     * session, which closes the connection: nothing is read any more.
      */
     void write(Response response) {
         try {
@@ -269,10 +275,9 @@ final class SessionInput {
         }
         if (response.isEndSession() && !closed) {
             closed = true;
-            held.clear();
             // on top of the one James pushed, which logs every line it drops
             james.pushLineHandler((session, line) -> null);
-            updateReading();
+            transport().setReadable(false);
         }
     }
 

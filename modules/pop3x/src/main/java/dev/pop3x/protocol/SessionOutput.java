@@ -7,40 +7,23 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * The replies of one session on their way out: each goes to James as a stream, and Netty reads a stream only while
- * the connection can take more (its outbound buffer is below the high-water mark). A reply Netty has not read to its
- * end is <em>unconsumed</em>: the client is not reading what it was sent. While one is, {@link SessionInput} holds
- * the next commands and stops reading, so a client that pipelines commands and never reads the replies costs the
- * server one reply in memory, not one per command (and, for RETR, not one open message per command).
- *
- * <p>The stream's progress also tells when the session last did something, for the take-over of an idle maildrop
- * holder. Every call happens on the connection's event loop, where Netty reads the streams.
+ * The replies of one session on their way out: each goes to James as a stream, which Netty reads only while the
+ * connection can take more. Reading them tells when a reply last moved towards the client (for the idle timeout and
+ * the take-over of an idle maildrop holder) and how many octets the session sent.
  */
 final class SessionOutput {
     private final Clock clock;
-    private int unconsumed;
     private volatile Instant lastProgress;
-    private Runnable whenConsumed = () -> { };
+    private volatile long octets;
 
     SessionOutput(Clock clock) {
         this.clock = clock;
         this.lastProgress = clock.instant();
     }
 
-    /** The reply as it is handed to James: counted until Netty has read it to its end, or it is closed. */
+    /** The reply as it is handed to James, followed as Netty reads it. */
     InputStream track(InputStream reply) {
-        unconsumed++;
         return new Tracked(reply);
-    }
-
-    /** Whether a reply handed to James is still not read in full: the client is not reading. */
-    boolean backlogged() {
-        return unconsumed > 0;
-    }
-
-    /** Runs once the last unconsumed reply is taken in full. */
-    void whenConsumed(Runnable action) {
-        whenConsumed = action;
     }
 
     /** When a reply last moved towards the client (or the session started). */
@@ -48,23 +31,21 @@ final class SessionOutput {
         return lastProgress;
     }
 
-    private void consumed() {
-        unconsumed--;
-        if (unconsumed == 0) {
-            whenConsumed.run();
-        }
+    /** Octets of replies handed to the connection so far. */
+    long octets() {
+        return octets;
     }
 
     private final class Tracked extends FilterInputStream {
-        private boolean done;
-
         Tracked(InputStream in) {
             super(in);
         }
 
         @Override
         public int read() throws IOException {
-            return progressed(in.read());
+            int result = in.read();
+            progressed(result == -1 ? -1 : 1);
+            return result;
         }
 
         @Override
@@ -72,28 +53,13 @@ final class SessionOutput {
             return progressed(in.read(buffer, offset, length));
         }
 
-        private int progressed(int result) {
+        private int progressed(int read) {
             lastProgress = clock.instant();
-            if (result == -1) {
-                finish();
+            if (read > 0) {
+                // read on the connection's event loop only: no lost update
+                octets += read;
             }
-            return result;
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
-                super.close();
-            } finally {
-                finish();
-            }
-        }
-
-        private void finish() {
-            if (!done) {
-                done = true;
-                consumed();
-            }
+            return read;
         }
     }
 }

@@ -16,6 +16,10 @@ final class SessionStatistics {
         commands++;
     }
 
+    int commands() {
+        return commands;
+    }
+
     void retrieved(long octets) {
         retrieved++;
         retrievedOctets += octets;

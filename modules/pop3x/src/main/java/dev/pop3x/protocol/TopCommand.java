@@ -10,6 +10,7 @@ import org.apache.james.protocols.pop3.core.CapaCapability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
 import dev.pop3x.protocol.wire.OnFullyRead;
@@ -37,21 +38,24 @@ public final class TopCommand extends Pop3xCommand implements CapaCapability {
         int number = arguments.message();
         int lines = arguments.lines();
         MaildropMessage message = transaction.message(number);
-        try {
-            boolean headersOnly = lines == 0;
-            InputStream source = headersOnly ? transaction.maildrop().headers(message) : transaction.maildrop().content(message);
-            session.statistics().topped();
-            TopLines top = new TopLines(source, lines);
-            // a TOP that sent the whole message retrieved it, as a RETR does
-            return Reply.ok(Text.MESSAGE_FOLLOWS).withBody(new OnFullyRead(new Pop3Body(top, message.octets()), () -> {
-                if (!headersOnly && top.sentWholeMessage()) {
-                    retrievals.record(session, number);
-                }
-            }));
-        } catch (MaildropException e) {
-            LOGGER.warn("TOP {} ({}) of {} failed", number, message.uniqueId(), transaction.user().asString(), e);
-            return Reply.unreadable(e, number);
-        }
+        Maildrop maildrop = transaction.maildrop();
+        boolean headersOnly = lines == 0;
+        session.statistics().topped();
+        return offLoop(session, () -> {
+            try {
+                InputStream source = headersOnly ? maildrop.headers(message) : maildrop.content(message);
+                TopLines top = new TopLines(source, lines);
+                // a TOP that sent the whole message retrieved it, as a RETR does
+                return Reply.ok(Text.MESSAGE_FOLLOWS).withBody(new OnFullyRead(new Pop3Body(top, message.octets()), () -> {
+                    if (!headersOnly && top.sentWholeMessage()) {
+                        retrievals.record(session, number);
+                    }
+                }));
+            } catch (MaildropException e) {
+                LOGGER.warn("TOP {} ({}) of {} failed", number, message.uniqueId(), transaction.user().asString(), e);
+                return Reply.unreadable(e, number);
+            }
+        }, reply -> reply);
     }
 
     /** Listed before login too (RFC 2449: a capability of the TRANSACTION state is announced in both). */

@@ -20,6 +20,7 @@ import dev.pop3x.maildrop.MaildropMessage;
  */
 final class Transaction {
     private final Username user;
+    private final Optional<String> device;
     private final Maildrop maildrop;
     private final Maildrop store;
     private final Optional<MaildropLock> lock;
@@ -33,10 +34,12 @@ final class Transaction {
     /**
      * @param maildrop the maildrop as the session sees it (a device's view, the quota notice...), whose expunge is the
      *                 UPDATE state of the client's DELEs
+     * @param device the device the session logged in on ({@code bob+phone@example.com}), if any
      * @param store the maildrop itself, for the deletion policy
      */
-    Transaction(Username user, Maildrop maildrop, Maildrop store, Optional<MaildropLock> lock) {
+    Transaction(Username user, Optional<String> device, Maildrop maildrop, Maildrop store, Optional<MaildropLock> lock) {
         this.user = user;
+        this.device = device;
         this.maildrop = maildrop;
         this.store = store;
         this.lock = lock;
@@ -48,6 +51,11 @@ final class Transaction {
 
     Username user() {
         return user;
+    }
+
+    /** The device the session logged in on, if it gave one. */
+    Optional<String> device() {
+        return device;
     }
 
     Maildrop maildrop() {
@@ -134,7 +142,7 @@ final class Transaction {
         return lock.map(MaildropLock::isHeld).orElse(true);
     }
 
-        /** Closes the maildrop and releases its lock, once; nothing is expunged here. */
+    /** Closes the maildrop and releases its lock, once; nothing is expunged here. */
     void end() {
         if (ended) {
             return;

@@ -15,7 +15,7 @@ import dev.pop3x.config.Language;
 import dev.pop3x.maildrop.InMemoryMaildrop;
 
 class ArgumentShapeTest {
-    private final Transaction transaction = new Transaction(Username.of("bob@example.test"),
+    private final Transaction transaction = new Transaction(Username.of("bob@example.test"), Optional.empty(),
         new InMemoryMaildrop().with("a").with("b").with("c"), new InMemoryMaildrop(), Optional.empty());
     private final Texts texts = Texts.load();
 
@@ -97,7 +97,7 @@ class ArgumentShapeTest {
 
     @Test
     void anEmptyMaildropHasNoMessageOne() {
-        Transaction empty = new Transaction(Username.of("bob@example.test"), new InMemoryMaildrop(), new InMemoryMaildrop(), Optional.empty());
+        Transaction empty = new Transaction(Username.of("bob@example.test"), Optional.empty(), new InMemoryMaildrop(), new InMemoryMaildrop(), Optional.empty());
         assertThat(ArgumentShape.MESSAGE.parse("RETR", "1", Optional.of(empty)).refusal().words(texts, Language.EN))
             .isEqualTo("Message (1) does not exist.");
     }

@@ -17,7 +17,9 @@ import org.apache.james.core.Username;
 import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.mailbox.SessionProvider;
 import org.apache.james.mailbox.store.SessionProviderImpl;
+import org.apache.james.metrics.api.GaugeRegistry;
 import org.apache.james.metrics.api.MetricFactory;
+import org.apache.james.metrics.api.NoopGaugeRegistry;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.apache.james.protocols.api.handler.ProtocolHandler;
 import org.apache.james.protocols.api.handler.ProtocolHandlerChainImpl;
@@ -33,7 +35,6 @@ import com.google.inject.Provides;
 
 import dev.pop3x.BuildInfo;
 import dev.pop3x.config.AuthSettings;
-import dev.pop3x.config.ListenerAuthSettings;
 import dev.pop3x.config.MaildropSettings;
 import dev.pop3x.config.Settings;
 import dev.pop3x.maildrop.LocalMaildropLocks;
@@ -54,9 +55,12 @@ final class HandlerChain implements AutoCloseable {
     private final RecordingMetricFactory metrics;
     private final AtomicInteger clientPorts = new AtomicInteger(40_000);
 
-    private HandlerChain(ProtocolHandlerChainImpl chain, RecordingMetricFactory metrics) {
+    private final AuthSettings auth;
+
+    private HandlerChain(ProtocolHandlerChainImpl chain, RecordingMetricFactory metrics, AuthSettings auth) {
         this.chain = chain;
         this.metrics = metrics;
+        this.auth = auth;
     }
 
     static Builder builder() {
@@ -69,7 +73,7 @@ final class HandlerChain implements AutoCloseable {
     }
 
     Pop3Script connectFrom(String address) {
-        return Pop3Script.connect(chain, eventLoop, new InetSocketAddress(address, clientPorts.incrementAndGet()));
+        return Pop3Script.connect(chain, eventLoop, new InetSocketAddress(address, clientPorts.incrementAndGet()), auth);
     }
 
     RecordingMetricFactory metrics() {
@@ -127,13 +131,13 @@ final class HandlerChain implements AutoCloseable {
                 users.addUser(Username.fromLocalPartWithDomain(user.getKey(), DOMAIN), user.getValue());
             }
             RecordingMetricFactory metrics = new RecordingMetricFactory();
-            Injector injector = Guice.createInjector(new JamesServices(Settings.of(settings), users, store, clock, metrics, auth));
+            Injector injector = Guice.createInjector(new JamesServices(Settings.of(settings), users, store, clock, metrics));
             ProtocolHandlerChainImpl chain = new ProtocolHandlerChainImpl();
             for (String handler : new Pop3xHandlers().getHandlers()) {
                 chain.add((ProtocolHandler) injector.getInstance(loaded(handler)));
             }
             chain.wireExtensibleHandlers();
-            return new HandlerChain(chain, metrics);
+            return new HandlerChain(chain, metrics, auth);
         }
 
         /** The class of a handler James's chain names, as James's loader finds it. */
@@ -153,15 +157,13 @@ final class HandlerChain implements AutoCloseable {
         private final MaildropStore store;
         private final Clock clock;
         private final MetricFactory metrics;
-        private final AuthSettings auth;
 
-        JamesServices(Settings settings, UsersRepository users, MaildropStore store, Clock clock, MetricFactory metrics, AuthSettings auth) {
+        JamesServices(Settings settings, UsersRepository users, MaildropStore store, Clock clock, MetricFactory metrics) {
             this.settings = settings;
             this.users = users;
             this.store = store;
             this.clock = clock;
             this.metrics = metrics;
-            this.auth = auth;
         }
 
         @Override
@@ -175,7 +177,7 @@ final class HandlerChain implements AutoCloseable {
             bind(MaildropLocks.class).to(LocalMaildropLocks.class).in(Singleton.class);
             bind(Clock.class).toInstance(clock);
             bind(MetricFactory.class).toInstance(metrics);
-            bind(ListenerAuthSettings.class).toInstance(ListenerAuthSettings.of(auth));
+            bind(GaugeRegistry.class).toInstance(new NoopGaugeRegistry());
             bind(Texts.class).toInstance(Texts.load());
             bind(BuildInfo.class).toInstance(new BuildInfo("test"));
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.apache.james.protocols.api.ProtocolConfiguration;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.ConnectHandler;
 import org.apache.james.protocols.api.handler.DisconnectHandler;
@@ -24,6 +24,8 @@ import org.apache.james.protocols.api.handler.ProtocolHandlerResultHandler;
 import org.apache.james.protocols.pop3.POP3Session;
 import org.apache.james.protocols.pop3.POP3SessionImpl;
 
+import dev.pop3x.config.AuthSettings;
+import dev.pop3x.config.ListenerSettings;
 import io.netty.util.concurrent.EventExecutor;
 
 /**
@@ -46,17 +48,17 @@ final class Pop3Script {
     private final Deque<byte[]> unread = new ArrayDeque<>();
     private final List<String> transcript = new ArrayList<>();
 
-    private Pop3Script(ProtocolHandlerChain chain, EventExecutor eventLoop, InetSocketAddress remote) {
+    private Pop3Script(ProtocolHandlerChain chain, EventExecutor eventLoop, InetSocketAddress remote, AuthSettings auth) {
         this.chain = chain;
         this.eventLoop = eventLoop;
         this.transport = new ScriptTransport(remote, new InetSocketAddress("127.0.0.1", 110), this::readNext,
             () -> eventLoop.execute(this::disconnected));
-        this.james = new POP3SessionImpl(transport, new ServerName());
+        this.james = new POP3SessionImpl(transport, new ListenerSettings("pop3x.test", auth, Duration.ofMinutes(3), Duration.ofMinutes(10)));
     }
 
     /** Connects as Netty would: the connect handlers run on the event loop, and their replies are written. */
-    static Pop3Script connect(ProtocolHandlerChain chain, EventExecutor eventLoop, InetSocketAddress remote) {
-        Pop3Script script = new Pop3Script(chain, eventLoop, remote);
+    static Pop3Script connect(ProtocolHandlerChain chain, EventExecutor eventLoop, InetSocketAddress remote, AuthSettings auth) {
+        Pop3Script script = new Pop3Script(chain, eventLoop, remote, auth);
         script.onEventLoop(script::connected);
         return script;
     }
@@ -216,24 +218,6 @@ final class Pop3Script {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
-        }
-    }
-
-    /** The server's configuration as James gives it to a session: its name. */
-    private static final class ServerName implements ProtocolConfiguration {
-        @Override
-        public String getHelloName() {
-            return "pop3x.test";
-        }
-
-        @Override
-        public String getGreeting() {
-            return null;
-        }
-
-        @Override
-        public String getSoftwareName() {
-            return "pop3x handler tests";
         }
     }
 }
