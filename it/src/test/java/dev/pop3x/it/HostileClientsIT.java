@@ -20,10 +20,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -59,6 +64,8 @@ class HostileClientsIT {
     private static DatagramSocket silentNameServer;
     private static DroppedInJames james;
     private static boolean slowResolver;
+
+    private static final Pattern BYTES_ACKED = Pattern.compile("bytes_acked:(\\d+)");
 
     private final List<Socket> attackers = new ArrayList<>();
 
@@ -243,8 +250,7 @@ class HostileClientsIT {
         for (int i = 0; i < 5; i++) {
             Socket socket = connect(attacker(i), james.ports().pop3());
             attackers.add(socket);
-            // logged in as a pipelining client is, greeting and replies read: what James's framer reads of a
-            // connection before pop3x sees its first line is not pop3x's to bound (README, Hostile clients)
+            // logged in as a pipelining client is, greeting and replies read (a flood from connect: the test above)
             readLine(socket);
             send(socket, ("USER " + reader(i) + "\r\nPASS " + PASSWORD + "\r\n").getBytes(StandardCharsets.US_ASCII));
             readLine(socket);
@@ -269,6 +275,110 @@ class HostileClientsIT {
         // one message file each at the most, and what else James opens meanwhile: not one per command (thousands)
         assertThat(files - open).as("files James holds open for 5 such clients, besides their sockets").isLessThan(50);
         assertThat(heapDuring - heapBefore).as("KB of heap for 5 such clients").isLessThan(32 * 1024);
+    }
+
+    /**
+     * 20 clients that write {@code RETR 1} lines from the moment they connect and never read, on a machine whose cores
+     * are busy: pop3x's listener reads a connection only for a line its session wants, so what the server's kernel
+     * takes in of each connection is what its receive window holds, whatever the client sends. Measured from the
+     * client's side: the octets its kernel accepted from it (an upper bound of TCP_INFO {@code bytes_acked}, which
+     * {@code ss} shows while the connection lasts). James's own listener took in 283 KB to 9.4 MB per connection.
+     */
+    @Test
+    void twentyClientsFloodingRetrFromConnectNeverReadingHaveAtMost512KbTakenInEach() throws Exception {
+        long heapBefore = liveHeapKilobytes();
+        byte[] retrs = "RETR 1\r\n".repeat(128).getBytes(StandardCharsets.US_ASCII);
+        Map<String, AtomicLong> written = new HashMap<>();
+        List<Thread> writers = new ArrayList<>();
+        List<Thread> busy = busyCores(Duration.ofSeconds(10));
+        for (int i = 0; i < 20; i++) {
+            Socket socket = new Socket();
+            // the client's own buffer holds little: what it wrote is what the server's side took in, or nearly
+            socket.setSendBufferSize(8192);
+            socket.bind(new InetSocketAddress(attacker(i), 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", james.ports().pop3()), 10_000);
+            attackers.add(socket);
+            AtomicLong octets = new AtomicLong();
+            written.put(socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort(), octets);
+            Thread writer = new Thread(() -> countWrites(socket, retrs, octets), "flood-" + i);
+            writer.setDaemon(true);
+            writer.start();
+            writers.add(writer);
+        }
+        Map<String, Long> acked = new HashMap<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && writers.stream().anyMatch(Thread::isAlive)) {
+            bytesAcked(james.ports().pop3()).forEach((client, octets) -> {
+                if (written.containsKey(client)) {
+                    acked.merge(client, octets, Math::max);
+                }
+            });
+            Thread.sleep(50);
+        }
+        long heapDuring = liveHeapKilobytes();
+        for (Thread thread : busy) {
+            thread.interrupt();
+        }
+        long most = written.values().stream().mapToLong(AtomicLong::get).max().orElse(0);
+        long stillWriting = writers.stream().filter(Thread::isAlive).count();
+        System.out.printf("hostile: 20 clients flooding RETR from connect, never reading, cores busy: at most %d KB written per "
+            + "connection (bytes_acked seen by ss: at most %d KB, %d connections sampled), %d still open after 10 s; James's "
+            + "live heap %d MB before, %d MB during%n", most / 1024, acked.values().stream().mapToLong(Long::longValue).max().orElse(0) / 1024,
+            acked.size(), stillWriting, heapBefore / 1024, heapDuring / 1024);
+        assertThat(written.values()).allSatisfy(octets -> assertThat(octets.get()).isLessThanOrEqualTo(512 * 1024L));
+        assertThat(acked.values()).allSatisfy(octets -> assertThat(octets).isLessThanOrEqualTo(512 * 1024L));
+        assertThat(heapDuring - heapBefore).as("KB of heap for 20 such clients").isLessThan(32 * 1024);
+    }
+
+    /** Writes the bytes again and again without reading, counting what the client's kernel accepted, until it fails. */
+    private static void countWrites(Socket socket, byte[] bytes, AtomicLong octets) {
+        try {
+            OutputStream out = socket.getOutputStream();
+            while (true) {
+                out.write(bytes);
+                octets.addAndGet(bytes.length);
+            }
+        } catch (IOException closed) {
+            // the server closed the connection, or the test did
+        }
+    }
+
+    /** TCP_INFO bytes_acked of every connection to the port, by the client's address:port, as ss shows it. */
+    private static Map<String, Long> bytesAcked(int serverPort) throws IOException, InterruptedException {
+        Process ss = new ProcessBuilder("ss", "-tinH", "state", "all", "( dport = :" + serverPort + " )").redirectErrorStream(true).start();
+        String output = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ss.waitFor();
+        Map<String, Long> acked = new HashMap<>();
+        String client = null;
+        for (String line : output.split("\n")) {
+            if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0))) {
+                String[] fields = line.trim().split("\\s+");
+                client = fields.length >= 5 ? fields[3] : null;
+                continue;
+            }
+            Matcher bytes = BYTES_ACKED.matcher(line);
+            if (client != null && bytes.find()) {
+                acked.put(client, Long.parseLong(bytes.group(1)));
+            }
+        }
+        return acked;
+    }
+
+    /** Threads that keep the machine's cores busy for a while, as other work would. */
+    private static List<Thread> busyCores(Duration during) {
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+            long end = System.nanoTime() + during.toNanos();
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
+                    // the clock read keeps the core busy
+                }
+            }, "busy-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        return threads;
     }
 
     /**
