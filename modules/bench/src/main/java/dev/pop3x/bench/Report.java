@@ -54,7 +54,9 @@ final class Report {
                 if (figure.unit().equals("MB/s")) {
                     out.printf("  %-38s", figure.name());
                     for (Target target : targets) {
-                        out.printf(" | %s %.0f%%", target.name(), 100 * figure.value(target.name()).median() / loopbackCeiling.median());
+                        Stats value = figure.value(target.name());
+                        // a column that did not measure this figure (the two-node W2 has no MB/s)
+                        out.printf(" | %s %s", target.name(), value == null ? "-" : String.format("%.0f%%", 100 * value.median() / loopbackCeiling.median()));
                     }
                     out.println();
                 }

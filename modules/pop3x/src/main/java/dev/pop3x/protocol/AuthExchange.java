@@ -56,10 +56,9 @@ final class AuthExchange implements LineHandler<POP3Session> {
      * {@code -ERR [SYS/TEMP]} and a log line, and the session goes on in the AUTHORIZATION state.
      *
      * <p>A POP3 command instead of a client response ends the exchange and runs as a command: the client gave up the
-     * exchange. That happens when its response was longer than James's framer takes (8,192 octets): James answers
-     * {@code -ERR Exceed maximal line length} itself, drops the line without telling pop3x, and the client, which has
-     * its answer, goes on with commands. A client response is base64 without spaces, never a keyword of this chain
-     * alone or followed by a space.
+     * exchange. A client response is base64 without spaces, never a keyword of this chain alone or followed by a
+     * space. A response longer than the listener's lines ({@code LineFramer}, 8,192 octets) arrives cut, is not
+     * base64, and ends the exchange with {@code -ERR}.
      */
     @Override
     public Response onLine(POP3Session james, byte[] bytes) {

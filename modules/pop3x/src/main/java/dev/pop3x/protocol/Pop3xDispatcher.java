@@ -45,7 +45,7 @@ public final class Pop3xDispatcher extends CommandDispatcher<POP3Session> {
     private static final Logger LOGGER = LoggerFactory.getLogger(Pop3xDispatcher.class);
     /** Octets of a command line without its line end; Dovecot takes 1,029 before login and 2,046 after. */
     static final int MAX_COMMAND_LINE = 2048;
-    /** Octets of an AUTH line without its line end: what James's framer lets through (8,192 with CRLF). */
+    /** Octets of an AUTH line without its line end: what pop3x's listener hands over whole (8,192 with CRLF). */
     static final int MAX_AUTH_LINE = 8190;
     /** A real client logs in within a handful of commands (CAPA, STLS, CAPA, AUTH). */
     static final int MAX_COMMANDS_BEFORE_LOGIN = 30;

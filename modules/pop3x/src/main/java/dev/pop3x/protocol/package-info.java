@@ -1,7 +1,8 @@
 /**
- * pop3x's POP3 protocol: the handler chain James runs for each connection ({@link dev.pop3x.protocol.Pop3xHandlers}).
+ * pop3x's POP3 protocol: the handler chain pop3x's listener ({@code dev.pop3x.server}) runs for each connection
+ * ({@link dev.pop3x.protocol.Pop3xHandlers}).
  *
- * <p>The path of one command: James's framer cuts a line; {@link dev.pop3x.protocol.Pop3xDispatcher} checks its length,
+ * <p>The path of one command: the listener cuts a line when the session wants one; {@link dev.pop3x.protocol.Pop3xDispatcher} checks its length,
  * reads its ASCII keyword and times it; the command's {@link dev.pop3x.protocol.Phase} and
  * {@link dev.pop3x.protocol.ArgumentShape} are checked by {@link dev.pop3x.protocol.Pop3xCommand}; the handler runs on the
  * typed session and returns a {@link dev.pop3x.protocol.Reply}; {@link dev.pop3x.protocol.Replies} words it in the
@@ -12,9 +13,10 @@
  * <li>commands, one per RFC keyword: {@code *Command}; capabilities that are no command: {@code *Capability};</li>
  * <li>the session: {@code Pop3xSession}, {@code Transaction}, {@code Phase}, {@code SessionStart}, {@code SessionEnd},
  * {@code Logout}, {@code SessionStatistics}, and where its lines and replies go and when: {@code SessionInput},
- * {@code SessionOutput};</li>
+ * {@code SessionOutput}; its storage calls, off the event loop: {@code StorageThreads}; the sessions open, for
+ * WebAdmin: {@code OpenSessions}, {@code SessionSummary};</li>
  * <li>logging in: {@code LoginAttempts}, {@code LoginFlow}, {@code SessionHolder} (the maildrop lock's view of a
- * session), {@code AuthPolicy}, {@code AuthExchange} (SASL mechanisms are in {@code protocol.sasl});</li>
+ * session), {@code AuthPolicy}, {@code AuthExchange} (SASL mechanisms are in {@code protocol.sasl}), {@code Retrievals};</li>
  * <li>wording: {@code Reply}, {@code Replies}, {@code Responses}, {@code Text}, {@code Texts}, {@code ResponseCode},
  * {@code Echo}, {@code ArgumentShape}, {@code Arguments};</li>
  * <li>byte streams, which depend on nothing here: {@code protocol.wire}.</li>
