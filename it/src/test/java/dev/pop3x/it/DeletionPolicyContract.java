@@ -321,6 +321,8 @@ abstract class DeletionPolicyContract {
         deliver(user, "a1", "a2", "a3", "a4", "a5", "a6", "a7");
         retrieve(user, 1, 2, 3, 4);
         deliver(user, "a8", "a9");
+        // a Maildir delivery counts the message in maildirsize just after it shows in new/
+        Eventually.until(Duration.ofSeconds(10), "the quota counting 9 messages", () -> status(user).get("usage").get("messages").asInt() == 9);
 
         JsonNode before = status(user);
         assertThat(before.get("usage").get("messages").asInt()).isEqualTo(9);

@@ -21,15 +21,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * pop3x's own POP3 listener (pop3xserver.xml): its timeouts fire when their settings say (here a TLS handshake may
- * take 2 s, a connection may be idle 3 s before login and 4 s after), within a tenth of the setting; an operator
+ * take 4 s, a connection may be idle 5 s before login and 6 s after), within a tenth of the setting; an operator
  * lists and closes sessions over WebAdmin and reloads the listeners' certificate; what the network does to a
  * connection is one INFO line, not a stack trace.
  */
 class ListenerIT {
     private static final String PASSWORD = "secret";
-    private static final Duration HANDSHAKE = Duration.ofSeconds(2);
-    private static final Duration BEFORE_LOGIN = Duration.ofSeconds(3);
-    private static final Duration AFTER_LOGIN = Duration.ofSeconds(4);
+    private static final Duration HANDSHAKE = Duration.ofSeconds(4);
+    private static final Duration BEFORE_LOGIN = Duration.ofSeconds(5);
+    private static final Duration AFTER_LOGIN = Duration.ofSeconds(6);
 
     @RegisterExtension
     static JamesServerExtension james = JamesServers.pop3xPerClass(home -> home.edit("pop3xserver.xml", xml -> xml

@@ -63,6 +63,13 @@ final class AuthExchange implements LineHandler<POP3Session> {
     @Override
     public Response onLine(POP3Session james, byte[] bytes) {
         session.heard();
+        if (bytes.length == 0 || bytes[bytes.length - 1] != '\n') {
+            // the listener hands a line over without its end only when it was too long, cut
+            LOGGER.info("AUTH {} exchange from {} ended by a response over {} octets", mechanism.name(), session.remoteAddress(),
+                Pop3xDispatcher.MAX_AUTH_LINE);
+            end();
+            return render(Reply.err(Text.LINE_TOO_LONG, Pop3xDispatcher.MAX_AUTH_LINE));
+        }
         if (session.input().dispatcher().isCommand(bytes)) {
             LOGGER.info("AUTH {} exchange from {} abandoned for a command", mechanism.name(), session.remoteAddress());
             end();

@@ -175,6 +175,7 @@ final class Pop3xSession {
         namedUser = Optional.of(started.user().asString());
         james.setUsername(started.user());
         james.setHandlerState(POP3Session.TRANSACTION);
+        input.idleTimeoutChanged();
     }
 
     /** Counts an unknown command (or another line that is no command) and returns how many this session sent. */

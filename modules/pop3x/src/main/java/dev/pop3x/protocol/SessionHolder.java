@@ -44,7 +44,8 @@ final class SessionHolder implements MaildropLocks.Holder {
 
     private void giveUp(Duration idle, MaildropLocks.Holder requester) {
         Duration idleFor = session.idleFor();
-        if (session.isEnded() || idleFor.compareTo(idle) < 0) {
+        if (session.isEnded() || session.input().owing() || idleFor.compareTo(idle) < 0) {
+            // a session whose storage work is under way is in the middle of a command
             return;
         }
         LOGGER.info("Maildrop of {} taken over: session {} from {}, idle {} s, ends without deleting anything; session {} logs in",

@@ -74,6 +74,14 @@ final class SessionInput {
         checkIdleIn(idleTimeout.get());
     }
 
+    /** The idle timeout in force changed (the session logged in): the timer follows it from now. */
+    void idleTimeoutChanged() {
+        if (idleCheck != null) {
+            idleCheck.cancel(false);
+        }
+        checkIdleIn(idleTimeout.get().minus(idleFor.get()));
+    }
+
     /** The chain's dispatcher, recorded by it as lines arrive (James hands it to no other handler). */
     void dispatcher(Pop3xDispatcher chainDispatcher) {
         dispatcher = chainDispatcher;
