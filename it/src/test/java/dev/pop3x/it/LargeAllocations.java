@@ -59,6 +59,16 @@ final class LargeAllocations {
             .max(Comparator.comparingLong(Allocation::octets));
     }
 
+    /**
+     * The same, leaving out what Netty's pooled allocator takes for its pool (a chunk of its arena, shared by every
+     * buffer it hands out later), which the first write from a thread makes whoever the caller.
+     */
+    Optional<Allocation> largestUnderBesidesNettysPool(String packageName) {
+        return allocations.stream()
+            .filter(allocation -> allocation.hasFrameUnder(packageName) && !allocation.hasFrame("io.netty.buffer.PoolArena.newChunk"))
+            .max(Comparator.comparingLong(Allocation::octets));
+    }
+
     /** One allocation: its size and the classes of its stack, innermost first. */
     static final class Allocation {
         private final long octets;
@@ -79,6 +89,10 @@ final class LargeAllocations {
 
         long octets() {
             return octets;
+        }
+
+        boolean hasFrame(String method) {
+            return stack.contains(method);
         }
 
         boolean hasFrameUnder(String packageName) {

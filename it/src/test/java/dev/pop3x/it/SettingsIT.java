@@ -75,4 +75,30 @@ class SettingsIT {
             server.stop();
         }
     }
+
+    @Test
+    void jamesOwnListenerRunningPop3xsChainStopsTheStartAndNamesTheFile(@TempDir Path dir) {
+        GuiceJamesServer server = JamesServers.unstarted(dir, home -> home.edit("pop3server.xml", ignored -> "<pop3servers>"
+            + "<pop3server enabled=\"true\"><bind>127.0.0.1:0</bind><helloName autodetect=\"false\">pop3x.local</helloName>"
+            + "<handlerchain coreHandlersPackage=\"dev.pop3x.protocol.Pop3xHandlers\" enableJmx=\"false\"/></pop3server></pop3servers>"));
+        try {
+            assertThatThrownBy(server::start)
+                .hasStackTraceContaining("pop3server.xml: the <pop3server> bound to 127.0.0.1:0 runs pop3x's handler chain on James's own "
+                    + "listener, which reads connections unbounded; move it to pop3xserver.xml and set <pop3server enabled=\"false\"> in pop3server.xml");
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aListenerTimeoutThatIsNoNumberStopsTheStartAndNamesTheKey(@TempDir Path dir) {
+        GuiceJamesServer server = JamesServers.unstarted(dir, home -> home.edit("pop3xserver.xml",
+            xml -> xml.replaceFirst("<loginTimeout>180</loginTimeout>", "<loginTimeout>3m</loginTimeout>")));
+        try {
+            assertThatThrownBy(server::start)
+                .hasStackTraceContaining("pop3xserver.xml: <loginTimeout> must be a positive number of seconds, not '3m'");
+        } finally {
+            server.stop();
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.pop3x.server;
 
+import java.io.FileNotFoundException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +13,12 @@ import javax.inject.Singleton;
 import org.apache.commons.configuration2.HierarchicalConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.tree.ImmutableNode;
+import org.apache.james.RunArguments;
 import org.apache.james.filesystem.api.FileSystem;
+import org.apache.james.protocols.lib.SslConfig;
 import org.apache.james.protocols.lib.handler.ProtocolHandlerLoader;
 import org.apache.james.server.core.configuration.ConfigurationProvider;
+import org.apache.james.utils.KeystoreCreator;
 import org.apache.james.utils.UserDefinedStartable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,13 +38,18 @@ public final class Pop3xServers implements UserDefinedStartable {
     private final ConfigurationProvider configurations;
     private final ProtocolHandlerLoader handlerLoader;
     private final FileSystem fileSystem;
+    private final RunArguments runArguments;
+    private final KeystoreCreator keystoreCreator;
     private final List<Pop3xServer> servers = new ArrayList<>();
 
     @Inject
-    public Pop3xServers(ConfigurationProvider configurations, ProtocolHandlerLoader handlerLoader, FileSystem fileSystem) {
+    public Pop3xServers(ConfigurationProvider configurations, ProtocolHandlerLoader handlerLoader, FileSystem fileSystem,
+                        RunArguments runArguments, KeystoreCreator keystoreCreator) {
         this.configurations = configurations;
         this.handlerLoader = handlerLoader;
         this.fileSystem = fileSystem;
+        this.runArguments = runArguments;
+        this.keystoreCreator = keystoreCreator;
     }
 
     @Override
@@ -48,6 +57,7 @@ public final class Pop3xServers implements UserDefinedStartable {
         try {
             refuseJamesListenersWithPop3xChain(configurations.getConfiguration("pop3server"));
             for (HierarchicalConfiguration<ImmutableNode> element : configurations.getConfiguration("pop3xserver").configurationsAt("pop3server")) {
+                generateKeystoreIfAsked(element);
                 Pop3xServer server = new Pop3xServer();
                 server.setProtocolHandlerLoader(handlerLoader);
                 server.setFileSystem(fileSystem);
@@ -64,6 +74,29 @@ public final class Pop3xServers implements UserDefinedStartable {
         }
         if (servers.isEmpty()) {
             LOGGER.warn("{} enables no POP3 listener: pop3x serves no POP3 client", Pop3xServer.FILE);
+        }
+    }
+
+    /**
+     * James started with {@code --generate-keystore} creates a self-signed keystore for each of its listeners that
+     * names a missing one; pop3x's listeners get the same.
+     */
+    private void generateKeystoreIfAsked(HierarchicalConfiguration<ImmutableNode> element) throws Exception {
+        if (!runArguments.contain(RunArguments.Argument.GENERATE_KEYSTORE) || !element.getBoolean("[@enabled]", true)) {
+            return;
+        }
+        SslConfig tls = SslConfig.parse(element);
+        if (tls.getKeystore() != null && !exists(tls.getKeystore())) {
+            LOGGER.info("Generating a self-signed keystore {} for a pop3x POP3 listener (--generate-keystore)", tls.getKeystore());
+            keystoreCreator.generateKeystore(tls.getKeystore(), tls.getSecret(), tls.getKeystoreType());
+        }
+    }
+
+    private boolean exists(String file) {
+        try {
+            return fileSystem.getFile(file).exists();
+        } catch (FileNotFoundException e) {
+            return false;
         }
     }
 
