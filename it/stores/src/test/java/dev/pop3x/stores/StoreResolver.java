@@ -1,14 +1,15 @@
 package dev.pop3x.stores;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives a test class's constructor the store it runs on, built once per run (the stores' servers are shared by the
- * run: one Cassandra, one PostgreSQL) and closed when the run ends.
+ * Gives a test class's constructor the store it runs on, built once per run, as are the servers the stores share
+ * (one Cassandra, one PostgreSQL); all are closed when the run ends.
  */
 abstract class StoreResolver implements ParameterResolver {
     private final Class<? extends JamesStore> kind;
@@ -26,21 +27,28 @@ abstract class StoreResolver implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-            .getOrComputeIfAbsent(kind, key -> new Closing(factory.apply(context)), Closing.class).store;
+        return shared(context, kind, () -> factory.apply(context));
     }
 
-    /** The store, closed with the run. */
-    private static final class Closing implements ExtensionContext.Store.CloseableResource {
-        private final JamesStore store;
+    /** The run's one instance of this kind, made at the first request and closed when the run ends. */
+    static <T extends AutoCloseable> T shared(ExtensionContext context, Class<?> kind, Supplier<T> make) {
+        @SuppressWarnings("unchecked")
+        Closing<T> closing = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+            .getOrComputeIfAbsent(kind, key -> new Closing<>(make.get()), Closing.class);
+        return closing.value;
+    }
 
-        Closing(JamesStore store) {
-            this.store = store;
+    /** A value closed with the run. */
+    private static final class Closing<T extends AutoCloseable> implements ExtensionContext.Store.CloseableResource {
+        private final T value;
+
+        Closing(T value) {
+            this.value = value;
         }
 
         @Override
         public void close() throws Exception {
-            store.close();
+            value.close();
         }
     }
 
@@ -52,13 +60,13 @@ abstract class StoreResolver implements ParameterResolver {
 
     static final class Cassandra extends StoreResolver {
         Cassandra() {
-            super(CassandraJamesStore.class, context -> new CassandraJamesStore(CassandraServer.of(context)));
+            super(CassandraJamesStore.class, context -> new CassandraJamesStore(shared(context, CassandraServer.class, CassandraServer::start)));
         }
     }
 
     static final class Postgres extends StoreResolver {
         Postgres() {
-            super(PostgresJamesStore.class, context -> new PostgresJamesStore(PostgresServer.of(context)));
+            super(PostgresJamesStore.class, context -> new PostgresJamesStore(shared(context, PostgresServer.class, PostgresServer::start)));
         }
     }
 }

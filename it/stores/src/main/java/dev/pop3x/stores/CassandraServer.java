@@ -14,14 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 /**
- * One Apache Cassandra 5.0.9 node for the whole run (Maven Central's cassandra-all, as it/cassandra-runtime puts it on
- * a classpath, and the cassandra.yaml of it/'s cluster tests), in a JVM of its own on free loopback ports, its data in
- * a temporary directory; stopped when the run ends.
+ * An Apache Cassandra 5.0.9 node (Maven Central's cassandra-all, as it/cassandra-runtime puts it on a classpath, and
+ * the cassandra.yaml of it/'s cluster tests), in a JVM of its own on free loopback ports, its data in a temporary
+ * directory, deleted when it stops.
  */
-final class CassandraServer implements ExtensionContext.Store.CloseableResource {
+public final class CassandraServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     /** What Cassandra's conf/jvm17-server.options opens to it on Java 17. */
     private static final List<String> JAVA17_OPTIONS = List.of(
@@ -62,13 +60,11 @@ final class CassandraServer implements ExtensionContext.Store.CloseableResource 
         this.process = process;
     }
 
-    /** The run's node, started by the first test class that asks for it. */
-    static CassandraServer of(ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-            .getOrComputeIfAbsent(CassandraServer.class, key -> start(), CassandraServer.class);
-    }
-
-    private static CassandraServer start() {
+    /**
+     * Starts a node with the classpath file it/cassandra-runtime builds (system property
+     * {@code pop3x.cassandra.classpath}) and it/'s cassandra.yaml ({@code pop3x.cassandra.yaml}).
+     */
+    public static CassandraServer start() {
         try {
             Path directory = Files.createTempDirectory("pop3x-stores-cassandra");
             int nativePort = freePort();
@@ -140,15 +136,25 @@ final class CassandraServer implements ExtensionContext.Store.CloseableResource 
         throw new IllegalStateException("Cassandra did not listen within " + START_TIMEOUT);
     }
 
-    int nativePort() {
+    public int nativePort() {
         return nativePort;
     }
 
+    /** The node's process, for its CPU time. */
+    public long pid() {
+        return process.pid();
+    }
+
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
         }
         TemporaryDirectory.delete(directory);
     }

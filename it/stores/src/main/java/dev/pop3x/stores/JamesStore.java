@@ -11,7 +11,7 @@ import org.apache.james.mailbox.quota.UserQuotaRootResolver;
  * What the james backend takes from a James server, built with James's own classes on one store: its mailbox manager,
  * its quotas and the blob store its notes go to.
  */
-interface JamesStore extends AutoCloseable {
+public interface JamesStore extends AutoCloseable {
     String name();
 
     MailboxManager mailboxManager();
@@ -27,6 +27,6 @@ interface JamesStore extends AutoCloseable {
     BlobId.Factory blobIds();
 
     @Override
-    default void close() throws Exception {
+    default void close() {
     }
 }

@@ -12,15 +12,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 /**
- * One PostgreSQL for the whole run, from Debian's packages ({@code postgresql}, which ./verify installs): a private
+ * A PostgreSQL from Debian's packages ({@code postgresql}, which ./verify installs): a private
  * instance, {@code initdb} into a temporary directory and {@code pg_ctl start} on a free port of 127.0.0.1, run as the
- * user {@code postgres} when the tests run as root (PostgreSQL refuses root), never a system service; stopped when
- * the run ends. Durability is off (fsync, synchronous commit): the tests never crash it.
+ * user {@code postgres} when the tests run as root (PostgreSQL refuses root), never a system service; its data deleted
+ * when it stops. Durability is off (fsync, synchronous commit): the tests never crash it.
  */
-final class PostgresServer implements ExtensionContext.Store.CloseableResource {
+public final class PostgresServer implements AutoCloseable {
     static final String ROLE = "pop3x";
 
     private final Path bin;
@@ -35,12 +33,7 @@ final class PostgresServer implements ExtensionContext.Store.CloseableResource {
         this.port = port;
     }
 
-    static PostgresServer of(ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-            .getOrComputeIfAbsent(PostgresServer.class, key -> start(), PostgresServer.class);
-    }
-
-    private static PostgresServer start() {
+    public static PostgresServer start() {
         try {
             Path bin = binaries();
             Path directory = Files.createTempDirectory("pop3x-stores-postgres");
@@ -103,12 +96,17 @@ final class PostgresServer implements ExtensionContext.Store.CloseableResource {
     }
 
     /** The JDBC address of the instance's database {@code postgres}, for the role {@value #ROLE}. */
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
+    /** The postmaster's process id (it forks a process per connection), for the CPU time of the instance. */
+    public long pid() throws IOException {
+        return Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+    }
+
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         run("pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "stop");
         TemporaryDirectory.delete(directory);
     }

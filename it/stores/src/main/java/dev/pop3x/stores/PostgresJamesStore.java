@@ -53,7 +53,7 @@ import org.apache.openjpa.persistence.OpenJPAPersistence;
  * all (its Guice modules have none), so pop3x's notes and imported unique-ids go to a memory blob store here: see
  * docs/stores.md.
  */
-final class PostgresJamesStore implements JamesStore {
+public final class PostgresJamesStore implements JamesStore {
     private final EntityManagerFactory entityManagers;
     private final OpenJPAMailboxManager mailboxManager;
     private final StoreQuotaManager quotaManager;
@@ -62,7 +62,7 @@ final class PostgresJamesStore implements JamesStore {
     private final BlobId.Factory blobIds = new HashBlobId.Factory();
     private final BlobStore blobStore = MemoryBlobStoreFactory.builder().blobIdFactory(blobIds).defaultBucketName().passthrough();
 
-    PostgresJamesStore(PostgresServer server) {
+    public PostgresJamesStore(PostgresServer server) {
         Map<String, String> properties = new HashMap<>();
         properties.put("openjpa.ConnectionDriverName", "org.postgresql.Driver");
         properties.put("openjpa.ConnectionURL", server.jdbcUrl());

@@ -11,7 +11,7 @@ import org.apache.james.mailbox.quota.QuotaManager;
 import org.apache.james.mailbox.quota.UserQuotaRootResolver;
 
 /** James's memory mailboxes (the memory app's), as James's own test resources build them, with a memory blob store. */
-final class MemoryJamesStore implements JamesStore {
+public final class MemoryJamesStore implements JamesStore {
     private final InMemoryIntegrationResources resources = InMemoryIntegrationResources.defaultResources();
     private final BlobId.Factory blobIds = new HashBlobId.Factory();
     private final BlobStore blobStore = MemoryBlobStoreFactory.builder().blobIdFactory(blobIds).defaultBucketName().passthrough();

@@ -2,6 +2,7 @@ package dev.pop3x.stores;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 
 import org.apache.james.backends.cassandra.components.CassandraModule;
 import org.apache.james.backends.cassandra.init.CassandraTypesProvider;
@@ -50,6 +51,9 @@ import org.apache.james.mailbox.store.search.SimpleMessageSearchIndex;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 
 /**
  * James's Cassandra mailboxes (the Cassandra and distributed apps'), with their Cassandra quotas and Cassandra blob
@@ -58,8 +62,9 @@ import com.datastax.oss.driver.api.core.CqlSession;
  * (annotations among them). The session is opened here rather than by James's {@code ClusterFactory}, whose
  * connection check calls {@code dateof()}, a function Cassandra 5.0 removed.
  */
-final class CassandraJamesStore implements JamesStore {
+public final class CassandraJamesStore implements JamesStore {
     private static final String KEYSPACE = "pop3x_stores";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final CqlSession session;
     private final CassandraMailboxManager mailboxManager;
@@ -69,13 +74,12 @@ final class CassandraJamesStore implements JamesStore {
     private final BlobId.Factory blobIds = new HashBlobId.Factory();
     private final BlobStore blobStore;
 
-    CassandraJamesStore(CassandraServer server) {
-        InetSocketAddress contact = new InetSocketAddress("127.0.0.1", server.nativePort());
-        try (CqlSession bare = CqlSession.builder().addContactPoint(contact).withLocalDatacenter("datacenter1").build()) {
+    public CassandraJamesStore(CassandraServer server) {
+        try (CqlSession bare = sessionBuilder(server).build()) {
             KeyspaceFactory.createKeyspace(KeyspaceConfiguration.builder().keyspace(KEYSPACE).replicationFactor(1).disableDurableWrites(), bare)
                 .block();
         }
-        session = CqlSession.builder().addContactPoint(contact).withLocalDatacenter("datacenter1").withKeyspace(KEYSPACE).build();
+        session = sessionBuilder(server).withKeyspace(KEYSPACE).build();
         CassandraModule module = MailboxAggregateModule.MODULE_WITH_QUOTA;
         new SessionWithInitializedTablesFactory(new Cassandra5Schema(session), module).get();
         CassandraMessageId.Factory messageIds = new CassandraMessageId.Factory();
@@ -101,8 +105,25 @@ final class CassandraJamesStore implements JamesStore {
         eventBus.register(mappers.deleteMessageListener());
     }
 
+    /**
+     * The driver's default 2 s timeouts are for a node with cores of its own: on a machine shared with the build, a
+     * table creation or a lightweight transaction takes longer now and then (as James's cassandra.properties allows).
+     */
+    private static CqlSessionBuilder sessionBuilder(CassandraServer server) {
+        return CqlSession.builder()
+            .addContactPoint(new InetSocketAddress("127.0.0.1", server.nativePort()))
+            .withLocalDatacenter("datacenter1")
+            .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, TIMEOUT)
+                .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, TIMEOUT)
+                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, TIMEOUT)
+                .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, TIMEOUT)
+                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, TIMEOUT)
+                .build());
+    }
+
     /** The session on the keyspace, for tests that read James's tables beside it. */
-    CqlSession session() {
+    public CqlSession session() {
         return session;
     }
 
