@@ -106,8 +106,9 @@ public final class CassandraJamesStore implements JamesStore {
     }
 
     /**
-     * The driver's default 2 s timeouts are for a node with cores of its own: on a machine shared with the build, a
-     * table creation or a lightweight transaction takes longer now and then (as James's cassandra.properties allows).
+     * The driver's default 2 s timeouts (10 s for James's table creations) are for a node with cores of its own: on a
+     * machine shared with the build, a table creation or a lightweight transaction takes longer now and then (James's
+     * cassandra.properties allows longer ones too).
      */
     private static CqlSessionBuilder sessionBuilder(CassandraServer server) {
         return CqlSession.builder()
@@ -119,6 +120,10 @@ public final class CassandraJamesStore implements JamesStore {
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, TIMEOUT)
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, TIMEOUT)
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, TIMEOUT)
+                // James's schema code creates tables with this profile (10 s when none is configured)
+                .startProfile("TABLE_CREATION")
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, TIMEOUT.multipliedBy(2))
+                .endProfile()
                 .build());
     }
 
