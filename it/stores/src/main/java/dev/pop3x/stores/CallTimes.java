@@ -14,14 +14,14 @@ final class CallTimes {
         millis.computeIfAbsent(call, name -> new ArrayList<>()).add(nanos / 1e6);
     }
 
-    /** Each call's median and 90th percentile, and how many were made. */
+    /** Each call's median, 99th percentile and maximum, and how many were made. */
     synchronized String summary() {
         StringBuilder text = new StringBuilder();
         millis.forEach((call, values) -> {
             List<Double> sorted = new ArrayList<>(values);
             Collections.sort(sorted);
-            text.append(String.format("%s %.2f/%.2f ms (%d)  ", call, sorted.get(sorted.size() / 2),
-                sorted.get(Math.min(sorted.size() - 1, sorted.size() * 9 / 10)), sorted.size()));
+            text.append(String.format("%s %.1f/%.1f/%.1f ms (%d)  ", call, sorted.get(sorted.size() / 2),
+                sorted.get(Math.min(sorted.size() - 1, sorted.size() * 99 / 100)), sorted.get(sorted.size() - 1), sorted.size()));
         });
         return text.toString().strip();
     }

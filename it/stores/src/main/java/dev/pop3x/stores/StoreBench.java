@@ -54,7 +54,7 @@ public final class StoreBench {
             System.getProperty("java.version"), options.w1Small, options.w1Large, options.w2Users, options.w2Messages, options.clients,
             options.runs);
         Map<String, Map<String, String>> table = new LinkedHashMap<>();
-        Map<String, String> calls = new LinkedHashMap<>();
+        Map<String, Map<String, CallTimes>> calls = new LinkedHashMap<>();
         for (String name : options.stores) {
             List<AutoCloseable> opened = new ArrayList<>();
             try {
@@ -80,9 +80,9 @@ public final class StoreBench {
                     default -> throw new IllegalArgumentException("Unknown store " + name + "; memory, cassandra or postgresql");
                 }
                 opened.add(0, store);
-                CallTimes times = new CallTimes();
-                new Measurements(store, new Cpu(storeCpu), options, times).run(name, table);
-                calls.put(name, times.summary());
+                Measurements measurements = new Measurements(store, new Cpu(storeCpu), options);
+                measurements.run(name, table);
+                calls.put(name, measurements.times);
             } finally {
                 for (AutoCloseable each : opened) {
                     each.close();
@@ -93,7 +93,7 @@ public final class StoreBench {
         System.exit(0);
     }
 
-    private static void print(List<String> stores, Map<String, Map<String, String>> table, Map<String, String> calls) {
+    private static void print(List<String> stores, Map<String, Map<String, String>> table, Map<String, Map<String, CallTimes>> calls) {
         System.out.println();
         System.out.printf("%-44s", "");
         stores.forEach(store -> System.out.printf("| %-34s", store));
@@ -104,8 +104,9 @@ public final class StoreBench {
             System.out.println();
         });
         System.out.println();
-        System.out.println("Store calls, median/90th percentile (count), over every session above:");
-        calls.forEach((store, summary) -> System.out.printf("  %-11s %s%n", store, summary));
+        System.out.println("Store calls of the sessions above, median/99th percentile/maximum (count):");
+        calls.forEach((store, byPhase) -> byPhase.forEach((phase, times) -> System.out.printf("  %-11s %-22s %s%n", store, phase,
+            times.summary())));
     }
 
     /** CPU seconds used by this JVM and by the store's processes. */
@@ -127,18 +128,27 @@ public final class StoreBench {
         private final JamesStore store;
         private final Cpu cpu;
         private final Options options;
-        private final CallTimes times;
+        /** The store calls' times, by workload. */
+        private final Map<String, CallTimes> times = new LinkedHashMap<>();
         private final Pop3Sessions sessions;
 
-        Measurements(JamesStore store, Cpu cpu, Options options, CallTimes times) {
+        Measurements(JamesStore store, Cpu cpu, Options options) {
             this.store = store;
             this.cpu = cpu;
             this.options = options;
-            this.times = times;
             this.sessions = new Pop3Sessions(store);
         }
 
+        private CallTimes times(String workload) {
+            return times.computeIfAbsent(workload, name -> new CallTimes());
+        }
+
         void run(String name, Map<String, Map<String, String>> table) throws Exception {
+            w1(name, table);
+            w2(name, table);
+        }
+
+        private void w1(String name, Map<String, Map<String, String>> table) throws Exception {
             Username w1 = Username.of("w1");
             long start = System.nanoTime();
             long octets = lay(List.of(w1), options.w1Small, options.w1Large);
@@ -157,20 +167,20 @@ public final class StoreBench {
                 long began = System.nanoTime();
                 for (int i = 0; i < 5; i++) {
                     sessions.forgetListings();
-                    sessions.scan(w1, times);
+                    sessions.scan(w1, times("W1 scan, listing read"));
                 }
                 cold.add((System.nanoTime() - began) / 1e6 / 5);
                 coldCpu.add((cpu.seconds() - cpuBefore) * 1000 / 5);
                 cpuBefore = cpu.seconds();
                 began = System.nanoTime();
                 for (int i = 0; i < 5; i++) {
-                    sessions.scan(w1, times);
+                    sessions.scan(w1, times("W1 scan, cached"));
                 }
                 cached.add((System.nanoTime() - began) / 1e6 / 5);
                 cachedCpu.add((cpu.seconds() - cpuBefore) * 1000 / 5);
                 cpuBefore = cpu.seconds();
                 began = System.nanoTime();
-                long retrieved = sessions.retrieveAll(w1, times);
+                long retrieved = sessions.retrieveAll(w1, times("W1 RETR"));
                 double seconds = (System.nanoTime() - began) / 1e9;
                 retrieval.add(retrieved / 1e6 / seconds);
                 retrievalCpu.add((cpu.seconds() - cpuBefore) / (retrieved / 1e6));
@@ -179,7 +189,9 @@ public final class StoreBench {
             put(table, "W1 scan, listing read (ms/session)", name, cold, coldCpu, "ms cpu");
             put(table, "W1 scan, listing cached (ms/session)", name, cached, cachedCpu, "ms cpu");
             put(table, "W1 RETR every message (MB/s)", name, retrieval, retrievalCpu, "s cpu/MB");
+        }
 
+        private void w2(String name, Map<String, Map<String, String>> table) throws Exception {
             List<Double> w2 = new ArrayList<>();
             List<Double> w2Cpu = new ArrayList<>();
             List<Username> users = new ArrayList<>();
@@ -205,13 +217,14 @@ public final class StoreBench {
         private long downloadAndDeleteAll(List<Username> users) throws Exception {
             ConcurrentLinkedQueue<Username> queue = new ConcurrentLinkedQueue<>(users);
             AtomicLong messages = new AtomicLong();
+            CallTimes calls = times("W2");
             ExecutorService clients = Executors.newFixedThreadPool(options.clients);
             try {
                 List<Future<?>> done = new ArrayList<>();
                 for (int i = 0; i < options.clients; i++) {
                     done.add(clients.submit(() -> {
                         for (Username user = queue.poll(); user != null; user = queue.poll()) {
-                            messages.addAndGet(sessions.downloadAndDelete(user, times));
+                            messages.addAndGet(sessions.downloadAndDelete(user, calls));
                         }
                         return null;
                     }));
