@@ -55,6 +55,8 @@ import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 
+import dev.pop3x.it.CassandraServer;
+
 /**
  * James's Cassandra mailboxes (the Cassandra and distributed apps'), with their Cassandra quotas and Cassandra blob
  * store, on the run's {@link CassandraServer}: James's schema code creates the keyspace and tables (through

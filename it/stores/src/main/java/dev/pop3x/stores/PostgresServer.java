@@ -1,6 +1,8 @@
 package dev.pop3x.stores;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -44,7 +46,7 @@ public final class PostgresServer implements AutoCloseable {
                 UserPrincipal postgres = directory.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
                 Files.setOwner(data, postgres);
             }
-            PostgresServer server = new PostgresServer(bin, directory, data, CassandraServer.freePort());
+            PostgresServer server = new PostgresServer(bin, directory, data, freePort());
             server.run("initdb", "-D", data.toString(), "-U", ROLE, "-A", "trust", "-E", "UTF8", "--no-sync");
             server.run("pg_ctl", "-D", data.toString(), "-l", data.resolve("postgres.log").toString(), "-w", "-o",
                 "-p " + server.port + " -c listen_addresses=127.0.0.1 -k " + data
@@ -52,6 +54,12 @@ public final class PostgresServer implements AutoCloseable {
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start PostgreSQL", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 

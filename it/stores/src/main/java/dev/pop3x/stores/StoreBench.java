@@ -24,6 +24,7 @@ import org.apache.james.mailbox.model.MailboxPath;
 
 import com.sun.management.OperatingSystemMXBean;
 
+import dev.pop3x.it.CassandraServer;
 import dev.pop3x.it.CpuMeter;
 import reactor.core.publisher.Mono;
 

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import dev.pop3x.it.CassandraServer;
+
 /**
  * Gives a test class's constructor the store it runs on, built once per run, as are the servers the stores share
  * (one Cassandra, one PostgreSQL); all are closed when the run ends.

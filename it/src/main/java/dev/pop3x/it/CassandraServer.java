@@ -1,6 +1,7 @@
-package dev.pop3x.stores;
+package dev.pop3x.it;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -11,13 +12,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * An Apache Cassandra 5.0.9 node (Maven Central's cassandra-all, as it/cassandra-runtime puts it on a classpath, and
- * the cassandra.yaml of it/'s cluster tests), in a JVM of its own on free loopback ports, its data in a temporary
- * directory, deleted when it stops.
+ * An Apache Cassandra 5.0.9 node (Maven Central's cassandra-all, as it/cassandra-runtime puts it on a classpath), in a
+ * JVM of its own on free loopback ports, its data in a temporary directory, deleted when it stops: for the cluster
+ * tests, it/stores' contract and ./bench stores.
  */
 public final class CassandraServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
@@ -60,17 +63,14 @@ public final class CassandraServer implements AutoCloseable {
         this.process = process;
     }
 
-    /**
-     * Starts a node with the classpath file it/cassandra-runtime builds (system property
-     * {@code pop3x.cassandra.classpath}) and it/'s cassandra.yaml ({@code pop3x.cassandra.yaml}).
-     */
+    /** Starts a node with the classpath file it/cassandra-runtime builds (system property {@code pop3x.cassandra.classpath}). */
     public static CassandraServer start() {
-        try {
+        try (InputStream template = CassandraServer.class.getResourceAsStream("/cassandra/cassandra.yaml")) {
             Path directory = Files.createTempDirectory("pop3x-stores-cassandra");
             int nativePort = freePort();
             String classpath = Files.readString(Path.of(System.getProperty("pop3x.cassandra.classpath"))).strip();
             Path config = directory.resolve("cassandra.yaml");
-            Files.writeString(config, Files.readString(Path.of(System.getProperty("pop3x.cassandra.yaml")), StandardCharsets.UTF_8)
+            Files.writeString(config, new String(template.readAllBytes(), StandardCharsets.UTF_8)
                 .replace("${storage_port}", String.valueOf(freePort()))
                 .replace("${native_port}", String.valueOf(nativePort))
                 .replace("${directory}", directory.toString()));
@@ -107,7 +107,7 @@ public final class CassandraServer implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
@@ -156,6 +156,10 @@ public final class CassandraServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
-        TemporaryDirectory.delete(directory);
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }
