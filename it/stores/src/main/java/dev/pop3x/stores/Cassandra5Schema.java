@@ -11,7 +11,7 @@ import com.datastax.oss.driver.internal.core.session.SessionWrapper;
 
 /**
  * The session James's schema code creates its tables through, for Cassandra 5.0: driver 4.15 writes the compression
- * options of the tables {@code mailbox} and {@code messageV3} ({@code withLZ4Compression(8, 1)}) as
+ * options of the tables {@code mailbox} and {@code imapUidTable} ({@code withLZ4Compression(8, 1)}) as
  * {@code 'chunk_length_kb'} and {@code 'crc_check_chance'} inside the compression map, which Cassandra 5.0 refuses; it
  * wants {@code 'chunk_length_in_kb'} there and {@code crc_check_chance} as a table option. The same table, the same
  * options, spelled as Cassandra 5.0 reads them. (James 3.8.1 runs Cassandra 3.11 in production, which takes both.)
