@@ -2,6 +2,7 @@ package dev.pop3x.it;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -65,8 +66,26 @@ public final class CassandraServer implements AutoCloseable {
 
     /** Starts a node with the classpath file it/cassandra-runtime builds (system property {@code pop3x.cassandra.classpath}). */
     public static CassandraServer start() {
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("pop3x-cassandra");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return start(directory);
+        } catch (IOException | RuntimeException e) {
+            try {
+                delete(directory);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw new IllegalStateException("Cannot start Cassandra", e);
+        }
+    }
+
+    private static CassandraServer start(Path directory) throws IOException {
         try (InputStream template = CassandraServer.class.getResourceAsStream("/cassandra/cassandra.yaml")) {
-            Path directory = Files.createTempDirectory("pop3x-stores-cassandra");
             int nativePort = freePort();
             String classpath = Files.readString(Path.of(System.getProperty("pop3x.cassandra.classpath"))).strip();
             Path config = directory.resolve("cassandra.yaml");
@@ -100,10 +119,17 @@ public final class CassandraServer implements AutoCloseable {
                 .redirectOutput(directory.resolve("cassandra.log").toFile())
                 .start();
             CassandraServer server = new CassandraServer(directory, nativePort, process);
-            server.awaitListening();
+            try {
+                server.awaitListening();
+            } catch (IOException | RuntimeException e) {
+                try {
+                    process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                throw e;
+            }
             return server;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot start Cassandra", e);
         }
     }
 
@@ -156,6 +182,10 @@ public final class CassandraServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        delete(directory);
+    }
+
+    private static void delete(Path directory) throws IOException {
         try (Stream<Path> paths = Files.walk(directory)) {
             for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(path);
