@@ -73,11 +73,11 @@ final class JamesMaildrop implements Maildrop {
     @Override
     public InputStream content(MaildropMessage message) throws MaildropException {
         long uid = uid(message).asLong();
-        Optional<Content> ahead = readAhead.fetched(uid);
+        Optional<byte[]> ahead = readAhead.fetched(uid);
         long last = ahead.isPresent() ? uid : readAhead.fetchUpTo(uid);
         return inRequest("read message " + message.uniqueId(), () -> {
             if (ahead.isPresent()) {
-                return ahead.get().getInputStream();
+                return new ByteArrayInputStream(ahead.get());
             }
             Iterator<MessageResult> results = inbox.getMessages(MessageRange.range(MessageUid.of(uid), MessageUid.of(last)),
                 FetchGroup.FULL_CONTENT, session);

@@ -1,9 +1,12 @@
 package dev.pop3x.maildrop.james;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.model.Content;
 
 /**
@@ -16,7 +19,7 @@ final class ReadAhead {
     static final int MAX_MESSAGES = 100;
 
     private final CompactListing messages;
-    private final Map<Long, Content> fetched = new HashMap<>();
+    private final Map<Long, byte[]> fetched = new HashMap<>();
     private long lastUid = -1;
     private boolean sequential;
 
@@ -25,7 +28,7 @@ final class ReadAhead {
     }
 
     /** The content of the message if it was fetched ahead. Every request goes through here, to follow the order. */
-    Optional<Content> fetched(long uid) {
+    Optional<byte[]> fetched(long uid) {
         int index = messages.indexOfUid(uid);
         sequential = lastUid >= 0 && index > 0 && messages.uidAt(index - 1) == lastUid;
         lastUid = uid;
@@ -52,8 +55,15 @@ final class ReadAhead {
         return messages.uidAt(last);
     }
 
-    void keep(long uid, Content content) {
-        fetched.put(uid, content);
+    /**
+     * Keeps the content of a message fetched ahead, read while its mailbox request is still open: James's JPA messages
+     * are detached when the request ends, and their content then reads as empty (the contract suite on PostgreSQL
+     * found RETR sending empty messages).
+     */
+    void keep(long uid, Content content) throws IOException, MailboxException {
+        try (InputStream in = content.getInputStream()) {
+            fetched.put(uid, in.readAllBytes());
+        }
     }
 
     void clear() {

@@ -1,0 +1,32 @@
+package dev.pop3x.stores;
+
+import org.apache.james.blob.api.BlobId;
+import org.apache.james.blob.api.BlobStore;
+import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.quota.MaxQuotaManager;
+import org.apache.james.mailbox.quota.QuotaManager;
+import org.apache.james.mailbox.quota.UserQuotaRootResolver;
+
+/**
+ * What the james backend takes from a James server, built with James's own classes on one store: its mailbox manager,
+ * its quotas and the blob store its notes go to.
+ */
+public interface JamesStore extends AutoCloseable {
+    String name();
+
+    MailboxManager mailboxManager();
+
+    QuotaManager quotaManager();
+
+    MaxQuotaManager maxQuotaManager();
+
+    UserQuotaRootResolver quotaRoots();
+
+    BlobStore blobStore();
+
+    BlobId.Factory blobIds();
+
+    @Override
+    default void close() {
+    }
+}
