@@ -3,6 +3,7 @@ package dev.pop3x.maildrop;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** A maildrop held in memory, for unit tests of code above the maildrop SPI. */
 public final class InMemoryMaildrop implements Maildrop {
@@ -21,7 +24,7 @@ public final class InMemoryMaildrop implements Maildrop {
     private final Map<MaildropMessage, String> savedUniqueIds = new LinkedHashMap<>();
     private final Map<String, String> notes = new LinkedHashMap<>();
     private Optional<Instant> lastLogin = Optional.empty();
-    private boolean closed;
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     /** Adds a message whose unique-id is its position. */
     public InMemoryMaildrop with(String content) {
@@ -102,7 +105,7 @@ public final class InMemoryMaildrop implements Maildrop {
 
     @Override
     public void close() {
-        closed = true;
+        closed.countDown();
     }
 
     public List<MaildropMessage> expunged() {
@@ -110,6 +113,11 @@ public final class InMemoryMaildrop implements Maildrop {
     }
 
     public boolean isClosed() {
-        return closed;
+        return closed.getCount() == 0;
+    }
+
+    /** Whether the maildrop is closed within the time: sessions close theirs off the event loop, a moment after they end. */
+    public boolean awaitClosed(Duration within) throws InterruptedException {
+        return closed.await(within.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

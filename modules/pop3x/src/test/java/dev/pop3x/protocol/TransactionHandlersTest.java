@@ -2,6 +2,8 @@ package dev.pop3x.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import dev.pop3x.maildrop.InMemoryMaildrop;
@@ -103,7 +105,7 @@ class TransactionHandlersTest {
             Pop3Script pop3 = loggedIn(handlers).send("DELE 2").expect("+OK Message deleted");
             pop3.drop();
             assertThat(maildrop.expunged()).isEmpty();
-            assertThat(maildrop.isClosed()).isTrue();
+            assertThat(maildrop.awaitClosed(Duration.ofSeconds(10))).as("closed off the event loop").isTrue();
         }
     }
 
