@@ -61,6 +61,35 @@ class JamesBackendPolicyIT extends DeletionPolicyContract {
         assertThat(server.messageCount(user)).isEqualTo(1);
     }
 
+    @Test
+    void mailAClientDeletedGoesToJamesDeletedMessagesVaultAndOneMessageCanBeRestored() {
+        String user = "deleter@" + DOMAIN;
+        server.addUser(user, PASSWORD);
+        server.deliver(user, Messages.text(SENDER, user, "deleted and kept", "Body.\n"));
+        server.deliver(user, Messages.text(SENDER, user, "deleted then restored", "Body.\n"));
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            assertThat(pop.command("DELE 1")).startsWith("+OK");
+            assertThat(pop.command("DELE 2")).startsWith("+OK");
+            assertThat(pop.command("QUIT")).startsWith("+OK");
+        }
+        assertThat(server.messageCount(user)).isZero();
+
+        WebAdmin webAdmin = new WebAdmin(server.webAdminPort());
+        WebAdmin.Answer restore = webAdmin.post("/deletedMessages/users/" + user + "?action=restore",
+            "{\"fieldName\": \"subject\", \"operator\": \"equals\", \"value\": \"deleted then restored\"}");
+        assertThat(restore.status()).as(restore.toString()).isEqualTo(201);
+        JsonNode task = webAdmin.get("/tasks/" + restore.body().get("taskId").asText() + "/await?timeout=30s").body();
+
+        assertThat(task.get("status").asText()).isEqualTo("completed");
+        assertThat(task.get("additionalInformation").get("successfulRestoreCount").asInt()).isEqualTo(1);
+        assertThat(server.messageCount(user)).isEqualTo(1);
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            assertThat(pop.command("STAT")).as("restored into Restored-Messages, not the INBOX POP3 shows").isEqualTo("+OK 0 0");
+        }
+    }
+
     @Override
     RunningJames server() {
         return server;

@@ -112,6 +112,7 @@ final class LoginAttempts {
         switch (authentication.outcome()) {
             case SUCCESS:
                 brake.succeeded(admission);
+                DeletionAudit.loggedIn(session.james(), authentication.device());
                 return loginFlow.enter(session, command, authentication.maildropOwner(), authentication.device());
             case TEMPORARY_FAILURE:
                 brake.abandoned(admission);
