@@ -174,7 +174,11 @@ public final class Authenticator {
         }
     }
 
+    /** The user the text names; none when it is no user name (James would log it as it is: it must be printable). */
     private static Optional<Username> username(String text) {
+        if (!Untrusted.isPrintable(text)) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(Username.of(text.strip()));
         } catch (IllegalArgumentException e) {
