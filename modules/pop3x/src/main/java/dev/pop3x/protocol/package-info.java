@@ -13,8 +13,10 @@
  * <li>the session: {@code Pop3xSession}, {@code Transaction}, {@code Phase}, {@code SessionStart}, {@code SessionEnd},
  * {@code Logout}, {@code SessionStatistics}, and where its lines and replies go and when: {@code SessionInput},
  * {@code SessionOutput};</li>
- * <li>logging in: {@code LoginAttempts}, {@code LoginFlow}, {@code SessionHolder} (the maildrop lock's view of a
+ * <li>logging in: {@code LoginAttempts} (the brake's admission, the check, its outcome), {@code FailedCredentials}
+ * (what already failed in the connection), {@code LoginFlow}, {@code SessionHolder} (the maildrop lock's view of a
  * session), {@code AuthPolicy}, {@code AuthExchange} (SASL mechanisms are in {@code protocol.sasl});</li>
+ * <li>the UPDATE state of a client's DELEs, audited: {@code DeletionAudit};</li>
  * <li>wording: {@code Reply}, {@code Replies}, {@code Responses}, {@code Text}, {@code Texts}, {@code ResponseCode},
  * {@code Echo}, {@code ArgumentShape}, {@code Arguments};</li>
  * <li>byte streams, which depend on nothing here: {@code protocol.wire}.</li>
