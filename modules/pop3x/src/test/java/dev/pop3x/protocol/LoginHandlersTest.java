@@ -194,6 +194,18 @@ class LoginHandlersTest {
     }
 
     @Test
+    void aUserNameWithControlCharactersIsNoUsersAndItsLoginFailsAsAnUnknownUsers() throws Exception {
+        try (HandlerChain handlers = chain().build()) {
+            handlers.connect().expect(GREETING)
+                .send("USER alice\u001b[2J@pop3x.test").expect("+OK")
+                .send("PASS secret").expect("-ERR [AUTH] Authentication failed.")
+                .send("AUTH PLAIN " + base64("\0alice\u0000@pop3x.test\0secret")).expect("-ERR Malformed PLAIN response.")
+                .send("AUTH LOGIN " + base64("alice\u0007@pop3x.test")).expect("+ " + base64("Password:"))
+                .send(base64("secret")).expect("-ERR [AUTH] Authentication failed.");
+        }
+    }
+
+    @Test
     void aCheckThatWouldWaitBehindAnotherIsNotMadeAndTheClientIsToldToTryLater() throws Exception {
         HandlerChain.Builder braking = chain().setting("brake.free-failures", "0").setting("brake.initial-delay", "1m").setting("brake.max-delay", "1m")
             .auth(PLAINTEXT_ANYWHERE);
