@@ -32,6 +32,8 @@ class BruteForceBrakeIT {
     private static final String FAILED = "-ERR [AUTH] Authentication failed.";
     /** A wait counts from the previous failure, which the server notes a little before the client reads its answer. */
     private static final Duration EARLIER = Duration.ofMillis(50);
+    /** What a loaded machine may add to an answer; the waits themselves are checked from below, and by the metric. */
+    private static final Duration SLACK = Duration.ofSeconds(1);
 
     @RegisterExtension
     static JamesServerExtension james = JamesServers.pop3xPerClass(home -> home.edit("pop3x.properties", properties -> properties
@@ -53,17 +55,18 @@ class BruteForceBrakeIT {
     void checksBeyondTheFreeFailuresWaitLongerUpToTheCapAndFailuresAreLogged() throws Exception {
         forgetEarlierFailures();
         try (LogCapture log = LogCapture.of("dev.pop3x.auth.LoginBrake"); Pop3LineClient pop = server.pop3()) {
+            long delayedBefore = checksDelayed();
             List<Duration> answers = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 pop.command("USER " + USER);
                 long start = System.nanoTime();
                 assertThat(pop.command("PASS wrong-" + i)).isEqualTo(FAILED);
                 answers.add(Duration.ofNanos(System.nanoTime() - start));
+                assertThat(checksDelayed() - delayedBefore).as("checks that waited, after attempt %d", i + 1).isEqualTo(Math.max(0, i - 2));
             }
-            assertThat(answers.subList(0, 3)).allSatisfy(answer -> assertThat(answer).isLessThan(INITIAL));
-            assertThat(answers.get(3)).isBetween(INITIAL.minus(EARLIER), INITIAL.multipliedBy(2));
-            assertThat(answers.get(4)).isBetween(INITIAL.multipliedBy(2).minus(EARLIER), INITIAL.multipliedBy(4));
-            assertThat(answers.get(5)).isBetween(MAX.minus(EARLIER), MAX.multipliedBy(2));
+            assertThat(answers.get(3)).isBetween(INITIAL.minus(EARLIER), INITIAL.plus(SLACK));
+            assertThat(answers.get(4)).isBetween(INITIAL.multipliedBy(2).minus(EARLIER), INITIAL.multipliedBy(2).plus(SLACK));
+            assertThat(answers.get(5)).isBetween(MAX.minus(EARLIER), MAX.plus(SLACK));
             assertThat(log.lines()).contains("INFO Bad credential supplied for " + USER
                 + " with remote address 127.0.0.1; failure 6 for the address, 6 for the user; the next check waits 1600 ms");
 
@@ -71,7 +74,7 @@ class BruteForceBrakeIT {
             long start = System.nanoTime();
             assertThat(pop.command("PASS " + PASSWORD)).isEqualTo("+OK Welcome " + USER);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a right password waits its turn, no more")
-                .isBetween(MAX.minus(EARLIER), MAX.multipliedBy(2));
+                .isBetween(MAX.minus(EARLIER), MAX.plus(SLACK));
             pop.command("QUIT");
         }
     }
@@ -80,9 +83,9 @@ class BruteForceBrakeIT {
     @Test
     void thunderbirdsRetryOfOneWrongPasswordByThreeMechanismsIsOneFailure() throws Exception {
         forgetEarlierFailures();
-        long before = server.server().getProbe(MetricsProbe.class).count("pop3x-login-failures");
+        long failuresBefore = server.server().getProbe(MetricsProbe.class).count("pop3x-login-failures");
+        long delayedBefore = checksDelayed();
         try (LogCapture log = LogCapture.of("dev.pop3x.auth.LoginBrake"); Pop3LineClient pop = server.pop3()) {
-            long start = System.nanoTime();
             pop.command("AUTH PLAIN");
             pop.command(Sasl.plain(USER, "typo"));
             pop.command("AUTH LOGIN");
@@ -95,11 +98,11 @@ class BruteForceBrakeIT {
                 "C: AUTH LOGIN", "S: + " + Sasl.base64("Username:"), "C: " + Sasl.base64(USER), "S: + " + Sasl.base64("Password:"),
                 "C: " + Sasl.base64("typo"), "S: " + FAILED,
                 "C: USER " + USER, "S: +OK", "C: PASS typo", "S: " + FAILED);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(INITIAL);
             assertThat(log.lines()).filteredOn(line -> line.contains("Bad credential supplied"))
                 .containsExactly("INFO Bad credential supplied for " + USER + " with remote address 127.0.0.1; failure 1 for the address, 1 for the user");
         }
-        assertThat(server.server().getProbe(MetricsProbe.class).count("pop3x-login-failures")).isEqualTo(before + 1);
+        assertThat(server.server().getProbe(MetricsProbe.class).count("pop3x-login-failures")).isEqualTo(failuresBefore + 1);
+        assertThat(checksDelayed()).as("checks that waited").isEqualTo(delayedBefore);
     }
 
     @Test
@@ -108,10 +111,9 @@ class BruteForceBrakeIT {
         try (Pop3LineClient pop = server.pop3()) {
             assertThat(pop.login(USER, "typo-1")).isEqualTo(FAILED);
             assertThat(pop.login(USER, "typo-2")).isEqualTo(FAILED);
-            pop.command("USER " + USER);
-            long start = System.nanoTime();
-            assertThat(pop.command("PASS " + PASSWORD)).isEqualTo("+OK Welcome " + USER);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(INITIAL);
+            long delayedBefore = checksDelayed();
+            assertThat(pop.login(USER, PASSWORD)).isEqualTo("+OK Welcome " + USER);
+            assertThat(checksDelayed()).as("checks that waited").isEqualTo(delayedBefore);
         }
     }
 
@@ -203,6 +205,10 @@ class BruteForceBrakeIT {
             assertThat(connections.get()).as("connections made").isGreaterThan(100);
             return checked;
         }
+    }
+
+    private static long checksDelayed() {
+        return server.server().getProbe(MetricsProbe.class).count("pop3x-login-checks-delayed");
     }
 
     private interface ConnectionAddress {

@@ -49,11 +49,7 @@ class JamesBackendPolicyIT extends DeletionPolicyContract {
         }
         assertThat(server.messageCount(user)).isZero();
 
-        WebAdmin webAdmin = new WebAdmin(server.webAdminPort());
-        WebAdmin.Answer restore = webAdmin.post("/deletedMessages/users/" + user + "?action=restore",
-            "{\"combinator\": \"and\", \"criteria\": []}");
-        assertThat(restore.status()).as(restore.toString()).isEqualTo(201);
-        JsonNode task = webAdmin.get("/tasks/" + restore.body().get("taskId").asText() + "/await?timeout=30s").body();
+        JsonNode task = restoreFromTheVault(user, "{\"combinator\": \"and\", \"criteria\": []}");
 
         assertThat(task.get("status").asText()).isEqualTo("completed");
         assertThat(task.get("additionalInformation").get("successfulRestoreCount").asInt()).isEqualTo(1);
@@ -75,11 +71,7 @@ class JamesBackendPolicyIT extends DeletionPolicyContract {
         }
         assertThat(server.messageCount(user)).isZero();
 
-        WebAdmin webAdmin = new WebAdmin(server.webAdminPort());
-        WebAdmin.Answer restore = webAdmin.post("/deletedMessages/users/" + user + "?action=restore",
-            "{\"fieldName\": \"subject\", \"operator\": \"equals\", \"value\": \"deleted then restored\"}");
-        assertThat(restore.status()).as(restore.toString()).isEqualTo(201);
-        JsonNode task = webAdmin.get("/tasks/" + restore.body().get("taskId").asText() + "/await?timeout=30s").body();
+        JsonNode task = restoreFromTheVault(user, "{\"fieldName\": \"subject\", \"operator\": \"equals\", \"value\": \"deleted then restored\"}");
 
         assertThat(task.get("status").asText()).isEqualTo("completed");
         assertThat(task.get("additionalInformation").get("successfulRestoreCount").asInt()).isEqualTo(1);
@@ -88,6 +80,14 @@ class JamesBackendPolicyIT extends DeletionPolicyContract {
             pop.login(user, PASSWORD);
             assertThat(pop.command("STAT")).as("restored into Restored-Messages, not the INBOX POP3 shows").isEqualTo("+OK 0 0");
         }
+    }
+
+    /** Restores what the query selects from the user's vault through James's WebAdmin; the task, once ended. */
+    private static JsonNode restoreFromTheVault(String user, String query) {
+        WebAdmin webAdmin = new WebAdmin(server.webAdminPort());
+        WebAdmin.Answer restore = webAdmin.post("/deletedMessages/users/" + user + "?action=restore", query);
+        assertThat(restore.status()).as(restore.toString()).isEqualTo(201);
+        return webAdmin.get("/tasks/" + restore.body().get("taskId").asText() + "/await?timeout=30s").body();
     }
 
     @Override
