@@ -49,16 +49,45 @@ class JamesBackendPolicyIT extends DeletionPolicyContract {
         }
         assertThat(server.messageCount(user)).isZero();
 
-        WebAdmin webAdmin = new WebAdmin(server.webAdminPort());
-        WebAdmin.Answer restore = webAdmin.post("/deletedMessages/users/" + user + "?action=restore",
-            "{\"combinator\": \"and\", \"criteria\": []}");
-        assertThat(restore.status()).as(restore.toString()).isEqualTo(201);
-        JsonNode task = webAdmin.get("/tasks/" + restore.body().get("taskId").asText() + "/await?timeout=30s").body();
+        JsonNode task = restoreFromTheVault(user, "{\"combinator\": \"and\", \"criteria\": []}");
 
         assertThat(task.get("status").asText()).isEqualTo("completed");
         assertThat(task.get("additionalInformation").get("successfulRestoreCount").asInt()).isEqualTo(1);
         assertThat(server.server().getProbe(MailboxProbeImpl.class).listUserMailboxes(user)).contains("Restored-Messages");
         assertThat(server.messageCount(user)).isEqualTo(1);
+    }
+
+    @Test
+    void mailAClientDeletedGoesToJamesDeletedMessagesVaultAndOneMessageCanBeRestored() {
+        String user = "deleter@" + DOMAIN;
+        server.addUser(user, PASSWORD);
+        server.deliver(user, Messages.text(SENDER, user, "deleted and kept", "Body.\n"));
+        server.deliver(user, Messages.text(SENDER, user, "deleted then restored", "Body.\n"));
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            assertThat(pop.command("DELE 1")).startsWith("+OK");
+            assertThat(pop.command("DELE 2")).startsWith("+OK");
+            assertThat(pop.command("QUIT")).startsWith("+OK");
+        }
+        assertThat(server.messageCount(user)).isZero();
+
+        JsonNode task = restoreFromTheVault(user, "{\"fieldName\": \"subject\", \"operator\": \"equals\", \"value\": \"deleted then restored\"}");
+
+        assertThat(task.get("status").asText()).isEqualTo("completed");
+        assertThat(task.get("additionalInformation").get("successfulRestoreCount").asInt()).isEqualTo(1);
+        assertThat(server.messageCount(user)).isEqualTo(1);
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            assertThat(pop.command("STAT")).as("restored into Restored-Messages, not the INBOX POP3 shows").isEqualTo("+OK 0 0");
+        }
+    }
+
+    /** Restores what the query selects from the user's vault through James's WebAdmin; the task, once ended. */
+    private static JsonNode restoreFromTheVault(String user, String query) {
+        WebAdmin webAdmin = new WebAdmin(server.webAdminPort());
+        WebAdmin.Answer restore = webAdmin.post("/deletedMessages/users/" + user + "?action=restore", query);
+        assertThat(restore.status()).as(restore.toString()).isEqualTo(201);
+        return webAdmin.get("/tasks/" + restore.body().get("taskId").asText() + "/await?timeout=30s").body();
     }
 
     @Override
@@ -74,6 +103,27 @@ class JamesBackendPolicyIT extends DeletionPolicyContract {
     @Override
     String domain() {
         return DOMAIN;
+    }
+
+    @Test
+    void eachMessageAClientDeletedIsAuditedWithWhoDeletedItAndFromWhere() {
+        String user = "audited@" + DOMAIN;
+        server.addUser(user, PASSWORD);
+        server.deliver(user, Messages.text(SENDER, user, "kept", "Body.\n"));
+        server.deliver(user, Messages.text(SENDER, user, "deleted", "Body.\n"));
+        try (LogCapture audit = LogCapture.of("dev.pop3x.audit.Deletions"); Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            String uid = pop.command("UIDL 2").split(" ")[2];
+            String octets = pop.command("LIST 2").split(" ")[2];
+            String messageId = pop.multiline("TOP 2 0").stream().filter(line -> line.startsWith("Message-ID: ")).findFirst().orElseThrow()
+                .substring("Message-ID: ".length());
+            assertThat(pop.command("DELE 2")).startsWith("+OK");
+            assertThat(audit.lines()).as("nothing before the UPDATE state").isEmpty();
+            assertThat(pop.command("QUIT")).startsWith("+OK");
+            assertThat(audit.lines()).singleElement().asString()
+                .startsWith("INFO DELE user=" + user + " device=- ip=127.0.0.1 tls=false uid=" + uid + " message-id=" + messageId
+                    + " octets=" + octets + " session=");
+        }
     }
 
     @Override

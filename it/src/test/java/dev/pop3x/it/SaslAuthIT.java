@@ -148,11 +148,20 @@ class SaslAuthIT {
     }
 
     @Test
-    void delegationJamesDoesNotAllowIsRefused() {
+    void delegationJamesDoesNotAllowIsRefusedAsAWrongPasswordIs() {
         try (Pop3LineClient pop = server.pop3()) {
-            assertThat(pop.command("AUTH PLAIN " + Sasl.plain(BOB, CAROL, PASSWORD)))
-                .isEqualTo("-ERR [AUTH] carol@pop3x.local may not log in as bob@pop3x.local.");
+            assertThat(pop.command("AUTH PLAIN " + Sasl.plain(BOB, CAROL, PASSWORD))).isEqualTo("-ERR [AUTH] Authentication failed.");
             assertThat(pop.command("AUTH PLAIN " + Sasl.plain(BOB, ALICE, "wrong"))).isEqualTo("-ERR [AUTH] Authentication failed.");
+        }
+    }
+
+    @Test
+    void anAuthorizationIdentityThatIsNoUserGetsTheAnswerOfOneThatMayNotBeOpened() {
+        try (Pop3LineClient pop = server.pop3()) {
+            assertThat(pop.command("AUTH PLAIN " + Sasl.plain("nobody@pop3x.local", CAROL, PASSWORD)))
+                .isEqualTo("-ERR [AUTH] Authentication failed.");
+            assertThat(pop.command("AUTH PLAIN " + Sasl.plain(BOB, CAROL, PASSWORD))).isEqualTo("-ERR [AUTH] Authentication failed.");
+            assertThat(pop.command("AUTH PLAIN " + Sasl.plain("no user@", CAROL, PASSWORD))).isEqualTo("-ERR [AUTH] Authentication failed.");
         }
     }
 

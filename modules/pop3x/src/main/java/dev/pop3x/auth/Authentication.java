@@ -12,7 +12,10 @@ public final class Authentication {
         SUCCESS,
         /** Wrong password, unknown user, invalid token: {@code [AUTH]}. */
         BAD_CREDENTIALS,
-        /** Right credentials, but they may not open the requested maildrop: {@code [AUTH]}. */
+        /**
+         * Right credentials, but they may not open the requested maildrop, or it does not exist: answered as
+         * {@link #BAD_CREDENTIALS} is, so that the answer does not tell which users exist.
+         */
         DELEGATION_FORBIDDEN,
         /** James could not check them now: {@code [SYS/TEMP]}. */
         TEMPORARY_FAILURE

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.pop3x.devices.DeviceLogin;
 import dev.pop3x.devices.Devices;
+import dev.pop3x.log.Untrusted;
 import reactor.core.publisher.Mono;
 
 /**
@@ -88,7 +89,7 @@ public final class Authenticator {
             }
             return parsed;
         } catch (UsersRepositoryException e) {
-            LOGGER.warn("Cannot look up {}", name, e);
+            LOGGER.warn("Cannot look up {}", Untrusted.word(name), e);
             return Optional.empty();
         }
     }
@@ -110,11 +111,11 @@ public final class Authenticator {
         }
         try {
             if (!users.contains(authenticated.get())) {
-                LOGGER.info("Valid token for {}, who is not a James user", authenticated.get().asString());
+                LOGGER.info("Valid token for {}, who is not a James user", Untrusted.word(authenticated.get().asString()));
                 return Authentication.failure(Authentication.Outcome.BAD_CREDENTIALS, authenticated.get().asString());
             }
         } catch (UsersRepositoryException e) {
-            LOGGER.warn("Cannot look up {}", authenticated.get().asString(), e);
+            LOGGER.warn("Cannot look up {}", Untrusted.word(authenticated.get().asString()), e);
             return Authentication.failure(Authentication.Outcome.TEMPORARY_FAILURE, authenticated.get().asString());
         }
         return authorize(sessions.authenticate(authenticated.get()), authenticated.get(), requestedUser);
@@ -139,28 +140,45 @@ public final class Authenticator {
     private Authentication authorize(AuthorizationStep step, Username authenticated, Optional<String> authorizationId) {
         Optional<Username> other = authorizationId.flatMap(Authenticator::username)
             .filter(requested -> !requested.equals(authenticated));
-        if (authorizationId.isPresent() && username(authorizationId.get()).isEmpty()) {
-            return Authentication.failure(Authentication.Outcome.BAD_CREDENTIALS, authenticated.asString());
-        }
         try {
+            if (authorizationId.isPresent() && username(authorizationId.get()).isEmpty()) {
+                // checked like a forbidden delegation, so that the answer tells nothing but "not allowed"
+                step.withoutDelegation();
+                return Authentication.delegationForbidden(authenticated.asString(), authorizationId.get());
+            }
             if (other.isPresent()) {
-                step.as(other.get());
-                LOGGER.info("{} logs in to the maildrop of {} by delegation", authenticated.asString(), other.get().asString());
-                return Authentication.success(other.get(), authenticated);
+                return delegated(step, authenticated, other.get());
             }
             step.withoutDelegation();
             return Authentication.success(authenticated, authenticated);
-        } catch (ForbiddenDelegationException e) {
-            return Authentication.delegationForbidden(authenticated.asString(), other.map(Username::asString).orElse(""));
-        } catch (BadCredentialsException | UserDoesNotExistException e) {
+        } catch (BadCredentialsException e) {
             return Authentication.failure(Authentication.Outcome.BAD_CREDENTIALS, authenticated.asString());
         } catch (MailboxException | RuntimeException e) {
-            LOGGER.warn("Cannot check the credentials of {}", authenticated.asString(), e);
+            LOGGER.warn("Cannot check the credentials of {}", Untrusted.word(authenticated.asString()), e);
             return Authentication.failure(Authentication.Outcome.TEMPORARY_FAILURE, authenticated.asString());
         }
     }
 
+    /**
+     * A login to another user's maildrop: allowed by James's delegation rules, or refused the same way whether the
+     * other user does not exist or may not be opened by this one (the answer must not tell an authenticated user
+     * which users exist).
+     */
+    private static Authentication delegated(AuthorizationStep step, Username authenticated, Username other) throws MailboxException {
+        try {
+            step.as(other);
+            LOGGER.info("{} logs in to the maildrop of {} by delegation", authenticated.asString(), other.asString());
+            return Authentication.success(other, authenticated);
+        } catch (ForbiddenDelegationException | UserDoesNotExistException e) {
+            return Authentication.delegationForbidden(authenticated.asString(), other.asString());
+        }
+    }
+
+    /** The user the text names; none when it is no user name (James would log it as it is: it must be printable). */
     private static Optional<Username> username(String text) {
+        if (!Untrusted.isPrintable(text)) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(Username.of(text.strip()));
         } catch (IllegalArgumentException e) {

@@ -8,8 +8,9 @@ import javax.inject.Singleton;
 
 /**
  * The brute-force brake: after {@code brake.free-failures} failed logins from one address or for one user, each
- * further failure is answered after a delay that doubles from {@code brake.initial-delay} up to
- * {@code brake.max-delay}. An address or user is forgotten {@code brake.forget-after} its last failure.
+ * further check of credentials for them waits, after the previous one, a delay that doubles from
+ * {@code brake.initial-delay} up to {@code brake.max-delay}. An address or user is forgotten
+ * {@code brake.forget-after} its last check or failure.
  */
 @Singleton
 public final class BrakeSettings {
@@ -39,7 +40,7 @@ public final class BrakeSettings {
         return values.get(FREE_FAILURES);
     }
 
-    /** The delay before the answer to the n-th failure in a row (n from 1). */
+    /** The delay between the check after n failures in a row (n from 0) and the check before it. */
     public Duration delayAfter(int failures) {
         Duration initial = values.get(INITIAL_DELAY);
         Duration max = values.get(MAX_DELAY);
@@ -52,6 +53,10 @@ public final class BrakeSettings {
             delay = delay.multipliedBy(2);
         }
         return delay.compareTo(max) > 0 ? max : delay;
+    }
+
+    public Duration maxDelay() {
+        return values.get(MAX_DELAY);
     }
 
     public Duration forgetAfter() {

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** A message's {@code Message-ID} header field (RFC 5322 section 3.6.4), as an import compares it. */
-final class MessageIdField {
+public final class MessageIdField {
     private static final String NAME = "message-id:";
 
     private MessageIdField() {
@@ -26,7 +26,7 @@ final class MessageIdField {
     }
 
     /** The first Message-ID field of the header section, normalized; empty when there is none. */
-    static Optional<String> read(InputStream message) throws IOException {
+    public static Optional<String> read(InputStream message) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(message, StandardCharsets.ISO_8859_1));
         StringBuilder field = null;
         for (String line = lines.readLine(); line != null && !line.isEmpty(); line = lines.readLine()) {

@@ -91,7 +91,7 @@ final class AuthExchange implements LineHandler<POP3Session> {
     private Reply answer(String line) {
         if (refusedAwaitingAcknowledgement != null) {
             end();
-            return attempts.conclude(session, "AUTH", refusedAwaitingAcknowledgement);
+            return attempts.token(session, refusedAwaitingAcknowledgement);
         }
         if (AuthRequest.cancels(line)) {
             end();
@@ -115,8 +115,7 @@ final class AuthExchange implements LineHandler<POP3Session> {
                 return Reply.err(Text.SASL_MALFORMED, mechanism.name());
             case PASSWORD:
                 end();
-                return attempts.attempt(session, "AUTH",
-                    () -> authenticator.password(step.identity(), step.secret(), step.authorizationId()));
+                return attempts.password(session, "AUTH", step.identity(), step.secret(), step.authorizationId());
             case TOKEN:
                 return token(step);
             default:
@@ -136,7 +135,7 @@ final class AuthExchange implements LineHandler<POP3Session> {
                 Optional<byte[]> errorChallenge = sasl.failureChallenge();
                 if (authentication.outcome() == Authentication.Outcome.SUCCESS || errorChallenge.isEmpty()) {
                     end();
-                    return render(attempts.conclude(session, "AUTH", authentication));
+                    return render(attempts.token(session, authentication));
                 }
                 refusedAwaitingAcknowledgement = authentication;
                 readHere();

@@ -9,6 +9,8 @@ import javax.inject.Provider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pop3x.log.Untrusted;
+
 /**
  * Ends a session once, however it ends (QUIT, a dropped connection, the idle timeout): the maildrop is closed
  * without expunging anything more, its lock released, and one summary line logged, like Dovecot's
@@ -32,7 +34,7 @@ final class Logout {
         }
         openSessions.get().closed(session);
         LOGGER.info("Logout user={} ip={} reason={} {} kept={} time={}ms",
-            session.user().orElse("-"),
+            session.user().map(Untrusted::word).orElse("-"),
             session.remoteAddress(),
             reason,
             session.statistics().describe(),

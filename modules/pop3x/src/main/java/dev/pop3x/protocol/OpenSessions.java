@@ -20,6 +20,8 @@ import org.apache.james.metrics.api.GaugeRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pop3x.log.Untrusted;
+
 /**
  * The POP3 sessions open on this James node, as an operator sees them ({@code GET /pop3x/sessions}) and closes them
  * ({@code DELETE /pop3x/sessions/...}); their number is the gauge {@value #GAUGE}. A session closed this way ends as
@@ -115,7 +117,7 @@ public final class OpenSessions {
             return false;
         }
         LOGGER.info("Session {} of {} from {} closed by {} over WebAdmin; nothing it marked deleted is expunged",
-            session.james().getSessionID(), session.user().orElse("-"), session.remoteAddress(), requestedBy);
+            session.james().getSessionID(), session.user().map(Untrusted::word).orElse("-"), session.remoteAddress(), requestedBy);
         logout.end(session, "closed-by-admin");
         session.input().write(replies.render(session, "close", Reply.err(Text.CLOSED_BY_ADMINISTRATOR).then(Reply.After.END_SESSION)));
         return true;

@@ -11,6 +11,7 @@ import org.apache.james.protocols.pop3.POP3Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pop3x.log.Untrusted;
 import dev.pop3x.protocol.SessionInput.StorageCall;
 
 /**
@@ -61,7 +62,8 @@ abstract class Pop3xCommand implements CommandHandler<POP3Session> {
         session.input().offLoop(call, (result, failure) -> {
             Reply reply;
             if (failure != null) {
-                LOGGER.error("{} failed for {} from {}", keyword, session.user().orElse("(no user)"), session.remoteAddress(), failure);
+                LOGGER.error("{} failed for {} from {}", keyword, session.user().map(Untrusted::word).orElse("(no user)"), session.remoteAddress(),
+                    failure);
                 reply = Reply.err(ResponseCode.SYS_TEMP, Text.INTERNAL_ERROR);
             } else {
                 reply = then.apply(result);

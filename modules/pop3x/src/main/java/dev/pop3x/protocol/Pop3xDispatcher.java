@@ -24,6 +24,8 @@ import org.apache.james.util.MDCBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pop3x.log.Untrusted;
+
 /**
  * James's command dispatcher with what every pop3x command shares, in one place:
  * <ul>
@@ -181,13 +183,13 @@ public final class Pop3xDispatcher extends CommandDispatcher<POP3Session> {
         String metric = "pop3x-" + (keywords.contains(command) ? command.toLowerCase(Locale.US) : "unknown");
         MDCBuilder mdc = MDCBuilder.create()
             .addToContext(MDCBuilder.ACTION, keywords.contains(command) ? command : "UNKNOWN")
-            .addToContext(MDCBuilder.USER, session.user().orElse(""));
+            .addToContext(MDCBuilder.USER, Untrusted.word(session.user().orElse("")));
         TimeMetric timer = metricFactory.timer(metric);
         Response response = MDCBuilder.withMdc(mdc, () -> {
             try {
                 return super.dispatchCommandHandlers(james, request);
             } catch (RuntimeException e) {
-                LOGGER.error("{} failed for {} from {}", command, session.user().orElse("(no user)"),
+                LOGGER.error("{} failed for {} from {}", Untrusted.text(command), session.user().map(Untrusted::word).orElse("(no user)"),
                     session.remoteAddress(), e);
                 return replies.render(session, command, Reply.err(ResponseCode.SYS_TEMP, Text.INTERNAL_ERROR));
             }

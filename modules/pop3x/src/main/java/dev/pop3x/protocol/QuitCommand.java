@@ -38,7 +38,8 @@ public final class QuitCommand extends Pop3xCommand {
         }
         Transaction transaction = session.transaction();
         List<MaildropMessage> deleted = transaction.deletedMessages();
-        return offLoop(session, () -> update(transaction, deleted), update -> {
+        DeletionAudit.Client client = new DeletionAudit.Client(session);
+        return offLoop(session, () -> update(transaction, deleted, client), update -> {
             session.statistics().expunged(update.expunged, update.expungedOctets);
             session.statistics().expired(update.expired, update.expiredOctets);
             logout.end(session, "QUIT");
@@ -50,15 +51,15 @@ public final class QuitCommand extends Pop3xCommand {
      * The UPDATE state, off the event loop: the client's deletions, then the deletion policy on what is left; then the
      * maildrop is released, before the client hears the reply.
      */
-    private Update update(Transaction transaction, List<MaildropMessage> deleted) {
+    private Update update(Transaction transaction, List<MaildropMessage> deleted, DeletionAudit.Client client) {
         try {
-            return expunge(transaction, deleted);
+            return expunge(transaction, deleted, client);
         } finally {
             transaction.end();
         }
     }
 
-    private Update expunge(Transaction transaction, List<MaildropMessage> deleted) {
+    private Update expunge(Transaction transaction, List<MaildropMessage> deleted, DeletionAudit.Client client) {
         if (!transaction.stillLocked()) {
             LOGGER.error("The maildrop lock of {} was lost during the session (another node broke its lease): nothing is expunged",
                 transaction.user().asString());
@@ -67,7 +68,7 @@ public final class QuitCommand extends Pop3xCommand {
         Update update = new Update(Reply.ok(Text.SIGN_OFF));
         if (!deleted.isEmpty()) {
             try {
-                transaction.maildrop().expunge(deleted);
+                DeletionAudit.expunge(transaction, deleted, client);
                 update.expunged = deleted.size();
                 update.expungedOctets = deleted.stream().mapToLong(MaildropMessage::octets).sum();
             } catch (MaildropException e) {

@@ -9,10 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pop3x.config.Language;
+import dev.pop3x.log.Untrusted;
 
 /**
  * Puts replies into words for a session, in its language, as the streams its {@link SessionOutput} follows; and logs
- * every refusal once, in English, whatever the session's language.
+ * every refusal once, in English, whatever the session's language (the keyword as the client sent it, escaped).
  */
 final class Replies {
     private static final Logger LOGGER = LoggerFactory.getLogger(Replies.class);
@@ -27,8 +28,8 @@ final class Replies {
     /** @param command the keyword the reply answers, for the log line of a refusal */
     Response render(Pop3xSession session, String command, Reply reply) {
         if (!reply.isOk()) {
-            LOGGER.info("{} refused: {}{}", command,
-                reply.code().map(code -> "[" + code.text() + "] ").orElse(""), reply.words(texts, Language.EN));
+            LOGGER.info("{} refused: {}{}", Untrusted.text(command),
+                reply.code().map(code -> "[" + code.text() + "] ").orElse(""), Untrusted.text(reply.words(texts, Language.EN)));
         }
         return reply.render(texts, session.language(), session.output()::track);
     }

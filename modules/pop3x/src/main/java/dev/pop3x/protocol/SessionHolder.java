@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pop3x.log.Untrusted;
 import dev.pop3x.maildrop.MaildropLocks;
 
 /**
@@ -49,7 +50,7 @@ final class SessionHolder implements MaildropLocks.Holder {
             return;
         }
         LOGGER.info("Maildrop of {} taken over: session {} from {}, idle {} s, ends without deleting anything; session {} logs in",
-            session.user().orElse("-"), id(), session.remoteAddress(), idleFor.toSeconds(), requester.id());
+            session.user().map(Untrusted::word).orElse("-"), id(), session.remoteAddress(), idleFor.toSeconds(), requester.id());
         logout.end(session, "taken-over");
         session.input().write(replies.render(session, "take-over", Reply.err(Text.TAKEN_OVER).then(Reply.After.END_SESSION)));
     }

@@ -7,6 +7,8 @@ import javax.inject.Inject;
 import org.apache.james.protocols.pop3.POP3Session;
 import org.apache.james.protocols.pop3.core.CapaCapability;
 
+import dev.pop3x.log.Untrusted;
+
 /**
  * USER: names the user PASS will authenticate. Any name gets {@code +OK}, so that accounts cannot be enumerated.
  * Refused, and left out of CAPA, where the plaintext policy forbids passwords in the clear.
@@ -26,7 +28,10 @@ public final class UserCommand extends Pop3xCommand implements CapaCapability {
             session.forgetUser();
             return Reply.err(ResponseCode.AUTH, Text.PLAINTEXT_DISALLOWED);
         }
-        session.nameUser(arguments.text().orElseThrow());
+        String name = arguments.text().orElseThrow();
+        // a name with control characters is no user's: kept escaped, so that neither pop3x's logs nor James's (the
+        // users repository logs the names it does not know) nor the logging context carry the client's octets
+        session.nameUser(Untrusted.isPrintable(name) ? name : Untrusted.word(name));
         return Reply.ok();
     }
 

@@ -2,8 +2,10 @@ package dev.pop3x.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,8 @@ import dev.pop3x.maildrop.MaildropException;
 class LoginHandlersTest {
     private static final String GREETING = "+OK pop3x.test POP3 server ready.";
     private static final String ALICE = "alice@pop3x.test";
+    /** Clients from other addresses than loopback, without TLS. */
+    private static final AuthSettings PLAINTEXT_ANYWHERE = new AuthSettings(true, false, true, Optional.empty());
 
     private final InMemoryMaildrop maildrop = new InMemoryMaildrop().with("Subject: one\r\n\r\nfirst\r\n");
 
@@ -134,7 +138,7 @@ class LoginHandlersTest {
     }
 
     @Test
-    void failuresBeyondTheFreeOnesAreAnsweredLaterAndWhatFollowsWaitsInOrder() throws Exception {
+    void aCheckBeyondTheFreeFailuresWaitsAndWhatFollowsWaitsInOrder() throws Exception {
         HandlerChain.Builder braking = chain().setting("brake.free-failures", "0").setting("brake.initial-delay", "200ms");
         try (HandlerChain handlers = braking.build()) {
             handlers.connect().expect(GREETING)
@@ -144,14 +148,79 @@ class LoginHandlersTest {
     }
 
     @Test
-    void otherSessionsAreServedWhileAFailureWaits() throws Exception {
-        HandlerChain.Builder braking = chain().setting("brake.free-failures", "0").setting("brake.initial-delay", "1m").setting("brake.max-delay", "1m");
+    void otherSessionsAreServedWhileACheckWaits() throws Exception {
+        HandlerChain.Builder braking = chain().setting("brake.free-failures", "0").setting("brake.initial-delay", "1m").setting("brake.max-delay", "1m")
+            .auth(PLAINTEXT_ANYWHERE);
         try (HandlerChain handlers = braking.build()) {
-            Pop3Script attacker = handlers.connect().expect(GREETING)
+            Pop3Script attacker = handlers.connectFrom("192.0.2.9").expect(GREETING)
                 .send("USER bob@pop3x.test").expect("+OK")
-                .send("PASS guess");
+                .send("PASS guess-1").expect("-ERR [AUTH] Authentication failed.")
+                .send("USER bob@pop3x.test").expect("+OK")
+                .send("PASS guess-2");
             login(handlers.connect()).send("STAT").expect("+OK 1 23");
             attacker.expectNoLineYet();
+        }
+    }
+
+    @Test
+    void theSameWrongPasswordByThreeMechanismsIsOneFailureAndEachIsAnsweredAtOnce() throws Exception {
+        HandlerChain.Builder braking = chain().setting("brake.free-failures", "0").setting("brake.initial-delay", "1m").setting("brake.max-delay", "1m");
+        try (HandlerChain handlers = braking.build()) {
+            handlers.connect().expect(GREETING)
+                .send("AUTH PLAIN").expect("+ ")
+                .send(base64("\0" + ALICE + "\0typo")).expect("-ERR [AUTH] Authentication failed.")
+                .send("AUTH LOGIN").expect("+ " + base64("Username:"))
+                .send(base64(ALICE)).expect("+ " + base64("Password:"))
+                .send(base64("typo")).expect("-ERR [AUTH] Authentication failed.")
+                .send("USER " + ALICE).expect("+OK")
+                .send("PASS typo").expect("-ERR [AUTH] Authentication failed.");
+            assertThat(handlers.metrics().countFor("pop3x-login-failures")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRightPasswordAfterTwoTyposIsAnsweredAtOnce() throws Exception {
+        try (HandlerChain handlers = chain().build()) {
+            Pop3Script pop3 = handlers.connect().expect(GREETING)
+                .send("USER " + ALICE).expect("+OK")
+                .send("PASS typo-1").expect("-ERR [AUTH] Authentication failed.")
+                .send("USER " + ALICE).expect("+OK")
+                .send("PASS typo-2").expect("-ERR [AUTH] Authentication failed.")
+                .send("USER " + ALICE).expect("+OK");
+            long start = System.nanoTime();
+            pop3.send("PASS secret").expect("+OK Welcome " + ALICE);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+        }
+    }
+
+    @Test
+    void aUserNameWithControlCharactersIsNoUsersAndItsLoginFailsAsAnUnknownUsers() throws Exception {
+        try (HandlerChain handlers = chain().build()) {
+            handlers.connect().expect(GREETING)
+                .send("USER alice\u001b[2J@pop3x.test").expect("+OK")
+                .send("PASS secret").expect("-ERR [AUTH] Authentication failed.")
+                .send("AUTH PLAIN " + base64("\0alice\u0000@pop3x.test\0secret")).expect("-ERR Malformed PLAIN response.")
+                .send("AUTH LOGIN " + base64("alice\u0007@pop3x.test")).expect("+ " + base64("Password:"))
+                .send(base64("secret")).expect("-ERR [AUTH] Authentication failed.");
+        }
+    }
+
+    @Test
+    void aCheckThatWouldWaitBehindAnotherIsNotMadeAndTheClientIsToldToTryLater() throws Exception {
+        HandlerChain.Builder braking = chain().setting("brake.free-failures", "0").setting("brake.initial-delay", "1m").setting("brake.max-delay", "1m")
+            .auth(PLAINTEXT_ANYWHERE);
+        try (HandlerChain handlers = braking.build()) {
+            handlers.connectFrom("192.0.2.9").expect(GREETING)
+                .send("USER " + ALICE).expect("+OK")
+                .send("PASS guess-1").expect("-ERR [AUTH] Authentication failed.");
+            Pop3Script waiting = handlers.connectFrom("192.0.2.10").expect(GREETING)
+                .send("USER " + ALICE).expect("+OK")
+                .send("PASS guess-2");
+            handlers.connectFrom("192.0.2.11").expect(GREETING)
+                .send("USER " + ALICE).expect("+OK")
+                .send("PASS secret").expect("-ERR [SYS/TEMP] Too many failed logins; try again later.");
+            waiting.expectNoLineYet();
+            assertThat(handlers.metrics().countFor("pop3x-login-checks-refused")).isEqualTo(1);
         }
     }
 
@@ -163,6 +232,10 @@ class LoginHandlersTest {
             assertThat(handlers.metrics().executionTimesFor("pop3x-stat")).hasSize(1);
             assertThat(handlers.metrics().executionTimesFor("pop3x-pass")).hasSize(1);
         }
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Pop3Script login(Pop3Script pop3) {
