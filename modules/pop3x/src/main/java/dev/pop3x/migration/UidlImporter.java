@@ -73,7 +73,13 @@ public final class UidlImporter {
         for (MaildropMessage message : maildrop.messages()) {
             Optional<String> messageId = Optional.empty();
             Optional<String> sha256 = Optional.empty();
+            Optional<String> headerDigest = Optional.empty();
             try {
+                if (map.needsHeaderDigests()) {
+                    try (InputStream headers = maildrop.headers(message)) {
+                        headerDigest = Optional.of(HeaderDigest.of(headers));
+                    }
+                }
                 if (map.needsMessageIds()) {
                     try (InputStream headers = maildrop.headers(message)) {
                         messageId = MessageIdField.read(headers);
@@ -87,7 +93,7 @@ public final class UidlImporter {
             } catch (IOException e) {
                 throw MaildropException.temporary("reading message " + message.uniqueId() + " for the UIDL import", e);
             }
-            fingerprints.add(new Fingerprint(message, messageId, sha256));
+            fingerprints.add(new Fingerprint(message, messageId, sha256, headerDigest));
         }
         return fingerprints;
     }

@@ -68,13 +68,13 @@ class TaskSerializationTest {
     void theUidlImportsFindingsReadTheSameOnEveryNode() throws Exception {
         JsonTaskAdditionalInformationSerializer details = JsonTaskAdditionalInformationSerializer.of(UidlImportTaskDetailsDTO.MODULE);
         UidlImportTask.Details found = new UidlImportTask.Details("bob@example.com", false, 3, 2, 1, 0, 1, List.of("gone"), 0, List.of(),
-            Optional.empty(), CLOCK.instant());
+            1, List.of("new-here"), Optional.empty(), CLOCK.instant());
 
         String json = details.serialize(found);
 
         assertThat(json).isEqualTo("{\"type\":\"pop3x-uidl-import\",\"user\":\"bob@example.com\",\"dryRun\":false,\"entries\":3,"
             + "\"matched\":2,\"unchanged\":1,\"ambiguous\":0,\"unmatched\":1,\"unmatchedUidls\":[\"gone\"],\"collisions\":0,"
-            + "\"collidingUidls\":[],\"timestamp\":\"2026-12-03T10:00:00Z\"}");
+            + "\"collidingUidls\":[],\"unpairedHere\":1,\"unpairedHereUidls\":[\"new-here\"],\"timestamp\":\"2026-12-03T10:00:00Z\"}");
         assertThat(((UidlImportTask.Details) details.deserialize(json)).getUnmatchedUidls()).containsExactly("gone");
     }
 }
