@@ -35,6 +35,7 @@ class DovecotUidlMigrationIT {
     @RegisterExtension
     static JamesServerExtension james = JamesServers.pop3xPerClass(JamesServers.maildirsIn(ROOT)
         .andThen(home -> home.edit("pop3x.properties", properties -> properties + "\nmaildir.uidl[" + DOMAIN + "]=%08Xu%08Xv\n"
+            + "maildrop.backend[" + DOVECOT_24_DOMAIN + "]=maildir\n"
             + "maildir.uidl[" + DOVECOT_24_DOMAIN + "]=%{uid | hex(8)}%{uidvalidity | hex(8)}\n")));
 
     private static RunningJames server;

@@ -1,8 +1,15 @@
 package dev.pop3x.webadmin;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,13 +21,16 @@ import dev.pop3x.migration.pull.OldServer;
 import dev.pop3x.migration.pull.TlsMode;
 
 /**
- * The body of a pull request: the previous server and how to log in there.
+ * A pull request: the previous server and how to log in there. The body names no secret, since James's WebAdmin
+ * logs every request's body: the password comes in a header, or for many users from a file on the James node.
  *
  * <pre>
- * {"host": "pop.old.example", "port": 995, "tls": {"mode": "implicit"}, "timeoutSeconds": 60,
- *  "login": "bob", "password": "..."}
+ * X-Pop3x-Password: (the user's password on the old server)
+ * {"host": "pop.old.example", "port": 995, "tls": {"mode": "implicit"}, "timeoutSeconds": 60, "login": "bob"}
+ *
+ * X-Pop3x-Master-Password: (the master user's password)
  * {"host": "pop.old.example", "port": 110, "tls": {"mode": "stls", "trustAll": true},
- *  "master": {"user": "admin", "password": "...", "style": "dovecot"}}
+ *  "master": {"user": "admin", "style": "dovecot"}}
  * </pre>
  *
  * {@code tls.mode} is {@code stls}, {@code implicit} or {@code none}; certificates are checked against the JDK's
@@ -29,6 +39,9 @@ import dev.pop3x.migration.pull.TlsMode;
  * password.
  */
 final class PullRequest {
+    static final String PASSWORD_HEADER = "X-Pop3x-Password";
+    static final String MASTER_PASSWORD_HEADER = "X-Pop3x-Master-Password";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PullRequest() {
@@ -39,6 +52,10 @@ final class PullRequest {
             JsonNode root = JSON.readTree(body);
             if (root == null || !root.isObject()) {
                 throw new IllegalArgumentException("expected a JSON object");
+            }
+            if (!root.findValues("password").isEmpty()) {
+                throw new IllegalArgumentException("no password in the body, which James's WebAdmin logs: give it in the " + PASSWORD_HEADER
+                    + " or " + MASTER_PASSWORD_HEADER + " header, or many users' in a \"passwordFile\"");
             }
             return root;
         } catch (JsonProcessingException e) {
@@ -65,14 +82,20 @@ final class PullRequest {
             Duration.ofSeconds(root.path("timeoutSeconds").asLong(60)));
     }
 
-    /** The master user, when the request gives one. */
-    static Optional<Credentials> master(JsonNode root) {
+    /** The master user, when the request names one; their password is in the header. */
+    static Optional<Credentials> master(JsonNode root, Optional<String> password) {
         JsonNode master = root.get("master");
         if (master == null) {
+            if (password.isPresent()) {
+                throw new IllegalArgumentException("a " + MASTER_PASSWORD_HEADER + " header without a \"master\" user");
+            }
             return Optional.empty();
         }
-        if (!master.path("user").isTextual() || !master.path("password").isTextual()) {
-            throw new IllegalArgumentException("\"master\" needs \"user\" and \"password\" strings");
+        if (!master.path("user").isTextual()) {
+            throw new IllegalArgumentException("\"master\" needs a \"user\" string");
+        }
+        if (password.isEmpty()) {
+            throw new IllegalArgumentException("the master user's password goes in the " + MASTER_PASSWORD_HEADER + " header");
         }
         Credentials.MasterStyle style;
         try {
@@ -81,19 +104,40 @@ final class PullRequest {
             throw new IllegalArgumentException("master.style must be dovecot or sasl");
         }
         // the login is set per user
-        return Optional.of(Credentials.ofMaster("placeholder", master.get("user").asText(), master.get("password").asText(), style));
+        return Optional.of(Credentials.ofMaster("placeholder", master.get("user").asText(), password.get(), style));
     }
 
-    /** A user's own credentials, when the node gives a password. */
-    static Optional<Credentials> own(JsonNode node, String login) {
-        JsonNode password = node.get("password");
-        if (password == null) {
-            return Optional.empty();
+    /**
+     * Users' own passwords from a file on this node: a line {@code <user> <password>} each (the user's name here;
+     * the password is the rest of the line), blank lines and lines starting with {@code #} skipped.
+     */
+    static Map<String, String> passwordFile(JsonNode root) throws IOException {
+        JsonNode file = root.get("passwordFile");
+        if (file == null) {
+            return Map.of();
         }
-        if (!password.isTextual()) {
-            throw new IllegalArgumentException("\"password\" must be a string");
+        if (!file.isTextual()) {
+            throw new IllegalArgumentException("\"passwordFile\" must be a path");
         }
-        return Optional.of(Credentials.ofUser(login, password.asText()));
+        Map<String, String> passwords = new HashMap<>();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(Path.of(file.asText()), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no password file " + file.asText() + " on this James node");
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int space = line.indexOf(' ');
+            if (space <= 0) {
+                throw new IllegalArgumentException(file.asText() + " line " + (i + 1) + ": expected '<user> <password>'");
+            }
+            passwords.put(line.substring(0, space), line.substring(space + 1));
+        }
+        return passwords;
     }
 
     /** The user's name on the old server: {@code login}, else their name here. */

@@ -24,7 +24,7 @@ import dev.pop3x.migration.UidlMap;
 /**
  * The UIDL import for many users from one file ({@link BulkMapFile}), run as one James task that reads the file one
  * user at a time: each user's result (or why nothing was done for them: unknown, in a session) is in the task's
- * details. The file, which WebAdmin spooled to this node's disk, is deleted when the task ends.
+ * details. A file WebAdmin spooled from a request's body is deleted when the task ends; the operator's is kept.
  */
 public final class UidlBulkImportTask implements Task {
     public static final TaskType TYPE = TaskType.of("pop3x-uidl-bulk-import");
@@ -34,15 +34,18 @@ public final class UidlBulkImportTask implements Task {
     private final UidlImporter importer;
     private final UsersRepository usersRepository;
     private final Path file;
+    private final boolean spooled;
     private final boolean dryRun;
     private final Clock clock;
     private final BulkProgress progress = new BulkProgress();
     private volatile Optional<String> failure = Optional.empty();
 
-    UidlBulkImportTask(UidlImporter importer, UsersRepository usersRepository, Path file, boolean dryRun, Clock clock) {
+    /** @param spooled whether WebAdmin wrote the file from the request's body (then deleted when the task ends) */
+    UidlBulkImportTask(UidlImporter importer, UsersRepository usersRepository, Path file, boolean spooled, boolean dryRun, Clock clock) {
         this.importer = importer;
         this.usersRepository = usersRepository;
         this.file = file;
+        this.spooled = spooled;
         this.dryRun = dryRun;
         this.clock = clock;
     }
@@ -59,11 +62,18 @@ public final class UidlBulkImportTask implements Task {
             failure = Optional.of("Reading " + file + " failed: " + e.getMessage());
             return Result.PARTIAL;
         } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                LOGGER.warn("Could not delete the spooled UIDL maps {}", file, e);
-            }
+            deleteIfSpooled();
+        }
+    }
+
+    private void deleteIfSpooled() {
+        if (!spooled) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOGGER.warn("Could not delete the spooled UIDL maps {}", file, e);
         }
     }
 
@@ -83,6 +93,10 @@ public final class UidlBulkImportTask implements Task {
 
     Path file() {
         return file;
+    }
+
+    boolean spooled() {
+        return spooled;
     }
 
     boolean dryRun() {

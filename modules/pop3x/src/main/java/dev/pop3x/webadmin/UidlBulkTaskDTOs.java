@@ -25,17 +25,20 @@ final class UidlBulkTaskDTOs {
     }
 
     /**
-     * A {@link UidlBulkImportTask}: the path of the file WebAdmin spooled the maps to, on the node that took the
-     * request (another node finds none and says so), and whether a dry run.
+     * A {@link UidlBulkImportTask}: the path of the maps' file, on the node that took the request (another node finds
+     * none and says so), whether WebAdmin spooled it (and deletes it), and whether a dry run.
      */
     public static final class ImportDTO implements TaskDTO {
         private final String type;
         private final String file;
+        private final boolean spooled;
         private final boolean dryRun;
 
-        public ImportDTO(@JsonProperty("type") String type, @JsonProperty("file") String file, @JsonProperty("dryRun") boolean dryRun) {
+        public ImportDTO(@JsonProperty("type") String type, @JsonProperty("file") String file, @JsonProperty("spooled") boolean spooled,
+                         @JsonProperty("dryRun") boolean dryRun) {
             this.type = type;
             this.file = file;
+            this.spooled = spooled;
             this.dryRun = dryRun;
         }
 
@@ -48,6 +51,10 @@ final class UidlBulkTaskDTOs {
             return file;
         }
 
+        public boolean isSpooled() {
+            return spooled;
+        }
+
         public boolean isDryRun() {
             return dryRun;
         }
@@ -56,8 +63,8 @@ final class UidlBulkTaskDTOs {
     static TaskDTOModule<UidlBulkImportTask, ImportDTO> importModule(UidlImporter importer, UsersRepository users, Clock clock) {
         return DTOModule.forDomainObject(UidlBulkImportTask.class)
             .convertToDTO(ImportDTO.class)
-            .toDomainObjectConverter(dto -> new UidlBulkImportTask(importer, users, Path.of(dto.file), dto.dryRun, clock))
-            .toDTOConverter((task, type) -> new ImportDTO(type, task.file().toString(), task.dryRun()))
+            .toDomainObjectConverter(dto -> new UidlBulkImportTask(importer, users, Path.of(dto.file), dto.spooled, dto.dryRun, clock))
+            .toDTOConverter((task, type) -> new ImportDTO(type, task.file().toString(), task.spooled(), task.dryRun()))
             .typeName(UidlBulkImportTask.TYPE.asString())
             .withFactory(TaskDTOModule::new);
     }

@@ -1,10 +1,10 @@
 package dev.pop3x.webadmin;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +23,9 @@ import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.tasks.TaskFromRequest;
 import org.apache.james.webadmin.utils.JsonTransformer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pop3x.migration.UidlImporter;
 import dev.pop3x.migration.UidlMap;
@@ -39,15 +41,16 @@ import spark.Service;
  *
  * <pre>
  * POST /pop3x/uidls/users/{user}?task=import[&amp;dryRun=true]   body: {@link UidlMap}'s JSON
- * POST /pop3x/uidls/users/{user}?task=pull[&amp;dryRun=true]     body: the old server and credentials ({@link PullRequest})
- * POST /pop3x/uidls?task=import[&amp;dryRun=true]                body: many users' maps ({@link BulkMapFile}), streamed to disk
- * POST /pop3x/uidls?task=pull[&amp;dryRun=true]                  body: the old server, a master user or each user's password,
- *                                                           and "users": [{"user": ..., "password": ...}] or "domain"
+ * POST /pop3x/uidls/users/{user}?task=pull[&amp;dryRun=true]     body: the old server ({@link PullRequest}), password in a header
+ * POST /pop3x/uidls?task=import[&amp;dryRun=true]                body: {"file": (a path on this node)} or the maps ({@link BulkMapFile})
+ * POST /pop3x/uidls?task=pull[&amp;dryRun=true]                  body: the old server, a master user (password in a header) or a
+ *                                                           "passwordFile", and "users": [{"user": ...}] or "domain"
  * </pre>
  *
  * A malformed request is refused at once (400, naming the entry); each runs as a James task whose details
- * ({@code GET /tasks/<id>}) say what matched, per user for the bulk forms. Passwords go to {@link PullSecrets}, never
- * into a task, its details or a log line.
+ * ({@code GET /tasks/<id>}) say what matched, per user for the bulk forms. James's WebAdmin logs every request's
+ * body: passwords never come in one; they go to {@link PullSecrets}, never into a task, its details or a log line. A
+ * map file is read one user at a time.
  */
 public final class UidlImportRoutes implements Routes {
     static final String BASE = "/pop3x/uidls";
@@ -99,7 +102,7 @@ public final class UidlImportRoutes implements Routes {
             if (!"import".equals(task)) {
                 throw UserParameter.badRequest("Use ?task=import or ?task=pull (and &dryRun=true to only report what would match)");
             }
-            return new UidlBulkImportTask(importer, users, spooledMaps(request), dryRun(request), clock);
+            return bulkImport(request);
         };
         service.post(BASE, bulkTask.asRoute(taskManager), json);
     }
@@ -110,10 +113,11 @@ public final class UidlImportRoutes implements Routes {
             JsonNode root = PullRequest.parse(request.body());
             OldServer server = PullRequest.server(root);
             String login = PullRequest.login(root, user.asString());
-            Optional<Credentials> master = PullRequest.master(root);
-            Optional<Credentials> own = PullRequest.own(root, login);
+            Optional<Credentials> master = PullRequest.master(root, header(request, PullRequest.MASTER_PASSWORD_HEADER));
+            Optional<Credentials> own = header(request, PullRequest.PASSWORD_HEADER).map(password -> Credentials.ofUser(login, password));
             if (master.isEmpty() == own.isEmpty()) {
-                throw new IllegalArgumentException("give either \"password\" (the user's own) or \"master\"");
+                throw new IllegalArgumentException("give either the user's password (" + PullRequest.PASSWORD_HEADER
+                    + " header) or a \"master\" user");
             }
             String secret = secrets.hold(new PullSecrets.Secret(master, own.map(credentials -> Map.of(user, credentials)).orElse(Map.of())));
             return new UidlPullTask(puller, secrets, user, login, server, secret, dryRun, clock);
@@ -122,12 +126,17 @@ public final class UidlImportRoutes implements Routes {
         }
     }
 
-    private UidlBulkPullTask bulkPull(Request request) throws UsersRepositoryException {
+    private static Optional<String> header(Request request, String name) {
+        return Optional.ofNullable(request.headers(name));
+    }
+
+    private UidlBulkPullTask bulkPull(Request request) throws UsersRepositoryException, IOException {
         boolean dryRun = dryRun(request);
         try {
             JsonNode root = PullRequest.parse(request.body());
             OldServer server = PullRequest.server(root);
-            Optional<Credentials> master = PullRequest.master(root);
+            Optional<Credentials> master = PullRequest.master(root, header(request, PullRequest.MASTER_PASSWORD_HEADER));
+            Map<String, String> passwords = PullRequest.passwordFile(root);
             int concurrency = root.path("concurrency").asInt(4);
             if (concurrency < 1 || concurrency > UidlBulkPullTask.MAX_CONCURRENCY) {
                 throw new IllegalArgumentException("concurrency must be from 1 to " + UidlBulkPullTask.MAX_CONCURRENCY);
@@ -159,11 +168,13 @@ public final class UidlImportRoutes implements Routes {
                     throw new IllegalArgumentException("users[" + i + "]: no user " + user.asString());
                 }
                 String login = PullRequest.login(node, user.asString());
-                Optional<Credentials> credentials = PullRequest.own(node, login);
-                if (credentials.isEmpty() && master.isEmpty()) {
-                    throw new IllegalArgumentException("users[" + i + "]: no \"password\", and no \"master\" user");
+                String password = passwords.get(user.asString());
+                if (password == null && master.isEmpty()) {
+                    throw new IllegalArgumentException("users[" + i + "]: no password in the \"passwordFile\", and no \"master\" user");
                 }
-                credentials.ifPresent(given -> own.put(user, given));
+                if (password != null) {
+                    own.put(user, Credentials.ofUser(login, password));
+                }
                 targets.add(new UidlBulkPullTask.Target(user, login));
             }
             String secret = secrets.hold(new PullSecrets.Secret(master, own));
@@ -173,22 +184,52 @@ public final class UidlImportRoutes implements Routes {
         }
     }
 
-    /** The body, copied to a file as it arrives and then checked one user at a time; a bad file is deleted. */
-    private static Path spooledMaps(Request request) throws IOException {
-        Path file = Files.createTempFile("pop3x-uidl-maps-", ".json");
+    /**
+     * The bulk import: the maps in a file on this node ({@code {"file": "/path"}}), read where they are and kept; or
+     * in the body (which James's WebAdmin reads whole and logs: for small sets), spooled to a file deleted after the
+     * task. Either is checked one user at a time before the task is made.
+     */
+    private UidlBulkImportTask bulkImport(Request request) throws IOException {
+        boolean dryRun = dryRun(request);
+        JsonNode file = fileReference(request.body());
+        if (file != null) {
+            Path maps = Path.of(file.asText());
+            check(maps);
+            return new UidlBulkImportTask(importer, users, maps, false, dryRun, clock);
+        }
+        Path spooled = Files.createTempFile("pop3x-uidl-maps-", ".json");
         try {
-            try (InputStream body = request.raw().getInputStream()) {
-                Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            BulkMapFile.read(file, (user, map) -> {
-            });
-            return file;
-        } catch (IllegalArgumentException e) {
-            Files.deleteIfExists(file);
-            throw UserParameter.badRequest("Invalid UIDL maps: " + e.getMessage());
+            Files.writeString(spooled, request.body(), StandardCharsets.UTF_8);
+            check(spooled);
+            return new UidlBulkImportTask(importer, users, spooled, true, dryRun, clock);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
+            Files.deleteIfExists(spooled);
             throw e;
+        }
+    }
+
+    /** The {@code "file"} of a body that is only {@code {"file": "/path"}}; null for a body of maps. */
+    private static JsonNode fileReference(String body) {
+        if (body.length() > 4096) {
+            return null;
+        }
+        try {
+            JsonNode root = new ObjectMapper().readTree(body);
+            JsonNode file = root == null ? null : root.get("file");
+            return file != null && file.isTextual() && root.size() == 1 ? file : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static void check(Path maps) throws IOException {
+        try {
+            BulkMapFile.read(maps, (user, map) -> {
+            });
+        } catch (NoSuchFileException e) {
+            throw UserParameter.badRequest("Invalid UIDL maps: no file " + maps + " on this James node");
+        } catch (IllegalArgumentException e) {
+            throw UserParameter.badRequest("Invalid UIDL maps: " + e.getMessage());
         }
     }
 

@@ -124,10 +124,12 @@ class TaskSerializationTest {
 
     @Test
     void aBulkImportTravelsWithThePathOfItsSpooledFile() throws Exception {
-        String json = TASKS.serialize(new UidlBulkImportTask(IMPORTER, null, Path.of("/tmp/pop3x-uidl-maps-1.json"), false, CLOCK));
+        String json = TASKS.serialize(new UidlBulkImportTask(IMPORTER, null, Path.of("/tmp/pop3x-uidl-maps-1.json"), true, false, CLOCK));
+        UidlBulkImportTask back = (UidlBulkImportTask) TASKS.deserialize(json);
 
-        assertThat(json).isEqualTo("{\"type\":\"pop3x-uidl-bulk-import\",\"file\":\"/tmp/pop3x-uidl-maps-1.json\",\"dryRun\":false}");
-        assertThat(((UidlBulkImportTask) TASKS.deserialize(json)).file()).isEqualTo(Path.of("/tmp/pop3x-uidl-maps-1.json"));
+        assertThat(json).isEqualTo("{\"type\":\"pop3x-uidl-bulk-import\",\"file\":\"/tmp/pop3x-uidl-maps-1.json\",\"spooled\":true,\"dryRun\":false}");
+        assertThat(back.file()).isEqualTo(Path.of("/tmp/pop3x-uidl-maps-1.json"));
+        assertThat(back.spooled()).isTrue();
     }
 
     @Test
