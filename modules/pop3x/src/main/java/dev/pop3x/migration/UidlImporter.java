@@ -70,22 +70,25 @@ public final class UidlImporter {
 
     private static List<Fingerprint> fingerprints(Maildrop maildrop, UidlMap map) throws MaildropException {
         List<Fingerprint> fingerprints = new ArrayList<>();
+        boolean needsHeaderDigests = map.needsHeaderDigests();
+        boolean needsMessageIds = map.needsMessageIds();
+        boolean needsDigests = map.needsDigests();
         for (MaildropMessage message : maildrop.messages()) {
             Optional<String> messageId = Optional.empty();
             Optional<String> sha256 = Optional.empty();
             Optional<String> headerDigest = Optional.empty();
             try {
-                if (map.needsHeaderDigests()) {
+                if (needsHeaderDigests) {
                     try (InputStream headers = maildrop.headers(message)) {
                         headerDigest = Optional.of(HeaderDigest.of(headers));
                     }
                 }
-                if (map.needsMessageIds()) {
+                if (needsMessageIds) {
                     try (InputStream headers = maildrop.headers(message)) {
                         messageId = MessageIdField.read(headers);
                     }
                 }
-                if (map.needsDigests()) {
+                if (needsDigests) {
                     try (InputStream content = maildrop.content(message)) {
                         sha256 = Optional.of(Fingerprint.sha256WithCrlfLineEnds(content));
                     }
