@@ -42,6 +42,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class UidlPullIT {
     private static final String JAMES_DOMAIN = "pop3x.local";
     private static final String MAILDIR_DOMAIN = "maildir.pop3x.local";
+    private static final String WHOLE_DOMAIN = "whole.pop3x.local";
     private static final String MASTER = "migration-admin";
     private static final String MASTER_PASSWORD = "Master-Pw-4711-never-logged";
     private static final int BULK_USERS = 200;
@@ -49,7 +50,7 @@ class UidlPullIT {
     private static final Path DOVECOT_MAILDIRS = TempDirectories.create("pop3x-pull-dovecot-maildirs");
     private static final Path COURIER_MAILDIRS = TempDirectories.create("pop3x-pull-courier-maildirs");
     private static final List<String> DOVECOT_USERS = List.of("dovecot@" + JAMES_DOMAIN, "dovecot@" + MAILDIR_DOMAIN,
-        "gap@" + JAMES_DOMAIN, "again@" + MAILDIR_DOMAIN, "master@" + JAMES_DOMAIN);
+        "gap@" + JAMES_DOMAIN, "again@" + MAILDIR_DOMAIN, "master@" + JAMES_DOMAIN, "one@" + WHOLE_DOMAIN, "two@" + WHOLE_DOMAIN);
     private static final AtomicInteger COPIES = new AtomicInteger();
 
     @RegisterExtension
@@ -169,13 +170,13 @@ class UidlPullIT {
         return String.join("\r\n", fields) + "\r\n" + text.substring(end);
     }
 
-    /** Copies the messages into the user's maildrop here, on the user's backend. */
+    /** Copies the messages into the user's maildrop here, on the user's backend (maildir for one domain, else James's). */
     private static void copy(String user, List<String> messages) throws IOException {
         for (String message : messages) {
-            if (user.endsWith("@" + JAMES_DOMAIN)) {
-                server.appendToInbox(user, message, Instant.ofEpochSecond(1_700_000_000L + COPIES.incrementAndGet()));
-            } else {
+            if (user.endsWith("@" + MAILDIR_DOMAIN)) {
                 drop(POP3X_MAILDIRS, user, message.replace("\r\n", "\n"));
+            } else {
+                server.appendToInbox(user, message, Instant.ofEpochSecond(1_700_000_000L + COPIES.incrementAndGet()));
             }
         }
     }
@@ -346,6 +347,28 @@ class UidlPullIT {
         assertThat(task.get("status").asText()).isEqualTo("failed");
         assertThat(uidls(server.pop3Port(), bulkUser(200))).isEqualTo(uidls(dovecot.port(), bulkUser(200)));
         assertThat(task.toString()).doesNotContain(password(bulkUser(200)));
+    }
+
+    @Test
+    void aBulkPullForAWholeDomainLogsInAsEachOfItsUsersAsTheMasterUser() throws Exception {
+        for (String user : List.of("one@" + WHOLE_DOMAIN, "two@" + WHOLE_DOMAIN)) {
+            server.addUser(user, password(user));
+            for (int n = 1; n <= 2; n++) {
+                dovecot.deliver(user, oldMessage(user, n));
+            }
+            copy(user, movedCopies(dovecot.port(), user));
+        }
+
+        JsonNode task = webAdmin.runTask("/pop3x/uidls?task=pull", "{" + dovecotServer() + ", \"domain\": \"" + WHOLE_DOMAIN
+            + "\", \"master\": {\"user\": \"" + MASTER + "\", \"style\": \"dovecot\"}}", Map.of("X-Pop3x-Master-Password", MASTER_PASSWORD));
+
+        JsonNode details = task.get("additionalInformation");
+        assertThat(task.get("status").asText()).as(task.toString()).isEqualTo("completed");
+        assertThat(details.get("users").asInt()).isEqualTo(2);
+        assertThat(details.get("failed").asInt()).isZero();
+        assertThat(details.get("results").findValuesAsText("user")).containsExactlyInAnyOrder("one@" + WHOLE_DOMAIN, "two@" + WHOLE_DOMAIN);
+        assertThat(details.get("results").findValues("matched")).as(details.toString()).extracting(JsonNode::asInt).containsExactly(2, 2);
+        assertThat(uidls(server.pop3Port(), "two@" + WHOLE_DOMAIN)).isEqualTo(uidls(dovecot.port(), "two@" + WHOLE_DOMAIN));
     }
 
     @Test
