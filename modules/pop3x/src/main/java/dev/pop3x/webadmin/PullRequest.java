@@ -103,8 +103,9 @@ final class PullRequest {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("master.style must be dovecot or sasl");
         }
-        // the login is set per user
-        return Optional.of(Credentials.ofMaster("placeholder", master.get("user").asText(), password.get(), style));
+        // logged in as itself until each user's login is set (Credentials.forLogin)
+        String name = master.get("user").asText();
+        return Optional.of(Credentials.ofMaster(name, name, password.get(), style));
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.pop3x.webadmin;
 
-import java.util.Optional;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -86,9 +84,5 @@ public final class UserResult {
 
     boolean succeeded() {
         return failure == null;
-    }
-
-    Optional<String> failure() {
-        return Optional.ofNullable(failure);
     }
 }

@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 
 import javax.net.ssl.SSLContext;
@@ -63,8 +64,8 @@ final class TlsSockets {
     /** Only where the operator asked for it ({@code "trustAll": true}). */
     private static final class TrustingEveryCertificate implements X509TrustManager {
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            throw new UnsupportedOperationException("a client's trust manager");
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("the pull is a TLS client: it trusts no client's certificate");
         }
 
         @Override
