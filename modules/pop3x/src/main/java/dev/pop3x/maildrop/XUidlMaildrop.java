@@ -1,10 +1,7 @@
 package dev.pop3x.maildrop;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +9,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 final class XUidlMaildrop extends ForwardingMaildrop {
     private static final Logger LOGGER = LoggerFactory.getLogger(XUidlMaildrop.class);
-    private static final String FIELD = "x-uidl:";
 
     /** By the backend's unique-id: the one the message is listed with. */
     private final Map<String, String> listedIds;
@@ -104,20 +99,7 @@ final class XUidlMaildrop extends ForwardingMaildrop {
 
     /** The first X-UIDL field of the header section, unfolded and trimmed, when it is an RFC 1939 unique-id. */
     static Optional<String> read(InputStream headers) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(headers, StandardCharsets.ISO_8859_1));
-        StringBuilder field = null;
-        for (String line = lines.readLine(); line != null && !line.isEmpty(); line = lines.readLine()) {
-            boolean continuation = line.charAt(0) == ' ' || line.charAt(0) == '\t';
-            if (field != null) {
-                if (!continuation) {
-                    break;
-                }
-                field.append(line);
-            } else if (line.toLowerCase(Locale.ROOT).startsWith(FIELD)) {
-                field = new StringBuilder(line.substring(FIELD.length()));
-            }
-        }
-        return Optional.ofNullable(field).map(value -> value.toString().trim()).filter(MaildropMessage::isUniqueId);
+        return HeaderFields.first(headers, "X-UIDL").map(String::trim).filter(MaildropMessage::isUniqueId);
     }
 
     private MaildropMessage listed(MaildropMessage message) {
