@@ -334,7 +334,8 @@ class UidlImportIT {
 
         long heapAfter = new HeapMeter(ProcessHandle.current().pid()).liveKilobytes();
         System.out.println("bulk import of " + count + " users (" + Files.size(maps) / 1024 + " KB of maps): started "
-            + task.get("startedDate") + " completed " + task.get("completedDate") + "; live heap " + heapBefore + " KB before, "
+            + task.get("startedDate") + " ended " + (task.has("failedDate") ? task.get("failedDate") : task.get("completedDate"))
+            + "; live heap " + heapBefore + " KB before, "
             + heapAfter + " KB after (the task's results kept)");
         JsonNode details = task.get("additionalInformation");
         assertThat(details.get("users").asInt()).as(task.toString().substring(0, 300)).isEqualTo(count + 1);
