@@ -21,17 +21,22 @@ import org.junit.jupiter.api.io.TempDir;
  * dovecot-uidlist) and James with pop3x ({@code maildir.uidl = %08Xu%08Xv}) serve the same Maildirs, as during a
  * migration: Dovecot fills them (dovecot-lda) and serves them first; then both list every message with the same UIDL,
  * at the same number, with the same size, whichever of them delivered it; and a leave-on-server client that synced
- * against Dovecot downloads nothing again from pop3x. {@code .ci/run} installs Debian's dovecot-pop3d and mpop.
+ * against Dovecot downloads nothing again from pop3x. A domain configured with Dovecot 2.4's form of that default
+ * ({@code %{uid | hex(8)}%{uidvalidity | hex(8)}}) keeps the same UIDLs. {@code .ci/run} installs Debian's
+ * dovecot-pop3d and mpop.
  */
 class DovecotUidlMigrationIT {
     private static final String DOMAIN = "maildir.pop3x.local";
     private static final String PASSWORD = "secret";
-    private static final List<String> USERS = List.of("lda@" + DOMAIN, "both@" + DOMAIN, "mpop@" + DOMAIN);
+    private static final String DOVECOT_24_DOMAIN = "maildir24.pop3x.local";
+    private static final List<String> USERS = List.of("lda@" + DOMAIN, "both@" + DOMAIN, "mpop@" + DOMAIN, "lda@" + DOVECOT_24_DOMAIN);
     private static final Path ROOT = TempDirectories.create("pop3x-uidl-maildirs");
 
     @RegisterExtension
     static JamesServerExtension james = JamesServers.pop3xPerClass(JamesServers.maildirsIn(ROOT)
-        .andThen(home -> home.edit("pop3x.properties", properties -> properties + "\nmaildir.uidl[" + DOMAIN + "]=%08Xu%08Xv\n")));
+        .andThen(home -> home.edit("pop3x.properties", properties -> properties + "\nmaildir.uidl[" + DOMAIN + "]=%08Xu%08Xv\n"
+            + "maildrop.backend[" + DOVECOT_24_DOMAIN + "]=maildir\n"
+            + "maildir.uidl[" + DOVECOT_24_DOMAIN + "]=%{uid | hex(8)}%{uidvalidity | hex(8)}\n")));
 
     private static RunningJames server;
     private static PrivateDovecot dovecot;
@@ -65,6 +70,16 @@ class DovecotUidlMigrationIT {
         assertThat(theirs.uidl()).hasSize(3).allMatch(line -> line.matches("\\d+ [0-9a-f]{16}"));
         assertThat(ours.uidl()).isEqualTo(theirs.uidl());
         assertThat(ours.list()).isEqualTo(theirs.list());
+    }
+
+    @Test
+    void aMaildirServedWithDovecot24sFormOfTheDefaultKeepsItsUidls() {
+        String user = "lda@" + DOVECOT_24_DOMAIN;
+        Listing theirs = listing(dovecot.port(), user);
+        Listing ours = listing(server.pop3Port(), user);
+
+        assertThat(theirs.uidl()).hasSize(3).allMatch(line -> line.matches("\\d+ [0-9a-f]{16}"));
+        assertThat(ours).isEqualTo(theirs);
     }
 
     @Test

@@ -32,6 +32,15 @@ final class LogCapture implements AutoCloseable {
         }
     }
 
+    /** The lines with the MDC fields each carries (James's WebAdmin logs a request's body in one), as a JSON log shows them. */
+    List<String> linesWithMdc() {
+        synchronized (appender.list) {
+            return appender.list.stream()
+                .map(event -> event.getLevel() + " " + event.getFormattedMessage() + " " + event.getMDCPropertyMap())
+                .collect(Collectors.toList());
+        }
+    }
+
     @Override
     public void close() {
         logger.detachAppender(appender);

@@ -302,4 +302,79 @@ class UidlImportIT {
 
         assertThat(answer.status()).isEqualTo(404);
     }
+
+    /**
+     * Many users' maps in one file on the James node, read one user at a time by one task: each user's result is in
+     * the task. {@code -Dpop3x.bulkImportUsers=10000} runs it for 10,000 users and prints the time and the live heap.
+     */
+    @Test
+    void aBulkImportOfManyUsersMapsReportsEachUsersResult(@TempDir Path directory) throws Exception {
+        int count = Integer.getInteger("pop3x.bulkImportUsers", 300);
+        Path maps = directory.resolve("maps.json");
+        try (var out = Files.newBufferedWriter(maps)) {
+            out.write("{\"users\": [");
+            for (int i = 1; i <= count; i++) {
+                String user = "bulk" + i + "@" + MAILDIR_DOMAIN;
+                server.addUser(user, PASSWORD);
+                String message = "From: a@example.test\nTo: " + user + "\nMessage-ID: <m" + i + "@x>\nSubject: bulk\n\nbody\n";
+                Path maildir = POP3X_MAILDIRS.resolve(MAILDIR_DOMAIN).resolve("bulk" + i).resolve("Maildir");
+                for (String sub : List.of("tmp", "new", "cur")) {
+                    Files.createDirectories(maildir.resolve(sub));
+                }
+                Files.writeString(maildir.resolve("new").resolve("1700000000.M" + i + "P1.bulk"), message);
+                long octets = message.replace("\n", "\r\n").length();
+                out.write((i == 1 ? "" : ",") + "\n{\"user\": \"" + user + "\", \"messages\": [{\"uidl\": \"OLD-" + i
+                    + "\", \"messageId\": \"<m" + i + "@x>\", \"octets\": " + octets + "}]}");
+            }
+            out.write(",\n{\"user\": \"nobody-here@" + MAILDIR_DOMAIN + "\", \"messages\": []}]}");
+        }
+        long heapBefore = new HeapMeter(ProcessHandle.current().pid()).liveKilobytes();
+
+        JsonNode task = webAdmin.runTask("/pop3x/uidls?task=import", "{\"file\": \"" + maps + "\"}", Duration.ofMinutes(10));
+
+        long heapAfter = new HeapMeter(ProcessHandle.current().pid()).liveKilobytes();
+        System.out.println("bulk import of " + count + " users (" + Files.size(maps) / 1024 + " KB of maps): started "
+            + task.get("startedDate") + " ended " + (task.has("failedDate") ? task.get("failedDate") : task.get("completedDate"))
+            + "; live heap " + heapBefore + " KB before, "
+            + heapAfter + " KB after (the task's results kept)");
+        JsonNode details = task.get("additionalInformation");
+        assertThat(details.get("users").asInt()).as(task.toString().substring(0, 300)).isEqualTo(count + 1);
+        assertThat(details.get("done").asInt()).isEqualTo(count + 1);
+        assertThat(details.get("failed").asInt()).isEqualTo(1);
+        assertThat(details.get("results").get(count).toString()).contains("\"failure\":\"No user nobody-here@" + MAILDIR_DOMAIN + "\"");
+        assertThat(details.get("results").get(0).get("matched").asInt()).isEqualTo(1);
+        assertThat(details.get("results").findValues("matched").stream().mapToInt(JsonNode::asInt).sum()).isEqualTo(count);
+        assertThat(uidls(server.pop3Port(), "bulk" + count + "@" + MAILDIR_DOMAIN)).containsExactly("1 OLD-" + count);
+        assertThat(maps).exists();
+    }
+
+    @Test
+    void aFewUsersMapsMayComeInTheBody() {
+        String user = newUser(JAMES_DOMAIN);
+        deliver(user, Messages.text("sender@example.test", user, "inline", "x\n").replace("Subject:", "Message-ID: <inline@x>\r\nSubject:"));
+        String octets;
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            octets = pop.command("LIST 1").split(" ")[2];
+            pop.command("QUIT");
+        }
+
+        JsonNode details = webAdmin.runTask("/pop3x/uidls?task=import", "{\"users\": [{\"user\": \"" + user
+            + "\", \"messages\": [{\"uidl\": \"INLINE-1\", \"messageId\": \"<inline@x>\", \"octets\": " + octets + "}]}]}")
+            .get("additionalInformation");
+
+        assertThat(details.get("results").get(0).get("matched").asInt()).isEqualTo(1);
+        assertThat(uidls(server.pop3Port(), user)).containsExactly("1 INLINE-1");
+    }
+
+    @Test
+    void aBulkImportWithAMalformedMapIsRefusedAtOnceNamingTheUser() {
+        WebAdmin.Answer answer = webAdmin.post("/pop3x/uidls?task=import",
+            "{\"users\": [{\"user\": \"a@" + JAMES_DOMAIN + "\", \"messages\": []}, {\"user\": \"b@" + JAMES_DOMAIN
+                + "\", \"messages\": [{\"uidl\": \"no good\", \"messageId\": \"<c@d>\", \"octets\": 2}]}]}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().get("message").asText())
+            .isEqualTo("Invalid UIDL maps: users[1]: messages[0]: not an RFC 1939 unique-id (1 to 70 characters from 0x21 to 0x7E): 'no good'");
+    }
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,11 +77,28 @@ public final class WebAdmin {
         return awaitTask(path, post(path, body));
     }
 
+    /** POSTs a long task with this body, waits for it to end (up to the timeout), and returns what {@code GET /tasks/<id>} says. */
+    public JsonNode runTask(String path, String body, Duration timeout) {
+        return awaitTask(path, post(path, body), timeout);
+    }
+
+    /** POSTs a task with this body and these headers, waits for it to end, and returns what {@code GET /tasks/<id>} says. */
+    public JsonNode runTask(String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path).POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return awaitTask(path, send(request));
+    }
+
     private JsonNode awaitTask(String path, Answer created) {
+        return awaitTask(path, created, Duration.ofSeconds(30));
+    }
+
+    private JsonNode awaitTask(String path, Answer created, Duration timeout) {
         if (created.status() != 201) {
             throw new IllegalStateException("POST " + path + " answered " + created);
         }
-        Answer done = get("/tasks/" + created.body().get("taskId").asText() + "/await?timeout=30s");
+        Answer done = send(request("/tasks/" + created.body().get("taskId").asText() + "/await?timeout=" + timeout.toSeconds() + "s")
+            .timeout(timeout.plusSeconds(30)).GET());
         if (done.status() != 200) {
             throw new IllegalStateException("The task of POST " + path + " did not end: " + done);
         }

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * per user; {@code james} is James's own mailboxes), {@code maildrop.lock} the exclusive lock of RFC 1939,
  * {@code lock.wait} how long a login waits for a holder to let go, {@code lock.takeover-after} how long a holder
  * must have been idle to be taken over, {@code lock.maildir-lease} and {@code lock.cassandra-lease} the lease that
- * makes the lock hold across James nodes.
+ * makes the lock hold across James nodes; {@code maildrop.reuse-xuidl} lists a message carrying an {@code X-UIDL}
+ * header field with its value (Dovecot's {@code pop3_reuse_xuidl}).
  */
 public final class MaildropSettings {
     private static final Pattern BACKEND_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
@@ -33,11 +34,13 @@ public final class MaildropSettings {
     public static final Setting<String> BACKEND = Setting.of("maildrop.backend", JAMES_BACKEND,
         "a backend name (letters, digits, '-')", text -> Optional.of(text).filter(name -> BACKEND_NAME.matcher(name).matches()),
         name -> name).perUser();
+    public static final Setting<Boolean> REUSE_XUIDL = Setting.flag("maildrop.reuse-xuidl", false).perUser();
 
     /** Threads that make the maildrop, lock, lease and note calls of POP3 sessions, off the listener's event loops. */
     public static final Setting<Integer> THREADS = Setting.integer("maildrop.threads", 16, 1, 1024);
 
-    static final List<Setting<?>> ALL = List.of(LOCK, LOCK_WAIT, LOCK_TAKEOVER_AFTER, LOCK_MAILDIR_LEASE, LOCK_CASSANDRA_LEASE, BACKEND, THREADS);
+    static final List<Setting<?>> ALL = List.of(LOCK, LOCK_WAIT, LOCK_TAKEOVER_AFTER, LOCK_MAILDIR_LEASE, LOCK_CASSANDRA_LEASE, BACKEND,
+        REUSE_XUIDL, THREADS);
 
     private final Settings values;
 
@@ -97,5 +100,10 @@ public final class MaildropSettings {
     /** How many threads make the sessions' maildrop, lock, lease and note calls. */
     public int threads() {
         return values.get(THREADS);
+    }
+
+    /** Whether a message carrying an {@code X-UIDL} header field is listed with it, per domain and per user. */
+    public PerUser<Boolean> reuseXuidl() {
+        return values.perUser(REUSE_XUIDL);
     }
 }

@@ -13,6 +13,7 @@ import dev.pop3x.config.MaildropSettings;
 /**
  * Opens each user's maildrop in the backend {@code maildrop.backend} names for the user or their domain.
  * Backends are bound by name in a Guice {@code MapBinder<String, MaildropStore>}, so an extension can add one.
+ * With {@code maildrop.reuse-xuidl}, the maildrop lists messages by their {@code X-UIDL} ({@link XUidlMaildrop}).
  */
 public final class MaildropRouter implements MaildropStore {
     private final Map<String, MaildropStore> backends;
@@ -31,6 +32,7 @@ public final class MaildropRouter implements MaildropStore {
         if (backend == null) {
             throw MaildropException.permanent("No maildrop backend named " + name + " for " + user.asString(), null);
         }
-        return backend.open(user);
+        Maildrop maildrop = backend.open(user);
+        return settings.reuseXuidl().forUser(user) ? XUidlMaildrop.over(maildrop) : maildrop;
     }
 }

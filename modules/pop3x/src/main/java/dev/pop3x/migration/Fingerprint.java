@@ -18,21 +18,28 @@ final class Fingerprint {
     private final MaildropMessage message;
     private final Optional<String> messageId;
     private final Optional<String> sha256;
+    private final Optional<String> headerDigest;
 
     Fingerprint(MaildropMessage message, Optional<String> messageId, Optional<String> sha256) {
+        this(message, messageId, sha256, Optional.empty());
+    }
+
+    Fingerprint(MaildropMessage message, Optional<String> messageId, Optional<String> sha256, Optional<String> headerDigest) {
         this.message = Objects.requireNonNull(message);
         this.messageId = messageId;
         this.sha256 = sha256;
+        this.headerDigest = headerDigest;
     }
 
     MaildropMessage message() {
         return message;
     }
 
-    /** The keys an entry may find this message by: its digest, and its Message-ID with its size. */
+    /** The keys an entry may find this message by: its digest, its Message-ID with its size, its header digest. */
     List<String> keys() {
-        List<String> keys = new ArrayList<>(2);
+        List<String> keys = new ArrayList<>(3);
         sha256.ifPresent(digest -> keys.add("sha256 " + digest));
+        headerDigest.ifPresent(digest -> keys.add("headers " + digest));
         messageId.ifPresent(id -> keys.add("message-id " + message.octets() + " " + id));
         return keys;
     }
@@ -40,6 +47,7 @@ final class Fingerprint {
     /** The key of the message the entry names: {@link #keys()} has it when this is that message. */
     static String keyOf(UidlMapEntry entry) {
         return entry.sha256().map(digest -> "sha256 " + digest)
+            .or(() -> entry.headerDigest().map(digest -> "headers " + digest))
             .orElseGet(() -> "message-id " + entry.octets().getAsLong() + " " + entry.messageId().orElseThrow());
     }
 

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * What an import found in one maildrop: how many of the map's entries matched a message (of which how many that
  * message already answered, and how many were paired in order among messages that could not be told apart), how many
- * matched none, and how many were left out because another message of the maildrop answers that unique-id. The
- * unmatched and colliding unique-ids are listed, the first {@value #LISTED} of each.
+ * matched none, how many were left out because another message of the maildrop answers that unique-id, and how many
+ * messages of the maildrop no entry matched. The unique-ids of each kind are listed, the first {@value #LISTED}.
  */
 public final class ImportReport {
     public static final int LISTED = 100;
@@ -20,8 +20,13 @@ public final class ImportReport {
     private final int unmatchedCount;
     private final List<String> collisions;
     private final int collisionCount;
+    private final List<String> unpairedHere;
+    private final int unpairedHereCount;
 
-    ImportReport(boolean dryRun, int entries, int matched, int unchanged, int ambiguous, List<String> unmatched, List<String> collisions) {
+    ImportReport(boolean dryRun, int entries, int matched, int unchanged, int ambiguous, List<String> unmatched, List<String> collisions,
+                 List<String> unpairedHere) {
+        this.unpairedHereCount = unpairedHere.size();
+        this.unpairedHere = List.copyOf(unpairedHere.subList(0, Math.min(LISTED, unpairedHere.size())));
         this.dryRun = dryRun;
         this.entries = entries;
         this.matched = matched;
@@ -70,6 +75,16 @@ public final class ImportReport {
 
     public List<String> collisions() {
         return collisions;
+    }
+
+    /** Messages of the maildrop that no entry matched (mail the previous server did not have, or no longer has). */
+    public int unpairedHereCount() {
+        return unpairedHereCount;
+    }
+
+    /** Their unique-ids here. */
+    public List<String> unpairedHere() {
+        return unpairedHere;
     }
 
     @Override

@@ -1,17 +1,13 @@
 package dev.pop3x.migration;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
+
+import dev.pop3x.maildrop.HeaderFields;
 
 /** A message's {@code Message-ID} header field (RFC 5322 section 3.6.4), as an import compares it. */
 public final class MessageIdField {
-    private static final String NAME = "message-id:";
-
     private MessageIdField() {
     }
 
@@ -27,21 +23,6 @@ public final class MessageIdField {
 
     /** The first Message-ID field of the header section, normalized; empty when there is none. */
     public static Optional<String> read(InputStream message) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(message, StandardCharsets.ISO_8859_1));
-        StringBuilder field = null;
-        for (String line = lines.readLine(); line != null && !line.isEmpty(); line = lines.readLine()) {
-            boolean continuation = line.charAt(0) == ' ' || line.charAt(0) == '\t';
-            if (field != null) {
-                if (continuation) {
-                    field.append(line);
-                    continue;
-                }
-                break;
-            }
-            if (line.toLowerCase(Locale.ROOT).startsWith(NAME)) {
-                field = new StringBuilder(line.substring(NAME.length()));
-            }
-        }
-        return Optional.ofNullable(field).map(value -> normalize(value.toString())).filter(value -> !value.isEmpty());
+        return HeaderFields.first(message, "Message-ID").map(MessageIdField::normalize).filter(value -> !value.isEmpty());
     }
 }

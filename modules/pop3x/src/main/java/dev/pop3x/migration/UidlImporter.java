@@ -70,16 +70,25 @@ public final class UidlImporter {
 
     private static List<Fingerprint> fingerprints(Maildrop maildrop, UidlMap map) throws MaildropException {
         List<Fingerprint> fingerprints = new ArrayList<>();
+        boolean needsHeaderDigests = map.needsHeaderDigests();
+        boolean needsMessageIds = map.needsMessageIds();
+        boolean needsDigests = map.needsDigests();
         for (MaildropMessage message : maildrop.messages()) {
             Optional<String> messageId = Optional.empty();
             Optional<String> sha256 = Optional.empty();
+            Optional<String> headerDigest = Optional.empty();
             try {
-                if (map.needsMessageIds()) {
+                if (needsHeaderDigests) {
+                    try (InputStream headers = maildrop.headers(message)) {
+                        headerDigest = Optional.of(HeaderDigest.of(headers));
+                    }
+                }
+                if (needsMessageIds) {
                     try (InputStream headers = maildrop.headers(message)) {
                         messageId = MessageIdField.read(headers);
                     }
                 }
-                if (map.needsDigests()) {
+                if (needsDigests) {
                     try (InputStream content = maildrop.content(message)) {
                         sha256 = Optional.of(Fingerprint.sha256WithCrlfLineEnds(content));
                     }
@@ -87,7 +96,7 @@ public final class UidlImporter {
             } catch (IOException e) {
                 throw MaildropException.temporary("reading message " + message.uniqueId() + " for the UIDL import", e);
             }
-            fingerprints.add(new Fingerprint(message, messageId, sha256));
+            fingerprints.add(new Fingerprint(message, messageId, sha256, headerDigest));
         }
         return fingerprints;
     }

@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <pre>
  * {"messages": [
  *   {"uidl": "UID17-1700000000", "messageId": "&lt;a1@example.com&gt;", "octets": 2381},
- *   {"uidl": "000000116b0fd0e6", "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}
+ *   {"uidl": "000000116b0fd0e6", "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"},
+ *   {"uidl": "AAB2-3", "headerDigest": "(64 hex digits, as a pull computes them)", "octets": 1807}
  * ]}
  * </pre>
  *
@@ -45,6 +46,11 @@ public final class UidlMap {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
         }
+        return of(root);
+    }
+
+    /** Reads the JSON form, already parsed: an object with a {@code messages} array. */
+    public static UidlMap of(JsonNode root) {
         JsonNode messages = root == null ? null : root.get("messages");
         if (messages == null || !messages.isArray()) {
             throw new IllegalArgumentException("expected {\"messages\": [...]}");
@@ -68,6 +74,16 @@ public final class UidlMap {
         JsonNode sha256 = node.get("sha256");
         JsonNode messageId = node.get("messageId");
         JsonNode octets = node.get("octets");
+        JsonNode headerDigest = node.get("headerDigest");
+        if (headerDigest != null && sha256 == null && messageId == null && octets != null) {
+            if (!headerDigest.isTextual() || !octets.canConvertToLong() || !octets.isIntegralNumber()) {
+                throw new IllegalArgumentException("\"headerDigest\" must be a string and \"octets\" a whole number");
+            }
+            return UidlMapEntry.byHeaders(uidl, headerDigest.asText(), octets.asLong());
+        }
+        if (headerDigest != null) {
+            throw new IllegalArgumentException("give \"headerDigest\" with \"octets\" alone, for unique-id '" + uidl + "'");
+        }
         if (sha256 != null && messageId == null && octets == null) {
             if (!sha256.isTextual()) {
                 throw new IllegalArgumentException("\"sha256\" must be a string");
@@ -80,7 +96,8 @@ public final class UidlMap {
             }
             return UidlMapEntry.byMessageId(uidl, messageId.asText(), octets.asLong());
         }
-        throw new IllegalArgumentException("give either \"sha256\", or \"messageId\" with \"octets\", for unique-id '" + uidl + "'");
+        throw new IllegalArgumentException("give either \"sha256\", or \"messageId\" with \"octets\", or \"headerDigest\" with \"octets\", for unique-id '"
+            + uidl + "'");
     }
 
     public List<UidlMapEntry> entries() {
@@ -89,6 +106,10 @@ public final class UidlMap {
 
     boolean needsDigests() {
         return entries.stream().anyMatch(entry -> entry.sha256().isPresent());
+    }
+
+    boolean needsHeaderDigests() {
+        return entries.stream().anyMatch(entry -> entry.headerDigest().isPresent());
     }
 
     boolean needsMessageIds() {

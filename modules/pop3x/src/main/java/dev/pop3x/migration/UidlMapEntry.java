@@ -11,7 +11,9 @@ import dev.pop3x.maildrop.MaildropMessage;
 /**
  * One message of the previous server's maildrop, as an import names it: the unique-id that server gave it, and how to
  * find it here, either its {@code Message-ID} header field with its size as that server's LIST gave it, or the SHA-256
- * of the message as its RETR sent it (CRLF line ends, before byte-stuffing).
+ * of the message as its RETR sent it (CRLF line ends, before byte-stuffing), or the {@link HeaderDigest} of its
+ * header section with its size (a copy of the same size is preferred; the size may differ where the move added a
+ * field).
  */
 public final class UidlMapEntry {
     private static final Pattern SHA_256 = Pattern.compile("[0-9a-f]{64}");
@@ -20,12 +22,14 @@ public final class UidlMapEntry {
     private final Optional<String> messageId;
     private final OptionalLong octets;
     private final Optional<String> sha256;
+    private final Optional<String> headerDigest;
 
-    private UidlMapEntry(String uidl, Optional<String> messageId, OptionalLong octets, Optional<String> sha256) {
+    private UidlMapEntry(String uidl, Optional<String> messageId, OptionalLong octets, Optional<String> sha256, Optional<String> headerDigest) {
         this.uidl = uidl;
         this.messageId = messageId;
         this.octets = octets;
         this.sha256 = sha256;
+        this.headerDigest = headerDigest;
     }
 
     /** Found by its Message-ID and its size. */
@@ -37,7 +41,7 @@ public final class UidlMapEntry {
         if (octets < 0) {
             throw new IllegalArgumentException("negative octets " + octets + " for unique-id '" + uidl + "'");
         }
-        return new UidlMapEntry(checked(uidl), Optional.of(normalized), OptionalLong.of(octets), Optional.empty());
+        return new UidlMapEntry(checked(uidl), Optional.of(normalized), OptionalLong.of(octets), Optional.empty(), Optional.empty());
     }
 
     /** Found by the SHA-256 of its content, in hex. */
@@ -46,7 +50,19 @@ public final class UidlMapEntry {
         if (!SHA_256.matcher(lower).matches()) {
             throw new IllegalArgumentException("sha256 of unique-id '" + uidl + "' is not 64 hex digits: '" + sha256 + "'");
         }
-        return new UidlMapEntry(checked(uidl), Optional.empty(), OptionalLong.empty(), Optional.of(lower));
+        return new UidlMapEntry(checked(uidl), Optional.empty(), OptionalLong.empty(), Optional.of(lower), Optional.empty());
+    }
+
+    /** Found by the {@link HeaderDigest} of its header section, preferring a message of its size. */
+    public static UidlMapEntry byHeaders(String uidl, String headerDigest, long octets) {
+        String lower = headerDigest.toLowerCase(Locale.ROOT);
+        if (!SHA_256.matcher(lower).matches()) {
+            throw new IllegalArgumentException("headerDigest of unique-id '" + uidl + "' is not 64 hex digits: '" + headerDigest + "'");
+        }
+        if (octets < 0) {
+            throw new IllegalArgumentException("negative octets " + octets + " for unique-id '" + uidl + "'");
+        }
+        return new UidlMapEntry(checked(uidl), Optional.empty(), OptionalLong.of(octets), Optional.empty(), Optional.of(lower));
     }
 
     private static String checked(String uidl) {
@@ -75,9 +91,15 @@ public final class UidlMapEntry {
         return sha256;
     }
 
+    /** The lower-case hex {@link HeaderDigest}, when found by it. */
+    public Optional<String> headerDigest() {
+        return headerDigest;
+    }
+
     @Override
     public String toString() {
         return uidl + sha256.map(digest -> " sha256=" + digest)
+            .or(() -> headerDigest.map(digest -> " headerDigest=" + digest + " octets=" + octets.getAsLong()))
             .orElseGet(() -> " messageId=" + messageId.orElseThrow() + " octets=" + octets.getAsLong());
     }
 }

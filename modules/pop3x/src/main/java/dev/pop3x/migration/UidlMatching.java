@@ -15,7 +15,8 @@ import dev.pop3x.maildrop.MaildropMessage;
  * Pairs a map's entries with a maildrop's messages. Each entry takes the first message, in POP3's order, that it
  * matches and that no earlier entry took: copies of one message (the same Message-ID and size) pair in the order
  * both servers list them. A pair whose unique-id a message of the maildrop keeps answering (one no entry matched, or
- * one left out for that reason) is left out: two messages must never answer one unique-id.
+ * one left out for that reason) is left out: two messages must never answer one unique-id. An entry found by its
+ * header digest takes a message of its size first. The messages no entry matched are reported.
  */
 final class UidlMatching {
     private final int entries;
@@ -24,9 +25,11 @@ final class UidlMatching {
     private final Map<MaildropMessage, String> changes;
     private final List<String> unmatched;
     private final List<String> collisions;
+    private final List<String> unpairedHere;
 
     private UidlMatching(int entries, int ambiguous, int unchanged, Map<MaildropMessage, String> changes, List<String> unmatched,
-                         List<String> collisions) {
+                         List<String> collisions, List<String> unpairedHere) {
+        this.unpairedHere = unpairedHere;
         this.entries = entries;
         this.ambiguous = ambiguous;
         this.unchanged = unchanged;
@@ -43,23 +46,34 @@ final class UidlMatching {
             }
         }
         Set<MaildropMessage> taken = new HashSet<>();
+        Map<UidlMapEntry, MaildropMessage> chosen = new HashMap<>();
+        int ambiguous = 0;
+        // sizes first: an entry found by its header digest takes a message of its size in the first pass, any in the second
+        for (boolean anySize : new boolean[] {false, true}) {
+            for (UidlMapEntry entry : map.entries()) {
+                if (chosen.containsKey(entry) || (anySize && entry.headerDigest().isEmpty())) {
+                    continue;
+                }
+                List<MaildropMessage> candidates = candidates(entry, byKey.getOrDefault(Fingerprint.keyOf(entry), List.of()), taken, anySize);
+                if (candidates.isEmpty()) {
+                    continue;
+                }
+                if (candidates.size() > 1) {
+                    ambiguous++;
+                }
+                taken.add(candidates.get(0));
+                chosen.put(entry, candidates.get(0));
+            }
+        }
         Map<MaildropMessage, String> paired = new LinkedHashMap<>();
         List<String> unmatched = new ArrayList<>();
-        int ambiguous = 0;
         for (UidlMapEntry entry : map.entries()) {
-            List<MaildropMessage> candidates = byKey.getOrDefault(Fingerprint.keyOf(entry), List.of()).stream()
-                .filter(message -> !taken.contains(message))
-                .limit(2)
-                .collect(Collectors.toList());
-            if (candidates.isEmpty()) {
+            MaildropMessage message = chosen.get(entry);
+            if (message == null) {
                 unmatched.add(entry.uidl());
-                continue;
+            } else {
+                paired.put(message, entry.uidl());
             }
-            if (candidates.size() > 1) {
-                ambiguous++;
-            }
-            taken.add(candidates.get(0));
-            paired.put(candidates.get(0), entry.uidl());
         }
         Set<String> kept = fingerprints.stream().map(Fingerprint::message)
             .filter(message -> !paired.containsKey(message))
@@ -81,7 +95,25 @@ final class UidlMatching {
         }
         Map<MaildropMessage, String> changes = new LinkedHashMap<>(paired);
         changes.entrySet().removeIf(pair -> pair.getKey().uniqueId().equals(pair.getValue()));
-        return new UidlMatching(map.entries().size(), ambiguous, paired.size() - changes.size(), changes, unmatched, collisions);
+        List<String> unpairedHere = fingerprints.stream().map(Fingerprint::message)
+            .filter(message -> !taken.contains(message))
+            .map(MaildropMessage::uniqueId)
+            .collect(Collectors.toList());
+        return new UidlMatching(map.entries().size(), ambiguous, paired.size() - changes.size(), changes, unmatched, collisions,
+            unpairedHere);
+    }
+
+    /**
+     * The messages the entry may take, the one it takes first; two at most, enough to tell an ambiguous pairing. By a
+     * header digest, only those of the entry's size unless any size will do.
+     */
+    private static List<MaildropMessage> candidates(UidlMapEntry entry, List<MaildropMessage> found, Set<MaildropMessage> taken,
+                                                    boolean anySize) {
+        return found.stream()
+            .filter(message -> !taken.contains(message))
+            .filter(message -> anySize || entry.headerDigest().isEmpty() || message.octets() == entry.octets().getAsLong())
+            .limit(2)
+            .collect(Collectors.toList());
     }
 
     /** The messages whose unique-id changes, and to what. */
@@ -90,6 +122,6 @@ final class UidlMatching {
     }
 
     ImportReport report(boolean dryRun) {
-        return new ImportReport(dryRun, entries, changes.size() + unchanged, unchanged, ambiguous, unmatched, collisions);
+        return new ImportReport(dryRun, entries, changes.size() + unchanged, unchanged, ambiguous, unmatched, collisions, unpairedHere);
     }
 }

@@ -82,7 +82,8 @@ public final class UidlImportTask implements Task {
             found.map(ImportReport::matched).orElse(0), found.map(ImportReport::unchanged).orElse(0),
             found.map(ImportReport::ambiguous).orElse(0), found.map(ImportReport::unmatchedCount).orElse(0),
             found.map(ImportReport::unmatched).orElse(List.of()), found.map(ImportReport::collisionCount).orElse(0),
-            found.map(ImportReport::collisions).orElse(List.of()), failure.get(), clock.instant()));
+            found.map(ImportReport::collisions).orElse(List.of()), found.map(ImportReport::unpairedHereCount).orElse(0),
+            found.map(ImportReport::unpairedHere).orElse(List.of()), failure.get(), clock.instant()));
     }
 
     /** What the import found; the unique-ids listed are the first {@value ImportReport#LISTED} of each kind. */
@@ -97,12 +98,16 @@ public final class UidlImportTask implements Task {
         private final List<String> unmatchedUidls;
         private final int collisions;
         private final List<String> collidingUidls;
+        private final int unpairedHere;
+        private final List<String> unpairedHereUidls;
         private final Optional<String> failure;
         private final Instant timestamp;
 
         public Details(String user, boolean dryRun, int entries, int matched, int unchanged, int ambiguous, int unmatched,
-                       List<String> unmatchedUidls, int collisions, List<String> collidingUidls, Optional<String> failure,
-                       Instant timestamp) {
+                       List<String> unmatchedUidls, int collisions, List<String> collidingUidls, int unpairedHere,
+                       List<String> unpairedHereUidls, Optional<String> failure, Instant timestamp) {
+            this.unpairedHere = unpairedHere;
+            this.unpairedHereUidls = List.copyOf(unpairedHereUidls);
             this.user = user;
             this.dryRun = dryRun;
             this.entries = entries;
@@ -155,6 +160,16 @@ public final class UidlImportTask implements Task {
 
         public List<String> getCollidingUidls() {
             return collidingUidls;
+        }
+
+        /** Messages here that no entry of the map matched. */
+        public int getUnpairedHere() {
+            return unpairedHere;
+        }
+
+        /** Their unique-ids here. */
+        public List<String> getUnpairedHereUidls() {
+            return unpairedHereUidls;
         }
 
         public Optional<String> getFailure() {

@@ -41,22 +41,27 @@ public final class UidlImportTaskDTO implements TaskDTO {
         private final String messageId;
         private final Long octets;
         private final String sha256;
+        private final String headerDigest;
 
         public Entry(@JsonProperty("uidl") String uidl, @JsonProperty("messageId") String messageId, @JsonProperty("octets") Long octets,
-                     @JsonProperty("sha256") String sha256) {
+                     @JsonProperty("sha256") String sha256, @JsonProperty("headerDigest") String headerDigest) {
             this.uidl = uidl;
             this.messageId = messageId;
             this.octets = octets;
             this.sha256 = sha256;
+            this.headerDigest = headerDigest;
         }
 
         static Entry of(UidlMapEntry entry) {
             return new Entry(entry.uidl(), entry.messageId().orElse(null),
-                entry.octets().isPresent() ? entry.octets().getAsLong() : null, entry.sha256().orElse(null));
+                entry.octets().isPresent() ? entry.octets().getAsLong() : null, entry.sha256().orElse(null), entry.headerDigest().orElse(null));
         }
 
         UidlMapEntry toEntry() {
-            return sha256 != null ? UidlMapEntry.byDigest(uidl, sha256) : UidlMapEntry.byMessageId(uidl, messageId, octets);
+            if (sha256 != null) {
+                return UidlMapEntry.byDigest(uidl, sha256);
+            }
+            return headerDigest != null ? UidlMapEntry.byHeaders(uidl, headerDigest, octets) : UidlMapEntry.byMessageId(uidl, messageId, octets);
         }
 
         public String getUidl() {
@@ -73,6 +78,10 @@ public final class UidlImportTaskDTO implements TaskDTO {
 
         public String getSha256() {
             return sha256;
+        }
+
+        public String getHeaderDigest() {
+            return headerDigest;
         }
     }
 

@@ -18,11 +18,12 @@ public final class UidlImportTaskDetailsDTO implements AdditionalInformationDTO 
         DTOModule.forDomainObject(UidlImportTask.Details.class)
             .convertToDTO(UidlImportTaskDetailsDTO.class)
             .toDomainObjectConverter(dto -> new UidlImportTask.Details(dto.user, dto.dryRun, dto.entries, dto.matched, dto.unchanged,
-                dto.ambiguous, dto.unmatched, dto.unmatchedUidls, dto.collisions, dto.collidingUidls, Optional.ofNullable(dto.failure), dto.timestamp))
+                dto.ambiguous, dto.unmatched, dto.unmatchedUidls, dto.collisions, dto.collidingUidls, dto.unpairedHere, dto.unpairedHereUidls,
+                Optional.ofNullable(dto.failure), dto.timestamp))
             .toDTOConverter((details, type) -> new UidlImportTaskDetailsDTO(type, details.getUser(), details.isDryRun(),
                 details.getEntries(), details.getMatched(), details.getUnchanged(), details.getAmbiguous(), details.getUnmatched(),
-                details.getUnmatchedUidls(), details.getCollisions(), details.getCollidingUidls(), details.getFailure().orElse(null),
-                details.timestamp()))
+                details.getUnmatchedUidls(), details.getCollisions(), details.getCollidingUidls(), details.getUnpairedHere(),
+                details.getUnpairedHereUidls(), details.getFailure().orElse(null), details.timestamp()))
             .typeName(UidlImportTask.TYPE.asString())
             .withFactory(AdditionalInformationDTOModule::new);
 
@@ -37,6 +38,8 @@ public final class UidlImportTaskDetailsDTO implements AdditionalInformationDTO 
     private final List<String> unmatchedUidls;
     private final int collisions;
     private final List<String> collidingUidls;
+    private final int unpairedHere;
+    private final List<String> unpairedHereUidls;
     /** Why it did not run; absent when it ran. */
     private final String failure;
     private final Instant timestamp;
@@ -48,6 +51,8 @@ public final class UidlImportTaskDetailsDTO implements AdditionalInformationDTO 
                                     @JsonProperty("unmatchedUidls") List<String> unmatchedUidls,
                                     @JsonProperty("collisions") int collisions,
                                     @JsonProperty("collidingUidls") List<String> collidingUidls,
+                                    @JsonProperty("unpairedHere") int unpairedHere,
+                                    @JsonProperty("unpairedHereUidls") List<String> unpairedHereUidls,
                                     @JsonProperty("failure") String failure,
                                     @JsonProperty("timestamp") Instant timestamp) {
         this.type = type;
@@ -61,6 +66,8 @@ public final class UidlImportTaskDetailsDTO implements AdditionalInformationDTO 
         this.unmatchedUidls = unmatchedUidls == null ? List.of() : unmatchedUidls;
         this.collisions = collisions;
         this.collidingUidls = collidingUidls == null ? List.of() : collidingUidls;
+        this.unpairedHere = unpairedHere;
+        this.unpairedHereUidls = unpairedHereUidls == null ? List.of() : unpairedHereUidls;
         this.failure = failure;
         this.timestamp = timestamp;
     }
@@ -108,6 +115,14 @@ public final class UidlImportTaskDetailsDTO implements AdditionalInformationDTO 
 
     public List<String> getCollidingUidls() {
         return collidingUidls;
+    }
+
+    public int getUnpairedHere() {
+        return unpairedHere;
+    }
+
+    public List<String> getUnpairedHereUidls() {
+        return unpairedHereUidls;
     }
 
     public String getFailure() {

@@ -35,7 +35,7 @@ class UidlMapTest {
     @Test
     void anEntryWithNeitherDigestNorMessageIdAndSizeIsRefused() {
         assertThatThrownBy(() -> UidlMap.parse("{\"messages\": [{\"uidl\": \"a\", \"messageId\": \"<b@c>\"}]}"))
-            .hasMessage("messages[0]: give either \"sha256\", or \"messageId\" with \"octets\", for unique-id 'a'");
+            .hasMessage("messages[0]: give either \"sha256\", or \"messageId\" with \"octets\", or \"headerDigest\" with \"octets\", for unique-id 'a'");
     }
 
     @Test

@@ -110,4 +110,32 @@ class UidlMatchingTest {
 
         assertThat(changes(matching)).isEqualTo(Map.of("a", "b", "b", "a"));
     }
+
+    private static Fingerprint byHeaders(String uniqueId, long octets, String digest) {
+        return new Fingerprint(message(uniqueId, octets), Optional.empty(), Optional.empty(), Optional.of(digest));
+    }
+
+    private static final String HEADERS_A = "a".repeat(64);
+
+    @Test
+    void aHeaderDigestTakesTheMessageOfItsSizeFirstElseAnotherSizeAsAFieldTheMoveAddedMakes() {
+        UidlMap map = new UidlMap(List.of(UidlMapEntry.byHeaders("old-1", HEADERS_A, 120), UidlMapEntry.byHeaders("old-2", HEADERS_A, 100)));
+
+        UidlMatching matching = UidlMatching.of(map, List.of(byHeaders("f1", 100, HEADERS_A), byHeaders("f2", 160, HEADERS_A)));
+
+        assertThat(changes(matching)).isEqualTo(Map.of("f2", "old-1", "f1", "old-2"));
+        assertThat(matching.report(false).ambiguous()).isZero();
+    }
+
+    @Test
+    void messagesHereThatNoEntryMatchedAreReported() {
+        UidlMap map = new UidlMap(List.of(UidlMapEntry.byHeaders("old-1", HEADERS_A, 100), UidlMapEntry.byHeaders("old-2", "b".repeat(64), 100)));
+
+        ImportReport report = UidlMatching.of(map, List.of(byHeaders("f1", 100, HEADERS_A), byHeaders("f9", 100, "c".repeat(64))))
+            .report(false);
+
+        assertThat(report.unmatched()).containsExactly("old-2");
+        assertThat(report.unpairedHereCount()).isEqualTo(1);
+        assertThat(report.unpairedHere()).containsExactly("f9");
+    }
 }

@@ -15,7 +15,8 @@ import com.google.common.hash.Hashing;
 /**
  * A POP3 unique-id template in Dovecot 2.3's {@code pop3_uidl_format} syntax, expanded as Dovecot's
  * {@code var_expand} does, so that a Maildir Dovecot served keeps its UIDLs: {@code %08Xu%08Xv} (Dovecot's default),
- * {@code %f}, {@code %v.%u}, {@code UID%u-%v}...
+ * {@code %f}, {@code %v.%u}, {@code UID%u-%v}... or in Dovecot 2.4's syntax ({@link VarExpandTemplate}:
+ * {@code %{uid | hex(8)}%{uidvalidity | hex(8)}}, its default), taken when every {@code %} opens a {@code %{}.
  *
  * <p>Variables: {@code %u} or {@code %{uid}} (the IMAP UID), {@code %v} or {@code %{uidvalidity}}, {@code %f} or
  * {@code %{filename}} (the base file name), {@code %g} or {@code %{guid}} (the message GUID, else the base name), and
@@ -41,17 +42,28 @@ public final class UidlTemplate implements UidlScheme {
         String guid();
     }
 
-    private final String source;
-    private final List<Part> parts;
+    /** A piece of an expanded unique-id: literal text, or a variable as its template shapes it. */
+    interface Segment {
+        String expand(Message message);
 
-    private UidlTemplate(String source, List<Part> parts) {
+        /** Whether it reads the UID or the UIDVALIDITY. */
+        boolean readsUids();
+    }
+
+    private final String source;
+    private final List<Segment> parts;
+
+    private UidlTemplate(String source, List<Segment> parts) {
         this.source = source;
         this.parts = parts;
     }
 
     /** @throws IllegalArgumentException naming what is wrong in the template */
     public static UidlTemplate parse(String template) {
-        List<Part> parts = new ArrayList<>();
+        if (VarExpandTemplate.isItsSyntax(template)) {
+            return new UidlTemplate(template, VarExpandTemplate.parse(template));
+        }
+        List<Segment> parts = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
         boolean hasVariable = false;
         int i = 0;
@@ -152,7 +164,7 @@ public final class UidlTemplate implements UidlScheme {
 
     /** True when the template reads a UID or the UIDVALIDITY, which only dovecot-uidlist holds. */
     public boolean needsUids() {
-        return parts.stream().anyMatch(part -> part.key == 'u' || part.key == 'v');
+        return parts.stream().anyMatch(Segment::readsUids);
     }
 
     @Override
@@ -167,7 +179,7 @@ public final class UidlTemplate implements UidlScheme {
 
     public String expand(Message message) {
         StringBuilder uidl = new StringBuilder();
-        for (Part part : parts) {
+        for (Segment part : parts) {
             uidl.append(part.expand(message));
         }
         return uidl.toString();
@@ -188,7 +200,7 @@ public final class UidlTemplate implements UidlScheme {
         return source.hashCode();
     }
 
-    private static final class Part {
+    private static final class Part implements Segment {
         private final char key;
         private final int offset;
         private final int width;
@@ -209,7 +221,13 @@ public final class UidlTemplate implements UidlScheme {
             return new Part((char) 0, 0, 0, false, "", text);
         }
 
-        String expand(Message message) {
+        @Override
+        public boolean readsUids() {
+            return key == 'u' || key == 'v';
+        }
+
+        @Override
+        public String expand(Message message) {
             if (literal != null) {
                 return literal;
             }
