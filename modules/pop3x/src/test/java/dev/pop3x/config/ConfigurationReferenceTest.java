@@ -8,15 +8,15 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-/** The README's configuration reference and the sample pop3x.properties name every setting pop3x reads. */
+/** The configuration reference (docs/configuration.md) and the sample pop3x.properties name every setting pop3x reads. */
 class ConfigurationReferenceTest {
     private static final Path REPOSITORY = Path.of("../..");
 
     @Test
-    void theReadmeDocumentsEverySettingWithItsDefault() throws IOException {
-        String readme = Files.readString(REPOSITORY.resolve("README.md"));
+    void theConfigurationReferenceDocumentsEverySettingWithItsDefault() throws IOException {
+        String reference = Files.readString(REPOSITORY.resolve("docs/configuration.md"));
         for (Setting<?> setting : Pop3xSettings.ALL) {
-            assertThat(readme).contains("| `" + setting.key() + "` | `" + setting.printedDefault() + "` |");
+            assertThat(reference).contains("| `" + setting.key() + "` | `" + setting.printedDefault() + "` |");
         }
     }
 
