@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The side-by-side benchmark (README: {@code ./bench}): Dovecot 2.3, James 3.8.1's stock POP3, and pop3x on its
- * {@code maildir} and {@code james} backends, on the same data and machine, in one run. Prints min/median/max of
- * each figure, the CPU the server used, ratios against Dovecot and stock James, and the loopback ceiling.
+ * The side-by-side benchmark ({@code ./bench}, docs/development.md): Dovecot 2.3, James 3.8.1's stock POP3, and
+ * pop3x on its {@code maildir} and {@code james} backends, on the same data and machine, in one run. Prints
+ * min/median/max of each figure, the CPU the server used, ratios against Dovecot and stock James, and the loopback
+ * ceiling.
  *
  * <pre>
  * java ... dev.pop3x.bench.Bench [--runs N] [--quick] [--only W1,W2,W3] [--profile]

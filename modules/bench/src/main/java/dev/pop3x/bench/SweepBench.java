@@ -39,10 +39,10 @@ import dev.pop3x.policy.PolicySweeper;
 import dev.pop3x.policy.SweepCandidateStore;
 
 /**
- * The sweeper's cost against the number of users (README, "Benchmarks"): real maildirs on disk, one message each,
- * 1 % of users with retrieved mail (one message retrieved 40 days ago, which expires, one retrieved today, which
- * keeps them a candidate); then a sweep over every user (what every sweep cost before the sweep ledger, and what the
- * first one still costs) beside a sweep over the ledger's candidates. In this JVM, no server.
+ * The sweeper's cost against the number of users (docs/development.md, "The sweeper"): real maildirs on disk, one
+ * message each, 1 % of users with retrieved mail (one message retrieved 40 days ago, which expires, one retrieved
+ * today, which keeps them a candidate); then a sweep over every user (what every sweep cost before the sweep ledger,
+ * and what the first one still costs) beside a sweep over the ledger's candidates. In this JVM, no server.
  *
  * <pre>
  * ./bench sweep [users...]      (default: 10000 100000)

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * One key of {@code pop3x.properties}: its name, its default, how its text becomes a typed value, and whether
  * it may be set per domain and per user ({@code key[example.com]=...}, {@code key[bob@example.com]=...}).
  * Every setting pop3x reads is declared once as a constant of this type, next to the settings object of its
- * concern, and listed in {@link Pop3xSettings#ALL}; the README's configuration reference uses the same names.
+ * concern, and listed in {@link Pop3xSettings#ALL}; the configuration reference (docs/configuration.md) uses the
+ * same names.
  */
 public final class Setting<T> {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");

@@ -25,7 +25,7 @@ import dev.pop3x.migration.MessageIdField;
  * <p>{@code device} is {@code -} for a session without a device tag; {@code message-id} is {@code -} for a message
  * without one (read from the headers before the expunge); {@code session} is James's session id, which the login and
  * logout lines of the same session carry. With {@code dele.action=hide} or devices, "removed" means removed from
- * what POP3 shows (see the devices section of the README): the line tells who asked, the maildrop what became of it.
+ * what POP3 shows (see docs/devices.md): the line tells who asked, the maildrop what became of it.
  */
 final class DeletionAudit {
     static final String LOGGER_NAME = "dev.pop3x.audit.Deletions";
