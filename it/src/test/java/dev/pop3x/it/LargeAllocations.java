@@ -65,7 +65,7 @@ final class LargeAllocations {
      */
     Optional<Allocation> largestUnderBesidesNettysPool(String packageName) {
         return allocations.stream()
-            .filter(allocation -> allocation.hasFrameUnder(packageName) && !allocation.hasFrame("io.netty.buffer.PoolArena.newChunk"))
+            .filter(allocation -> allocation.hasFrameUnder(packageName) && !allocation.takesAPoolChunk())
             .max(Comparator.comparingLong(Allocation::octets));
     }
 
@@ -91,8 +91,9 @@ final class LargeAllocations {
             return octets;
         }
 
-        boolean hasFrame(String method) {
-            return stack.contains(method);
+        /** Whether Netty's pooled allocator makes it a new chunk of an arena ({@code PoolArena$HeapArena.newChunk}...). */
+        boolean takesAPoolChunk() {
+            return stack.stream().anyMatch(frame -> frame.startsWith("io.netty.buffer.PoolArena") && frame.endsWith(".newChunk"));
         }
 
         boolean hasFrameUnder(String packageName) {
