@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -115,6 +116,36 @@ class BruteForceBrakeIT {
             assertThat(pop.login(USER, PASSWORD)).isEqualTo("+OK Welcome " + USER);
             assertThat(checksDelayed()).as("checks that waited").isEqualTo(delayedBefore);
         }
+    }
+
+    /**
+     * Twenty users logging in at once from one address that never failed (a webmail, a NAT, fetchmail polling many
+     * accounts) are not slowed: only an address that failed has its checks in flight counted against it.
+     */
+    @Test
+    void manyUsersLoggingInAtOnceFromOneAddressThatNeverFailedAreNotSlowed() throws Exception {
+        forgetEarlierFailures();
+        long delayedBefore = checksDelayed();
+        ExecutorService clients = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<String>> logins = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String user = "guessed-" + i + "@pop3x.local";
+                logins.add(clients.submit(() -> {
+                    try (Pop3LineClient pop = server.pop3()) {
+                        String welcome = pop.login(user, PASSWORD);
+                        pop.command("QUIT");
+                        return welcome;
+                    }
+                }));
+            }
+            for (int i = 0; i < 20; i++) {
+                assertThat(logins.get(i).get(30, TimeUnit.SECONDS)).isEqualTo("+OK Welcome guessed-" + i + "@pop3x.local");
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(checksDelayed()).as("checks that waited").isEqualTo(delayedBefore);
     }
 
     /**

@@ -29,7 +29,8 @@ import dev.pop3x.log.Untrusted;
  * whether or not the clients wait for the answers. Each check is admitted first ({@link #admit}); once a user or an
  * address has more than {@code brake.free-failures} failures, a check starts no sooner than
  * {@link BrakeSettings#delayAfter} those failures after the previous check for it started, the delay doubling from
- * {@code brake.initial-delay} to {@code brake.max-delay}. Checks admitted but not yet concluded count as failures:
+ * {@code brake.initial-delay} to {@code brake.max-delay}. Checks admitted but not yet concluded count as failures
+ * (for an address, once it has failed: many users log in at once from one webmail, NAT or fetchmail):
  * connections opened side by side get no more checks than one connection after another. A check that would wait
  * longer than {@code brake.max-delay} (another one for the same user or address is already waiting) is not made at
  * all: the client is told to try later. So once braked, a user's password is checked at most once per
@@ -84,7 +85,7 @@ public final class LoginBrake {
         String userKey = userKey(user);
         Gate byAddress = gate(addressKey, now);
         Gate byUser = gate(userKey, now);
-        Instant start = latest(now, latest(byAddress.nextCheck(settings, now), byUser.nextCheck(settings, now)));
+        Instant start = latest(now, latest(byAddress.nextCheckFromAddress(settings, now), byUser.nextCheck(settings, now)));
         Duration wait = Duration.between(now, start);
         if (wait.compareTo(settings.maxDelay()) > 0) {
             refusedChecks.increment();
@@ -239,9 +240,21 @@ public final class LoginBrake {
             this.last = last;
         }
 
-        /** The earliest start of another check: pending checks count as failures. */
+        /** The earliest start of another check for a user: pending checks count as failures. */
         Instant nextCheck(BrakeSettings settings, Instant now) {
-            Duration spacing = settings.delayAfter(failures + pending);
+            return after(settings.delayAfter(failures + pending), now);
+        }
+
+        /**
+         * The earliest start of another check from an address: pending checks count as failures once the address has
+         * failed. Many users log in at once from one address that never fails (a webmail, a NAT, fetchmail polling
+         * many accounts): they are not slowed; an address that guesses is, after its first failures.
+         */
+        Instant nextCheckFromAddress(BrakeSettings settings, Instant now) {
+            return after(settings.delayAfter(failures == 0 ? 0 : failures + pending), now);
+        }
+
+        private Instant after(Duration spacing, Instant now) {
             return spacing.isZero() ? now : last.plus(spacing);
         }
 
