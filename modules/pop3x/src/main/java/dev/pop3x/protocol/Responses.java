@@ -12,6 +12,7 @@ import org.apache.james.protocols.api.StartTlsResponse;
 import org.apache.james.protocols.api.StreamResponse;
 
 import dev.pop3x.protocol.wire.Concatenation;
+import dev.pop3x.protocol.wire.WholeOctets;
 
 /**
  * Replies as James's transport writes them. Every reply but STLS's goes out as one stream: its lines with a message
@@ -20,6 +21,13 @@ import dev.pop3x.protocol.wire.Concatenation;
  * {@link SessionOutput}).
  */
 final class Responses {
+    /**
+     * Replies of lines up to this long go out in one write ({@link WholeOctets}); longer ones (the listings of big
+     * maildrops) as a stream, read as the connection takes them, so that a client reading one slowly is not taken for idle.
+     */
+    static final int WHOLE_LINES_LIMIT = 64 * 1024;
+    private static final byte[] TERMINATOR = ".\r\n".getBytes(StandardCharsets.US_ASCII);
+
     private Responses() {
     }
 
@@ -29,8 +37,15 @@ final class Responses {
      */
     static Response stream(String status, List<CharSequence> allLines, Optional<InputStream> message, boolean endSession,
                            UnaryOperator<InputStream> tracking) {
-        InputStream head = new ByteArrayInputStream((String.join("\r\n", allLines) + "\r\n").getBytes(StandardCharsets.UTF_8));
-        InputStream whole = message.<InputStream>map(content -> new Concatenation(List.of(head, content, terminator()))).orElse(head);
+        byte[] head = (String.join("\r\n", allLines) + "\r\n").getBytes(StandardCharsets.UTF_8);
+        InputStream whole;
+        if (message.isEmpty()) {
+            whole = head.length <= WHOLE_LINES_LIMIT ? WholeOctets.of(head) : new ByteArrayInputStream(head);
+        } else if (message.get() instanceof WholeOctets) {
+            whole = WholeOctets.of(head).followedBy((WholeOctets) message.get()).followedBy(WholeOctets.of(TERMINATOR));
+        } else {
+            whole = new Concatenation(List.of(new ByteArrayInputStream(head), message.get(), new ByteArrayInputStream(TERMINATOR)));
+        }
         return new RenderedStream(status, tracking.apply(whole), endSession, allLines.get(0));
     }
 
@@ -44,9 +59,6 @@ final class Responses {
         return stream("+", List.of("+ " + base64Challenge), Optional.empty(), false, tracking);
     }
 
-    private static InputStream terminator() {
-        return new ByteArrayInputStream(".\r\n".getBytes(StandardCharsets.US_ASCII));
-    }
 
     /** A reply put into words, as James's transport writes it. */
     private abstract static class Rendered implements Response {

@@ -6,9 +6,12 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 
+import dev.pop3x.protocol.wire.WholeOctets;
+
 /**
  * The replies of one session on their way out: each goes to James as a stream, which Netty reads only while the
- * connection can take more. Reading them tells when a reply last moved towards the client (for the idle timeout and
+ * connection can take more, or, when it is all in memory and short, as {@link WholeOctets} written at once. Reading
+ * them (or their write) tells when a reply last moved towards the client (for the idle timeout and
  * the take-over of an idle maildrop holder) and how many octets the session sent.
  */
 final class SessionOutput {
@@ -23,7 +26,19 @@ final class SessionOutput {
 
     /** The reply as it is handed to James, followed as Netty reads it. */
     InputStream track(InputStream reply) {
+        if (reply instanceof WholeOctets) {
+            WholeOctets whole = (WholeOctets) reply;
+            return whole.whenSent(() -> progressed(whole.length()));
+        }
         return new Tracked(reply);
+    }
+
+    private void progressed(int sent) {
+        lastProgress = clock.instant();
+        if (sent > 0) {
+            // on the connection's event loop only: no lost update
+            octets += sent;
+        }
     }
 
     /** When a reply last moved towards the client (or the session started). */
@@ -54,11 +69,7 @@ final class SessionOutput {
         }
 
         private int progressed(int read) {
-            lastProgress = clock.instant();
-            if (read > 0) {
-                // read on the connection's event loop only: no lost update
-                octets += read;
-            }
+            SessionOutput.this.progressed(read);
             return read;
         }
     }

@@ -1,21 +1,51 @@
 package dev.pop3x.server;
 
+import java.io.InputStream;
+
+import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.netty.Encryption;
 import org.apache.james.protocols.netty.NettyProtocolTransport;
 
+import dev.pop3x.protocol.wire.WholeOctets;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 
 /**
  * James's Netty transport, with readability meaning what a POP3 session means by it: whether it wants its next line.
  * James maps it to the channel's auto-read, which reads on regardless of what is handled; here it tells the
- * {@link LineFramer}, which reads only for a line the session wants.
+ * {@link LineFramer}, which reads only for a line the session wants. A reply all in memory ({@link WholeOctets})
+ * is written in one go; James writes every reply as a stream of chunks behind an empty line, two flushes at least.
  */
 final class Pop3xTransport extends NettyProtocolTransport {
+    private final Channel channel;
     private final LineFramer framer;
 
     Pop3xTransport(Channel channel, Encryption encryption, boolean proxyRequired, LineFramer framer) {
         super(channel, encryption, proxyRequired);
+        this.channel = channel;
         this.framer = framer;
+    }
+
+    @Override
+    protected void writeToClient(byte[] bytes, ProtocolSession session, boolean startTLS) {
+        // James writes a stream reply's lines first: pop3x's replies have none
+        if (bytes.length > 0 || startTLS) {
+            super.writeToClient(bytes, session, startTLS);
+        }
+    }
+
+    @Override
+    protected void writeToClient(InputStream in, ProtocolSession session, boolean startTLS) {
+        if (startTLS || !(in instanceof WholeOctets)) {
+            super.writeToClient(in, session, startTLS);
+            return;
+        }
+        WholeOctets whole = (WholeOctets) in;
+        channel.writeAndFlush(Unpooled.wrappedBuffer(whole.parts().toArray(new byte[0][]))).addListener(written -> {
+            if (written.isSuccess()) {
+                whole.sent();
+            }
+        });
     }
 
     @Override
