@@ -42,6 +42,7 @@ final class Pop3xSession {
     private boolean utf8;
     private Optional<String> namedUser = Optional.empty();
     private Optional<Transaction> transaction = Optional.empty();
+    private final MessagesAhead messagesAhead = new MessagesAhead();
     private int badCommands;
     private int commandsBeforeLogin;
     private boolean tlsNegotiating;
@@ -170,6 +171,11 @@ final class Pop3xSession {
         return transaction;
     }
 
+    /** RETR's messages read ahead in this session. */
+    MessagesAhead messagesAhead() {
+        return messagesAhead;
+    }
+
     void enterTransaction(Transaction started) {
         transaction = Optional.of(started);
         namedUser = Optional.of(started.user().asString());
@@ -221,6 +227,7 @@ final class Pop3xSession {
         }
         ended = true;
         input.end();
+        messagesAhead.clear();
         transaction.ifPresent(ending -> input.inBackground("Releasing the maildrop of " + ending.user().asString(), () -> {
             ending.end();
             return null;

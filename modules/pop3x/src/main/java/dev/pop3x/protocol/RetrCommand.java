@@ -1,6 +1,7 @@
 package dev.pop3x.protocol;
 
 import java.io.InputStream;
+import java.util.Optional;
 
 import javax.inject.Inject;
 
@@ -12,8 +13,13 @@ import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
 import dev.pop3x.protocol.wire.OnFullyRead;
 import dev.pop3x.protocol.wire.Pop3Body;
+import dev.pop3x.protocol.wire.WholeOctets;
 
-/** RETR: the whole message as {@link Pop3Body} encodes it, streamed from the maildrop. */
+/**
+ * RETR: the whole message as {@link Pop3Body} encodes it. A message of up to {@value MessagesAhead#MAX_WHOLE_OCTETS}
+ * octets is read and encoded off the event loop and sent in one write, or sent at once if it was read ahead
+ * ({@link MessagesAhead}); a larger one is opened off the event loop and streamed.
+ */
 public final class RetrCommand extends Pop3xCommand {
     private static final Logger LOGGER = LoggerFactory.getLogger(RetrCommand.class);
 
@@ -31,12 +37,50 @@ public final class RetrCommand extends Pop3xCommand {
         retrievals.record(session, number);
     }
 
-    /** The message is opened off the event loop; the reply streams it. */
     @Override
     Reply execute(Pop3xSession session, Arguments arguments) {
         Transaction transaction = session.transaction();
         int number = arguments.message();
         MaildropMessage message = transaction.message(number);
+        MessagesAhead ahead = session.messagesAhead();
+        boolean inOrder = ahead.asked(number);
+        Optional<byte[]> ready = ahead.take(number);
+        if (ready.isPresent()) {
+            readAhead(session, ahead, number, inOrder);
+            return whole(session, number, message, ready.get());
+        }
+        if (!MessagesAhead.whole(message)) {
+            return streamed(session, transaction, number, message);
+        }
+        Maildrop maildrop = transaction.maildrop();
+        Reply reply = offLoop(session, () -> {
+            try {
+                return whole(session, number, message, ahead.read(maildrop, message, number));
+            } catch (MaildropException e) {
+                LOGGER.warn("RETR {} ({}) of {} failed", number, message.uniqueId(), transaction.user().asString(), e);
+                return Reply.unreadable(e, number);
+            }
+        }, sent -> sent);
+        readAhead(session, ahead, number, inOrder);
+        return reply;
+    }
+
+    /** Reads ahead after this message, after the storage calls already asked for, if it is time to. */
+    private static void readAhead(Pop3xSession session, MessagesAhead ahead, int number, boolean inOrder) {
+        if (ahead.shouldFill()) {
+            Transaction transaction = session.transaction();
+            session.input().inBackground("Reading ahead", () -> {
+                ahead.fillAfter(transaction, number, inOrder);
+                return null;
+            });
+        }
+    }
+
+    private Reply whole(Pop3xSession session, int number, MaildropMessage message, byte[] content) {
+        return Reply.ok(Text.MESSAGE_FOLLOWS).withBody(WholeOctets.of(content).whenSent(() -> retrieved(session, number, message)));
+    }
+
+    private Reply streamed(Pop3xSession session, Transaction transaction, int number, MaildropMessage message) {
         Maildrop maildrop = transaction.maildrop();
         return offLoop(session, () -> {
             try {

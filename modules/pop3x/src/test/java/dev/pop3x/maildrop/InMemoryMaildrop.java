@@ -32,6 +32,12 @@ public final class InMemoryMaildrop implements Maildrop {
         return this;
     }
 
+    /** Adds a message, as {@link #with}, that a client retrieved at {@code when}. */
+    public InMemoryMaildrop withRetrieved(String content, Instant when) {
+        contents.put(new MaildropMessage(String.valueOf(contents.size() + 1), content.length(), Instant.EPOCH, Optional.of(when)), content);
+        return this;
+    }
+
     /** The unique-ids saved, by message. */
     public Map<MaildropMessage, String> savedUniqueIds() {
         return Map.copyOf(savedUniqueIds);
