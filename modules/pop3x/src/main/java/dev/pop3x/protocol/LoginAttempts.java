@@ -76,26 +76,47 @@ final class LoginAttempts {
     }
 
     /**
-     * The check itself, off the event loop (the users repository may be a call away: LDAP, a database), then its
-     * outcome concluded on it; {@code -ERR [SYS/TEMP]} if it failed unexpectedly (the brake then forgets the admission).
+     * The check itself, off the event loop (the users repository may be a call away: LDAP, a database), and on
+     * success the maildrop locked and opened in the same storage call ({@link LoginFlow#enterNow}); then its outcome
+     * concluded on the event loop; {@code -ERR [SYS/TEMP]} if it failed unexpectedly (the brake then forgets the
+     * admission).
      */
     private void check(Pop3xSession session, String command, Admission admission, String user, String password,
                        Optional<String> authorizationId) {
-        session.input().offLoop(() -> authenticator.password(user, password, authorizationId), (authentication, failure) -> {
-            Reply reply;
+        session.input().offLoop(() -> {
+            Authentication authentication = authenticator.password(user, password, authorizationId);
+            Optional<LoginFlow.Entry> entry = authentication.outcome() == Authentication.Outcome.SUCCESS
+                ? Optional.of(loginFlow.enterNow(session, authentication.maildropOwner(), authentication.device()))
+                : Optional.empty();
+            return new Checked(authentication, entry);
+        }, (checked, failure) -> {
             if (failure != null) {
                 brake.abandoned(admission);
                 LOGGER.error("Login check failed for {}", session.remoteAddress(), failure);
                 session.forgetUser();
-                reply = Reply.err(ResponseCode.SYS_TEMP, Text.INTERNAL_ERROR);
-            } else {
-                if (authentication.outcome() == Authentication.Outcome.BAD_CREDENTIALS) {
-                    FailedCredentials.of(session.james()).add(user, password);
-                }
-                reply = conclude(session, command, admission, user, authentication);
+                return replies.render(session, command, Reply.err(ResponseCode.SYS_TEMP, Text.INTERNAL_ERROR));
             }
+            if (checked.entry.isPresent()) {
+                brake.succeeded(admission);
+                return loginFlow.entered(session, command, checked.entry.get());
+            }
+            if (checked.authentication.outcome() == Authentication.Outcome.BAD_CREDENTIALS) {
+                FailedCredentials.of(session.james()).add(user, password);
+            }
+            Reply reply = conclude(session, command, admission, user, checked.authentication);
             return reply == null ? null : replies.render(session, command, reply);
         });
+    }
+
+    /** A password checked, and the login entered when it was right. */
+    private static final class Checked {
+        private final Authentication authentication;
+        private final Optional<LoginFlow.Entry> entry;
+
+        Checked(Authentication authentication, Optional<LoginFlow.Entry> entry) {
+            this.authentication = authentication;
+            this.entry = entry;
+        }
     }
 
     /**

@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 
 import javax.inject.Inject;
 
 import org.apache.james.core.Username;
 import org.apache.james.metrics.api.Metric;
 import org.apache.james.metrics.api.MetricFactory;
+import org.apache.james.protocols.api.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +84,45 @@ final class LoginFlow {
             open(session, command, user, device, Optional.empty());
             return null;
         }
-        locks.lock(user, device, new SessionHolder(session, logout, replies)).thenAcceptAsync(lock -> {
+        whenLocked(session, command, user, device, locks.lock(user, device, new SessionHolder(session, logout, replies)));
+        return null;
+    }
+
+    /**
+     * Off the event loop, in the storage call that checked the credentials: the lock taken and the maildrop opened
+     * there and then when the lock is free, which it mostly is; no thread hand-off between the check and the open.
+     * {@link #entered} concludes it on the event loop.
+     */
+    Entry enterNow(Pop3xSession session, Username user, Optional<String> device) {
+        if (!maildropSettings.lock()) {
+            return new Entry(user, device, Optional.of(opened(user, device, Optional.empty())), null);
+        }
+        CompletableFuture<Optional<MaildropLock>> lock = locks.lock(user, device, new SessionHolder(session, logout, replies));
+        Optional<MaildropLock> held = lock.getNow(Optional.empty());
+        if (held.isPresent()) {
+            return new Entry(user, device, Optional.of(opened(user, device, held)), null);
+        }
+        return new Entry(user, device, Optional.empty(), lock);
+    }
+
+    /**
+     * On the event loop: enters the TRANSACTION state with what {@link #enterNow} opened, or goes on waiting for the
+     * lock.
+     *
+     * @return the reply, or null when it is sent later
+     */
+    Response entered(Pop3xSession session, String command, Entry entry) {
+        if (entry.opened.isPresent()) {
+            return conclude(session, command, entry.user, entry.device, entry.opened.get(), null);
+        }
+        session.input().owe();
+        whenLocked(session, command, entry.user, entry.device, entry.lock);
+        return null;
+    }
+
+    private void whenLocked(Pop3xSession session, String command, Username user, Optional<String> device,
+                            CompletableFuture<Optional<MaildropLock>> locking) {
+        locking.thenAcceptAsync(lock -> {
             if (session.isEnded()) {
                 // the client left while it waited
                 lock.ifPresent(left -> session.input().inBackground("Releasing the maildrop lock of " + user.asString(), () -> {
@@ -98,7 +138,22 @@ final class LoginFlow {
                 open(session, command, user, device, lock);
             }
         }, session.input().later());
-        return null;
+    }
+
+    /** Where a login stands after the credentials were checked: the maildrop opened (or refused), or the lock awaited. */
+    static final class Entry {
+        private final Username user;
+        private final Optional<String> device;
+        private final Optional<Opened> opened;
+        /** null once opened */
+        private final CompletableFuture<Optional<MaildropLock>> lock;
+
+        private Entry(Username user, Optional<String> device, Optional<Opened> opened, CompletableFuture<Optional<MaildropLock>> lock) {
+            this.user = user;
+            this.device = device;
+            this.opened = opened;
+            this.lock = lock;
+        }
     }
 
     private static Reply failing(Pop3xSession session, Reply reply) {
@@ -114,29 +169,32 @@ final class LoginFlow {
 
     /** Opens the maildrop off the event loop, then enters the TRANSACTION state, or refuses the login. */
     private void open(Pop3xSession session, String command, Username user, Optional<String> device, Optional<MaildropLock> lock) {
-        session.input().offLoop(() -> opened(user, device, lock), (opened, failure) -> {
-            if (failure != null) {
-                // the maildrop and the lock were let go where it failed
-                LOGGER.error("Cannot open the maildrop of {}", user.asString(), failure);
-                return replies.render(session, command, failing(session, Reply.err(ResponseCode.SYS_TEMP, Text.MAILDROP_TEMPORARY_FAILURE)));
-            }
-            if (opened.transaction.isEmpty()) {
-                return replies.render(session, command, failing(session, opened.refusal));
-            }
-            Transaction transaction = opened.transaction.get();
-            if (session.isEnded()) {
-                session.input().inBackground("Releasing the maildrop of " + user.asString(), () -> {
-                    transaction.end();
-                    return null;
-                });
+        session.input().offLoop(() -> opened(user, device, lock), (opened, failure) -> conclude(session, command, user, device, opened, failure));
+    }
+
+    /** On the event loop: the TRANSACTION state entered with the maildrop opened, or the login refused. */
+    private Response conclude(Pop3xSession session, String command, Username user, Optional<String> device, Opened opened, Throwable failure) {
+        if (failure != null) {
+            // the maildrop and the lock were let go where it failed
+            LOGGER.error("Cannot open the maildrop of {}", user.asString(), failure);
+            return replies.render(session, command, failing(session, Reply.err(ResponseCode.SYS_TEMP, Text.MAILDROP_TEMPORARY_FAILURE)));
+        }
+        if (opened.transaction.isEmpty()) {
+            return replies.render(session, command, failing(session, opened.refusal));
+        }
+        Transaction transaction = opened.transaction.get();
+        if (session.isEnded()) {
+            session.input().inBackground("Releasing the maildrop of " + user.asString(), () -> {
+                transaction.end();
                 return null;
-            }
-            session.enterTransaction(transaction);
-            logins.increment();
-            LOGGER.info("Login user={}{} ip={} tls={} messages={} octets={}", user.asString(), device.map(name -> " device=" + name).orElse(""),
-                session.remoteAddress(), session.tlsActive(), transaction.size(), transaction.remainingOctets());
-            return replies.render(session, command, Reply.ok(Text.WELCOME, user.asString()));
-        });
+            });
+            return null;
+        }
+        session.enterTransaction(transaction);
+        logins.increment();
+        LOGGER.info("Login user={}{} ip={} tls={} messages={} octets={}", user.asString(), device.map(name -> " device=" + name).orElse(""),
+            session.remoteAddress(), session.tlsActive(), transaction.size(), transaction.remainingOctets());
+        return replies.render(session, command, Reply.ok(Text.WELCOME, user.asString()));
     }
 
     /**
