@@ -1,7 +1,6 @@
 package dev.pop3x.policy;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -51,12 +50,33 @@ public final class PolicyEnforcer {
     /** What the policy would remove now, without removing anything. */
     public PolicyReport decide(Username user, Maildrop maildrop, Collection<MaildropMessage> gone) throws MaildropException {
         UserPolicy settings = UserPolicy.forUser(configuration, user);
-        Instant now = clock.instant();
-        List<MaildropMessage> messages = maildrop.messages().stream()
+        List<MaildropMessage> messages = left(maildrop, gone);
+        QuotaUsage usage = maildrop.quota();
+        return new PolicyReport(user.asString(), settings, usage, DeletionPolicy.decide(messages, usage, settings, clock.instant()),
+            configuration.dryRun(user));
+    }
+
+    /**
+     * At QUIT, where nobody reads the report but its expunctions: the quota (a store call or more) is read only when a
+     * rule needs it, a {@code quota.high} set for the user, or there is something to expunge, for the audit lines.
+     */
+    private PolicyReport decideAtQuit(Username user, Maildrop maildrop, Collection<MaildropMessage> gone) throws MaildropException {
+        UserPolicy settings = UserPolicy.forUser(configuration, user);
+        if (settings.highPercent().isPresent()) {
+            return decide(user, maildrop, gone);
+        }
+        List<MaildropMessage> messages = left(maildrop, gone);
+        if (DeletionPolicy.decide(messages, QuotaUsage.UNLIMITED, settings, clock.instant()).isEmpty()) {
+            // nothing expires and no quota rule: the quota is not read (the report's usage says "unlimited")
+            return new PolicyReport(user.asString(), settings, QuotaUsage.UNLIMITED, List.of(), configuration.dryRun(user));
+        }
+        return decide(user, maildrop, gone);
+    }
+
+    private static List<MaildropMessage> left(Maildrop maildrop, Collection<MaildropMessage> gone) {
+        return maildrop.messages().stream()
             .filter(message -> !gone.contains(message))
             .collect(Collectors.toList());
-        QuotaUsage usage = maildrop.quota();
-        return new PolicyReport(user.asString(), settings, usage, DeletionPolicy.decide(messages, usage, settings, now), configuration.dryRun(user));
     }
 
     /**
@@ -68,7 +88,7 @@ public final class PolicyEnforcer {
     public PolicyReport enforce(Username user, Maildrop maildrop, Collection<MaildropMessage> gone, PolicyTrigger trigger) throws MaildropException {
         runs.increment();
         try {
-            PolicyReport report = decide(user, maildrop, gone);
+            PolicyReport report = trigger == PolicyTrigger.QUIT ? decideAtQuit(user, maildrop, gone) : decide(user, maildrop, gone);
             if (report.expunctions().isEmpty()) {
                 return report;
             }
