@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -32,8 +34,12 @@ import dev.pop3x.migration.pull.OldServer;
 import dev.pop3x.migration.pull.TlsMode;
 import dev.pop3x.migration.pull.UidlPuller;
 
-/** The bulk pull against an old server that holds each session a moment and counts how many it serves at once. */
+/**
+ * The bulk pull against an old server that counts how many sessions it serves at once, and holds the first session's
+ * greeting until a second session is open (so that the pull's concurrency shows on a busy machine too).
+ */
 class UidlBulkPullTaskTest {
+    private final CountDownLatch twoOpen = new CountDownLatch(2);
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
     private ServerSocket listener;
@@ -60,12 +66,13 @@ class UidlBulkPullTaskTest {
     /** An empty maildrop; the password "wrong" is refused. */
     private void serve(Socket socket) {
         mostAtOnce.accumulateAndGet(open.incrementAndGet(), Math::max);
+        twoOpen.countDown();
         try (socket) {
+            twoOpen.await(10, TimeUnit.SECONDS);
             OutputStream out = socket.getOutputStream();
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             out.write("+OK\r\n".getBytes(StandardCharsets.US_ASCII));
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                Thread.sleep(20);
                 String answer = line.equals("PASS wrong") ? "-ERR [AUTH] no" : line.equals("LIST") || line.equals("UIDL") ? "+OK\r\n." : "+OK";
                 out.write((answer + "\r\n").getBytes(StandardCharsets.US_ASCII));
                 if (line.equals("QUIT") || answer.startsWith("-ERR")) {
