@@ -47,6 +47,7 @@ import dev.pop3x.devices.PopView;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropMessage;
 import dev.pop3x.maildrop.QuotaUsage;
+import dev.pop3x.maildrop.StoreCalls;
 import dev.pop3x.maildrop.james.ImportedUidls;
 import dev.pop3x.maildrop.james.JamesMaildropStore;
 import dev.pop3x.maildrop.james.JamesNotes;
@@ -93,7 +94,7 @@ abstract class JamesBackendContract {
     JamesMaildropStore maildrops(Settings settings) {
         return new JamesMaildropStore(store.mailboxManager(), new JamesQuotas(store.quotaManager(), store.quotaRoots()),
             new JamesBackendSettings(settings), new ImportedUidls(store.blobStore(), store.blobIds()),
-            new JamesNotes(store.blobStore(), store.blobIds()));
+            new JamesNotes(store.blobStore(), store.blobIds()), StoreCalls.uncounted());
     }
 
     MailboxSession session(Username user) {

@@ -4,8 +4,11 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The side-by-side benchmark ({@code ./bench}, docs/development.md): Dovecot 2.3, James 3.8.1's stock POP3, and
@@ -40,6 +43,7 @@ public final class Bench {
         System.out.printf("pop3x benchmark: %d cores, %s, Java %s; servers on 127.0.0.1, client in this JVM%n",
             Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"));
         List<Figure> figures = new ArrayList<>();
+        Map<String, Map<String, Map<String, Long>>> phases = new LinkedHashMap<>();
         long w1Octets = 0;
         try (BenchSetup setup = BenchSetup.start(root, classpath, Workloads.users(), jvm)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -109,17 +113,24 @@ public final class Bench {
                 Figure sessions = new Figure("W3 polling sessions, 64 clients", "sessions/s", true);
                 Figure median = new Figure("W3 session time, median", "ms", false);
                 Figure p99 = new Figure("W3 session time, 99th percentile", "ms", false);
+                Map<String, Figure> storeCalls = new LinkedHashMap<>();
                 for (int run = 0; run < options.runs; run++) {
                     for (Target target : targets) {
                         workloads.layW3(target.kind());
                         settle();
-                        workloads.w3(target, options.w3Seconds, 2_000, 20, sessions, median, p99);
+                        workloads.w3(target, options.w3Seconds, 2_000, 20, sessions, median, p99, storeCalls);
+                    }
+                }
+                for (Target target : targets) {
+                    if (target.storeCalls().isPresent()) {
+                        phases.put(target.name(), workloads.w3Phases(target));
                     }
                 }
                 progress("W3 measured");
                 figures.add(sessions);
                 figures.add(median);
                 figures.add(p99);
+                Workloads.STORE_CALL_KINDS.stream().map(storeCalls::get).filter(Objects::nonNull).forEach(figures::add);
             }
             Stats ceiling = new Stats();
             if (w1Octets > 0) {
@@ -132,6 +143,11 @@ public final class Bench {
                 columns.add(setup.cluster());
             }
             Report.print(System.out, columns, figures, w1Octets > 0 ? ceiling : null);
+            phases.forEach((target, byPhase) -> {
+                System.out.println();
+                System.out.println("store calls of one polling session of " + target + " (a new message to retrieve), by phase:");
+                byPhase.forEach((phase, calls) -> System.out.printf("  %-24s %s%n", phase, calls.isEmpty() ? "none" : calls));
+            });
         }
         if (options.profile) {
             System.out.println("James's flight recording: " + root.resolve("james.jfr"));

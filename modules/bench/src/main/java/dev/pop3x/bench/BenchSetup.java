@@ -53,14 +53,15 @@ final class BenchSetup implements AutoCloseable {
         this.imapPort = imapPort;
         this.cluster = cluster;
         this.clusterTarget = new Target("pop3x maildir, 2 nodes", Target.Kind.MAILDIR, clusterPorts, MAILDIR_DOMAIN,
-            new CpuMeter(cluster.stream().map(JamesProcess::pid).toList()), Optional.empty());
+            new CpuMeter(cluster.stream().map(JamesProcess::pid).toList()), Optional.empty(), Optional.empty());
         CpuMeter jamesCpu = new CpuMeter(james.pid());
         Optional<HeapMeter> jamesHeap = Optional.of(new HeapMeter(james.pid()));
+        StoreCallsMeter storeCalls = new StoreCallsMeter(ports.webAdmin());
         this.targets = List.of(
             new Target("Dovecot 2.3", Target.Kind.MAILDIR, dovecot.port(), MAILDIR_DOMAIN, new CpuMeter(dovecot.masterPid()), Optional.empty()),
             new Target("stock James", Target.Kind.JAMES, ports.pop3s(), JAMES_DOMAIN, jamesCpu, jamesHeap),
-            new Target("pop3x maildir", Target.Kind.MAILDIR, ports.pop3(), MAILDIR_DOMAIN, jamesCpu, jamesHeap),
-            new Target("pop3x james", Target.Kind.JAMES, ports.pop3(), JAMES_DOMAIN, jamesCpu, jamesHeap));
+            new Target("pop3x maildir", Target.Kind.MAILDIR, ports.pop3(), MAILDIR_DOMAIN, jamesCpu, jamesHeap, storeCalls),
+            new Target("pop3x james", Target.Kind.JAMES, ports.pop3(), JAMES_DOMAIN, jamesCpu, jamesHeap, storeCalls));
     }
 
     /**

@@ -30,6 +30,7 @@ import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropRouter;
 import dev.pop3x.maildrop.MaildropStore;
 import dev.pop3x.maildrop.QuotaLimitSource;
+import dev.pop3x.maildrop.StoreCalls;
 import dev.pop3x.maildrop.maildir.MaildirLocation;
 import dev.pop3x.maildrop.maildir.MaildirMaildropStore;
 import dev.pop3x.policy.DirectorySweepLedger;
@@ -79,7 +80,7 @@ public final class SweepBench {
             "maildrop.backend", "maildir"));
         MaildropSettings maildropSettings = MaildropSettings.from(settings, Set.of("maildir"));
         MaildirMaildropStore maildirs = new MaildirMaildropStore(new MaildirLocation(settings.get(MaildirSettings.LOCATION), root),
-            QuotaLimitSource.NONE, new MaildirSettings(settings), clock);
+            QuotaLimitSource.NONE, new MaildirSettings(settings), clock, StoreCalls.uncounted());
         DirectorySweepLedger ledger = new DirectorySweepLedger(root.resolve("sweep-ledger"));
         CountingStore counted = new CountingStore(new SweepCandidateStore(new MaildropRouter(Map.of("maildir", maildirs), maildropSettings), ledger));
         MemoryUsersRepository users = MemoryUsersRepository.withoutVirtualHosting(null);

@@ -8,11 +8,18 @@ import dev.pop3x.it.HeapMeter;
 
 /**
  * One server under test (or the nodes of a cluster, the clients spread over them): where it listens, which domain's
- * users it serves, how much CPU it has used, and, for the servers in James's JVM, its live heap.
+ * users it serves, how much CPU it has used, and, for the servers in James's JVM, its live heap (and pop3x's store
+ * calls).
  */
-record Target(String name, Kind kind, List<Integer> ports, String domain, CpuMeter cpu, Optional<HeapMeter> heap) {
+record Target(String name, Kind kind, List<Integer> ports, String domain, CpuMeter cpu, Optional<HeapMeter> heap,
+              Optional<StoreCallsMeter> storeCalls) {
     Target(String name, Kind kind, int port, String domain, CpuMeter cpu, Optional<HeapMeter> heap) {
-        this(name, kind, List.of(port), domain, cpu, heap);
+        this(name, kind, List.of(port), domain, cpu, heap, Optional.empty());
+    }
+
+    /** pop3x in James's JVM: its store calls are counted. */
+    Target(String name, Kind kind, int port, String domain, CpuMeter cpu, Optional<HeapMeter> heap, StoreCallsMeter storeCalls) {
+        this(name, kind, List.of(port), domain, cpu, heap, Optional.of(storeCalls));
     }
 
     /** Where the target's mail lives: Maildirs, or James's mailboxes. */

@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -237,8 +240,11 @@ final class Workloads {
      * per second, median and 99th percentile session time.
      */
     void w3(Target target, int seconds, long pollMillis, int deliveriesPerSecond, Figure sessionsPerSecond, Figure median,
-            Figure p99) throws Exception {
+            Figure p99, Map<String, Figure> storeCalls) throws Exception {
         List<String> users = BenchSetup.names("w3", W3_USERS);
+        Optional<Map<String, Long>> callsBefore = target.storeCalls().isPresent()
+            ? Optional.of(target.storeCalls().get().settled())
+            : Optional.empty();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(users.size() + 1);
@@ -289,8 +295,73 @@ final class Workloads {
         double cpu = cpuAfter(target) - cpuBefore;
         List<Double> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
+        if (callsBefore.isPresent()) {
+            Map<String, Long> calls = StoreCallsMeter.between(callsBefore.get(), target.storeCalls().get().settled());
+            for (String kind : STORE_CALL_KINDS) {
+                storeCalls.computeIfAbsent(kind, name -> new Figure("W3 store calls per session: " + name.replace('_', ' '), "calls", false))
+                    .add(target, calls.getOrDefault(kind, 0L) / (double) sorted.size(), Double.NaN);
+            }
+        }
         sessionsPerSecond.add(target, sorted.size() / elapsed, cpu);
         median.add(target, sorted.get(sorted.size() / 2), cpu);
         p99.add(target, sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)), cpu);
+    }
+
+    /** The kinds of store calls the report shows, in this order (StoreCalls.Kind). */
+    static final List<String> STORE_CALL_KINDS = List.of("mailbox_reads", "mailbox_writes", "annotation_reads", "annotation_writes",
+        "blob_reads", "blob_writes", "quota_reads", "directory_reads", "file_reads", "file_writes");
+
+    /**
+     * The store calls of one polling session by phase, on a W3 user that one new message reached: login (USER, PASS),
+     * listing (UIDL), RETR of the new message, QUIT (the UPDATE state). Each phase's figure is read once the counters
+     * stop moving, so that what a phase leaves to the background (a retrieval recorded, messages read ahead) counts
+     * in it.
+     */
+    Map<String, Map<String, Long>> w3Phases(Target target) throws Exception {
+        StoreCallsMeter meter = target.storeCalls().orElseThrow();
+        String user = target.user(BenchSetup.names("w3", W3_USERS).get(0));
+        int before;
+        try (FastPop3Client pop = new FastPop3Client(target.port())) {
+            pop.login(user, BenchSetup.PASSWORD);
+            before = pop.stat();
+            pop.quit();
+        }
+        new SmtpDelivery(setup.smtpPort()).deliver("sender@example.net", user,
+            new String(Corpus.message(8_000_000L, user, 6_000), StandardCharsets.US_ASCII));
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            try (FastPop3Client pop = new FastPop3Client(target.port())) {
+                pop.login(user, BenchSetup.PASSWORD);
+                int count = pop.stat();
+                pop.quit();
+                if (count > before) {
+                    break;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The message delivered to " + user + " never reached " + target.name());
+            }
+            Thread.sleep(100);
+        }
+        Map<String, Map<String, Long>> phases = new LinkedHashMap<>();
+        Map<String, Long> last = meter.settled();
+        try (FastPop3Client pop = new FastPop3Client(target.port())) {
+            pop.login(user, BenchSetup.PASSWORD);
+            last = phase(phases, "login", meter, last);
+            List<String> ids = pop.uidl();
+            last = phase(phases, "UIDL", meter, last);
+            pop.multiline("RETR " + ids.size());
+            last = phase(phases, "RETR of the new message", meter, last);
+            pop.quit();
+            phase(phases, "QUIT", meter, last);
+        }
+        return phases;
+    }
+
+    private static Map<String, Long> phase(Map<String, Map<String, Long>> phases, String name, StoreCallsMeter meter, Map<String, Long> before)
+        throws Exception {
+        Map<String, Long> now = meter.settled();
+        phases.put(name, StoreCallsMeter.between(before, now));
+        return now;
     }
 }

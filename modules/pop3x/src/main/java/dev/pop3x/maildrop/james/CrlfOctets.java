@@ -1,12 +1,12 @@
 package dev.pop3x.maildrop.james;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.james.mailbox.MailboxManager;
@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pop3x.maildrop.MessageOctets;
+import dev.pop3x.maildrop.StoreCalls;
 
 /**
  * The sizes with CRLF line ends (what RETR sends) of an INBOX's messages, where they differ from what James
@@ -49,29 +50,30 @@ final class CrlfOctets {
     }
 
     /**
-     * Reads what earlier sessions measured, then measures the messages above the watermark and saves the result.
+     * Takes what earlier sessions measured, then measures the messages above the watermark and saves the result.
      *
      * @param highestUid the highest UID the session lists: nothing to measure when the watermark has reached it
+     * @param stored the annotation as the login read it ({@link InboxAnnotations})
+     * @param kept where the contents of the small messages measured are left, by UID, for the session to send them
+     *             without reading them again (the messages a client that polls retrieves next)
      */
     static Map<Long, Long> exceptions(MailboxManager mailboxManager, MessageManager inbox, MailboxSession session, long uidValidity,
-                                      long highestUid) throws MailboxException {
-        CrlfOctets known = read(mailboxManager, inbox, session, uidValidity);
+                                      long highestUid, Optional<String> stored, Map<Long, byte[]> kept, StoreCalls calls)
+        throws MailboxException {
+        CrlfOctets known = parse(stored, inbox, uidValidity);
         if (known.watermark >= highestUid) {
             return known.exceptions;
         }
-        CrlfOctets updated = known.measureAbove(inbox, session);
+        calls.count(StoreCalls.Kind.MAILBOX_READ);
+        CrlfOctets updated = known.measureAbove(inbox, session, kept);
         if (updated.watermark != known.watermark || !updated.exceptions.equals(known.exceptions)) {
+            calls.count(StoreCalls.Kind.ANNOTATION_WRITE);
             updated.save(mailboxManager, inbox, session);
         }
         return updated.exceptions;
     }
 
-    private static CrlfOctets read(MailboxManager mailboxManager, MessageManager inbox, MailboxSession session, long uidValidity)
-        throws MailboxException {
-        Optional<String> value = mailboxManager.getAnnotationsByKeys(inbox.getMailboxPath(), session, Set.of(KEY)).stream()
-            .map(MailboxAnnotation::getValue)
-            .flatMap(Optional::stream)
-            .findFirst();
+    private static CrlfOctets parse(Optional<String> value, MessageManager inbox, long uidValidity) {
         CrlfOctets empty = new CrlfOctets(uidValidity, 0, new TreeMap<>());
         if (value.isEmpty()) {
             return empty;
@@ -100,7 +102,7 @@ final class CrlfOctets {
         }
     }
 
-    private CrlfOctets measureAbove(MessageManager inbox, MailboxSession session) throws MailboxException {
+    private CrlfOctets measureAbove(MessageManager inbox, MailboxSession session, Map<Long, byte[]> kept) throws MailboxException {
         TreeMap<Long, Long> measured = new TreeMap<>(exceptions);
         long newWatermark = watermark;
         boolean full = false;
@@ -110,7 +112,13 @@ final class CrlfOctets {
             long uid = result.getUid().asLong();
             long octets;
             try (InputStream content = result.getFullContent().getInputStream()) {
-                octets = MessageOctets.withCrlfLineEnds(content);
+                if (ReadAhead.worthKeeping(kept, result.getSize())) {
+                    byte[] whole = content.readAllBytes();
+                    kept.put(uid, whole);
+                    octets = MessageOctets.withCrlfLineEnds(new ByteArrayInputStream(whole));
+                } else {
+                    octets = MessageOctets.withCrlfLineEnds(content);
+                }
             } catch (IOException e) {
                 throw new MailboxException("Cannot measure message " + uid, e);
             }

@@ -33,6 +33,7 @@ import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
 import dev.pop3x.maildrop.QuotaUsage;
+import dev.pop3x.maildrop.StoreCalls;
 
 /** A user's INBOX in James's mailboxes, as one POP3 session sees it. */
 final class JamesMaildrop implements Maildrop {
@@ -49,11 +50,13 @@ final class JamesMaildrop implements Maildrop {
     private final ReadAhead readAhead;
     private final Imports imports;
     private final JamesNotes notes;
+    private final StoreCalls calls;
     /** UIDs retrieved in this session, by the flags to add: \\Seen, and the retrieval keyword unless retrieved before. */
     private final Map<Flags, List<MessageUid>> toFlag = new LinkedHashMap<>();
 
     JamesMaildrop(MailboxManager mailboxManager, JamesQuotas quotas, MailboxSession session, MessageManager inbox, CompactListing messages,
-                  Imports imports, JamesNotes notes) {
+                  Map<Long, byte[]> measured, Imports imports, JamesNotes notes, StoreCalls calls) {
+        this.calls = calls;
         this.imports = imports;
         this.notes = notes;
         this.mailboxManager = mailboxManager;
@@ -61,7 +64,7 @@ final class JamesMaildrop implements Maildrop {
         this.session = session;
         this.inbox = inbox;
         this.messages = messages;
-        this.readAhead = new ReadAhead(messages);
+        this.readAhead = new ReadAhead(messages, measured);
     }
 
     @Override
@@ -79,6 +82,7 @@ final class JamesMaildrop implements Maildrop {
             if (ahead.isPresent()) {
                 return new ByteArrayInputStream(ahead.get());
             }
+            calls.count(StoreCalls.Kind.MAILBOX_READ);
             Iterator<MessageResult> results = inbox.getMessages(MessageRange.range(MessageUid.of(uid), MessageUid.of(last)),
                 FetchGroup.FULL_CONTENT, session);
             Content wanted = null;
@@ -119,6 +123,7 @@ final class JamesMaildrop implements Maildrop {
 
     private byte[] storedHeaders(MaildropMessage message) throws MaildropException {
         return inRequest("read the headers of " + message.uniqueId(), () -> {
+            calls.count(StoreCalls.Kind.MAILBOX_READ);
             Iterator<MessageResult> results = inbox.getMessages(uid(message).toRange(), FetchGroup.HEADERS, session);
             if (!results.hasNext()) {
                 throw MaildropException.temporary("Message " + message.uniqueId() + " is no longer in the INBOX of "
@@ -157,6 +162,7 @@ final class JamesMaildrop implements Maildrop {
             inRequest("store the retrievals", () -> {
                 for (Map.Entry<Flags, List<MessageUid>> group : toFlag.entrySet()) {
                     for (MessageRange range : MessageRange.toRanges(group.getValue())) {
+                        calls.count(StoreCalls.Kind.MAILBOX_WRITE);
                         inbox.setFlags(group.getKey(), MessageManager.FlagsUpdateMode.ADD, range, session);
                     }
                 }
@@ -175,6 +181,7 @@ final class JamesMaildrop implements Maildrop {
             return;
         }
         inRequest("expunge " + expunged + " from the INBOX", () -> {
+            calls.count(StoreCalls.Kind.MAILBOX_WRITE);
             inbox.delete(expunged.stream().map(this::uid).collect(ImmutableList.toImmutableList()), session);
             return null;
         });
@@ -182,11 +189,13 @@ final class JamesMaildrop implements Maildrop {
 
     @Override
     public QuotaUsage quota() throws MaildropException {
+        calls.count(StoreCalls.Kind.QUOTA_READ);
         return quotas.of(session.getUser());
     }
 
     @Override
     public Optional<Instant> lastLogin() throws MaildropException {
+        calls.count(StoreCalls.Kind.ANNOTATION_READ);
         return inRequest("read the last login", () ->
             mailboxManager.getAnnotationsByKeys(inbox.getMailboxPath(), session, Set.of(LAST_LOGIN)).stream()
                 .map(MailboxAnnotation::getValue)
@@ -198,6 +207,7 @@ final class JamesMaildrop implements Maildrop {
     @Override
     public void recordLogin(Instant when) throws MaildropException {
         inRequest("record the login", () -> {
+            calls.count(StoreCalls.Kind.ANNOTATION_WRITE);
             mailboxManager.updateAnnotations(inbox.getMailboxPath(), session,
                 List.of(MailboxAnnotation.newInstance(LAST_LOGIN, String.valueOf(when.toEpochMilli()))));
             return null;
@@ -208,6 +218,9 @@ final class JamesMaildrop implements Maildrop {
     @Override
     public void saveUniqueIds(Map<MaildropMessage, String> uniqueIds) throws MaildropException {
         inRequest("save imported unique-ids", () -> {
+            calls.count(StoreCalls.Kind.ANNOTATION_READ);
+            calls.count(StoreCalls.Kind.BLOB_WRITE);
+            calls.count(StoreCalls.Kind.ANNOTATION_WRITE);
             String reference = imports.uidls.reference(mailboxManager, inbox.getMailboxPath(), session);
             Map<Long, String> byUid = new LinkedHashMap<>(imports.uidls.read(reference, imports.uidValidity, inbox.getMailboxPath()));
             byUid.keySet().removeIf(uid -> messages.indexOfUid(uid) < 0);
@@ -219,12 +232,15 @@ final class JamesMaildrop implements Maildrop {
 
     @Override
     public Optional<String> note(String name) throws MaildropException {
+        calls.count(StoreCalls.Kind.ANNOTATION_READ);
         return inRequest("read the note " + name, () -> notes.read(mailboxManager, inbox.getMailboxPath(), session, name));
     }
 
     @Override
     public void saveNote(String name, String content) throws MaildropException {
         inRequest("save the note " + name, () -> {
+            calls.count(StoreCalls.Kind.BLOB_WRITE);
+            calls.count(StoreCalls.Kind.ANNOTATION_WRITE);
             notes.write(mailboxManager, inbox.getMailboxPath(), session, name, content);
             return null;
         });
@@ -232,12 +248,14 @@ final class JamesMaildrop implements Maildrop {
 
     @Override
     public Set<String> noteNames() throws MaildropException {
+        calls.count(StoreCalls.Kind.ANNOTATION_READ);
         return inRequest("list the notes", () -> notes.names(mailboxManager, inbox.getMailboxPath(), session));
     }
 
     @Override
     public void deleteNote(String name) throws MaildropException {
         inRequest("delete the note " + name, () -> {
+            calls.count(StoreCalls.Kind.ANNOTATION_WRITE);
             notes.delete(mailboxManager, inbox.getMailboxPath(), session, name);
             return null;
         });

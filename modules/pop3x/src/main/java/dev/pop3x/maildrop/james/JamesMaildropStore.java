@@ -17,6 +17,7 @@ import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageManager;
 import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.exception.MailboxExistsException;
+import org.apache.james.mailbox.exception.MailboxNotFoundException;
 import org.apache.james.mailbox.model.FetchGroup;
 import org.apache.james.mailbox.model.MailboxId;
 import org.apache.james.mailbox.model.MailboxPath;
@@ -33,6 +34,7 @@ import dev.pop3x.config.JamesBackendSettings;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropStore;
+import dev.pop3x.maildrop.StoreCalls;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,20 +48,23 @@ public final class JamesMaildropStore implements MaildropStore {
 
     /** Listings of recent logins, at most about this many messages in all (40 octets each). */
     private static final long LISTED_MESSAGES = 1_000_000;
+    /** An INBOX with fewer messages is listed at each login, not kept (see {@link #open}). */
+    static final int LISTED_AT_ONCE = 500;
 
     private final Cache<MailboxId, ListingSnapshot> listings = CacheBuilder.newBuilder()
         .maximumWeight(LISTED_MESSAGES)
-        .weigher((MailboxId id, ListingSnapshot snapshot) -> snapshot.listing.size() + 1)
+        .weigher((MailboxId id, ListingSnapshot snapshot) -> snapshot.listing == null ? 1 : snapshot.listing.size() + 1)
         .build();
     private final MailboxManager mailboxManager;
     private final JamesQuotas quotas;
     private final JamesBackendSettings settings;
     private final ImportedUidls imported;
     private final JamesNotes notes;
+    private final StoreCalls calls;
 
     @Inject
     public JamesMaildropStore(@Named("mailboxmanager") MailboxManager mailboxManager, JamesQuotas quotas, JamesBackendSettings settings,
-                              ImportedUidls imported, JamesNotes notes) {
+                              ImportedUidls imported, JamesNotes notes, StoreCalls calls) {
         if (settings.uidl() == JamesBackendSettings.UidlForm.MESSAGE_ID
             && !mailboxManager.getSupportedMessageCapabilities().contains(MailboxManager.MessageCapabilities.UniqueID)) {
             throw new InvalidSettingException(JamesBackendSettings.UIDL.key(), "'" + JamesBackendSettings.UIDL.key()
@@ -71,6 +76,7 @@ public final class JamesMaildropStore implements MaildropStore {
         this.settings = settings;
         this.imported = imported;
         this.notes = notes;
+        this.calls = calls;
     }
 
     private CompactListing newListing(long uidValidity) {
@@ -85,10 +91,11 @@ public final class JamesMaildropStore implements MaildropStore {
     }
 
     /** The INBOX's messages, their octets as RETR sends them, and their retrievals. */
-    private CompactListing list(MessageManager mailbox, MailboxSession session, ListingKey key) throws MailboxException {
-        long uidValidity = key.uidValidity;
+    private CompactListing list(MessageManager mailbox, MailboxSession session, long uidValidity, InboxAnnotations annotations,
+                                Map<Long, byte[]> measured) throws MailboxException {
         CompactListing listing = newListing(uidValidity);
         Map<String, Optional<Instant>> retrievalDays = new HashMap<>();
+        calls.count(StoreCalls.Kind.MAILBOX_READ);
         for (Iterator<MessageResult> results = mailbox.getMessages(MessageRange.all(), FetchGroup.MINIMAL, session); results.hasNext(); ) {
             MessageResult result = results.next();
             String messageId = settings.uidl() == JamesBackendSettings.UidlForm.MESSAGE_ID ? result.getMessageId().serialize() : null;
@@ -96,40 +103,78 @@ public final class JamesMaildropStore implements MaildropStore {
                 RetrievalKeyword.retrieved(result.getFlags(), retrievalDays));
         }
         listing.complete();
-        listing.imported(imported.read(key.imported, uidValidity, mailbox.getMailboxPath()));
+        if (!annotations.importedUidls().isEmpty()) {
+            calls.count(StoreCalls.Kind.BLOB_READ);
+        }
+        listing.imported(imported.read(annotations.importedUidls(), uidValidity, mailbox.getMailboxPath()));
         if (settings.exactOctets()) {
-            listing.correct(CrlfOctets.exceptions(mailboxManager, mailbox, session, uidValidity, listing.highestUid()));
+            listing.correct(CrlfOctets.exceptions(mailboxManager, mailbox, session, uidValidity, listing.highestUid(),
+                annotations.crlfOctets(), measured, calls));
         }
         return listing;
     }
 
+    /**
+     * Opens the INBOX and lists it. A small INBOX (its last listing here had fewer than {@value #LISTED_AT_ONCE}
+     * messages, or its count says so) is listed at each login: one read of its messages and one of pop3x's
+     * annotations. A larger one is listed again only when its state moved since the listing this node keeps
+     * ({@link ListingKey}: the count, then the next UID and mod-sequence, and the annotations), three reads where
+     * listing 10,000 messages costs far more.
+     */
     @Override
     public Maildrop open(Username user) throws MaildropException {
         MailboxSession session = mailboxManager.createSystemSession(user);
         return MailboxCalls.inRequest(mailboxManager, session, "open the INBOX", () -> {
-            MailboxPath inbox = MailboxPath.inbox(session);
-            provisionInbox(mailboxManager, inbox, session);
-            MessageManager mailbox = mailboxManager.getMailbox(inbox, session);
-            ListingKey key = keyOf(mailbox, session);
+            MessageManager mailbox = inbox(mailboxManager, session, calls);
+            // the contents of new messages that the listing measures, kept for RETR
+            Map<Long, byte[]> measured = new HashMap<>();
             ListingSnapshot snapshot = listings.getIfPresent(mailbox.getId());
+            boolean small = snapshot == null ? count(mailbox, session, calls) < LISTED_AT_ONCE : snapshot.key == null;
             CompactListing listing;
-            if (snapshot != null && snapshot.key.equals(key)) {
-                listing = snapshot.listing.copy();
+            long uidValidity;
+            if (small) {
+                uidValidity = mailbox.getMailboxEntity().getUidValidity().asLong();
+                listing = list(mailbox, session, uidValidity, InboxAnnotations.read(mailboxManager, mailbox, session, calls), measured);
+                if (listing.size() < LISTED_AT_ONCE) {
+                    listings.put(mailbox.getId(), ListingSnapshot.LISTED_AT_ONCE);
+                } else {
+                    // it grew: the next login reads its state first
+                    listings.invalidate(mailbox.getId());
+                }
             } else {
-                listing = list(mailbox, session, key);
-                if (listing.size() == key.count && key.equals(keyOf(mailbox, session))) {
-                    listings.put(mailbox.getId(), new ListingSnapshot(key, listing.copy()));
+                ListingKey key = keyOf(mailbox, session);
+                uidValidity = key.uidValidity;
+                if (snapshot != null && key.equals(snapshot.key)) {
+                    listing = snapshot.listing.copy();
+                } else {
+                    listing = list(mailbox, session, uidValidity, key.annotations, measured);
+                    if (listing.size() == key.count && key.equals(keyOf(mailbox, session))) {
+                        listings.put(mailbox.getId(), new ListingSnapshot(key, listing.copy()));
+                    }
                 }
             }
-            return new JamesMaildrop(mailboxManager, quotas, session, mailbox, listing,
-                new JamesMaildrop.Imports(imported, key.uidValidity), notes);
+            return new JamesMaildrop(mailboxManager, quotas, session, mailbox, listing, measured,
+                new JamesMaildrop.Imports(imported, uidValidity), notes, calls);
         });
     }
 
     /**
-     * Creates the INBOX of a user who has none yet. The first delivery may create it at the same moment, between the
-     * check and the creation: then it exists, which is all a login needs (found by PopFuzzIT, as {@code [SYS/TEMP]}).
+     * The user's INBOX, created if the user has none yet. The first delivery may create it at the same moment, between
+     * the check and the creation: then it exists, which is all a login needs (found by PopFuzzIT, as {@code [SYS/TEMP]}).
      */
+    static MessageManager inbox(MailboxManager mailboxManager, MailboxSession session, StoreCalls calls) throws MailboxException {
+        MailboxPath inbox = MailboxPath.inbox(session);
+        try {
+            calls.count(StoreCalls.Kind.MAILBOX_READ);
+            return mailboxManager.getMailbox(inbox, session);
+        } catch (MailboxNotFoundException e) {
+            calls.count(StoreCalls.Kind.MAILBOX_WRITE);
+            provisionInbox(mailboxManager, inbox, session);
+            return mailboxManager.getMailbox(inbox, session);
+        }
+    }
+
+    /** Creates the INBOX of a user who has none yet (see {@link #inbox}). */
     static void provisionInbox(MailboxManager mailboxManager, MailboxPath inbox, MailboxSession session) throws MailboxException {
         if (Mono.from(mailboxManager.mailboxExists(inbox, session)).blockOptional().orElse(false)) {
             return;
@@ -141,6 +186,12 @@ public final class JamesMaildropStore implements MaildropStore {
         }
     }
 
+    private static long count(MessageManager mailbox, MailboxSession session, StoreCalls calls) throws MailboxException {
+        calls.count(StoreCalls.Kind.MAILBOX_READ);
+        return mailbox.getMetaData(MessageManager.MailboxMetaData.RecentMode.IGNORE, session,
+            EnumSet.of(MessageManager.MailboxMetaData.Item.MailboxCounters)).getMessageCount();
+    }
+
     /**
      * The INBOX's state as its metadata tells it. The items are not read atomically, so the count is read first, on
      * its own, and the next UID and highest mod-sequence after it: an append allocates its UID before it is counted,
@@ -150,13 +201,12 @@ public final class JamesMaildropStore implements MaildropStore {
      * cached only when the key read before it equals the key read after it and agrees with it on the count.
      */
     private ListingKey keyOf(MessageManager mailbox, MailboxSession session) throws MailboxException {
-        long count = mailbox.getMetaData(MessageManager.MailboxMetaData.RecentMode.IGNORE, session,
-            EnumSet.of(MessageManager.MailboxMetaData.Item.MailboxCounters)).getMessageCount();
+        long count = count(mailbox, session, calls);
+        calls.count(StoreCalls.Kind.MAILBOX_READ);
         MessageManager.MailboxMetaData metaData = mailbox.getMetaData(MessageManager.MailboxMetaData.RecentMode.IGNORE, session,
             EnumSet.of(MessageManager.MailboxMetaData.Item.HighestModSeq, MessageManager.MailboxMetaData.Item.NextUid));
         return new ListingKey(metaData.getUidValidity().asLong(), metaData.getUidNext().asLong(),
-            metaData.getHighestModSeq().asLong(), count, imported.reference(mailboxManager, mailbox.getMailboxPath(), session),
-            settings);
+            metaData.getHighestModSeq().asLong(), count, InboxAnnotations.read(mailboxManager, mailbox, session, calls), settings);
     }
 
     /**
@@ -168,12 +218,13 @@ public final class JamesMaildropStore implements MaildropStore {
         private final long uidNext;
         private final long highestModSeq;
         private final long count;
-        /** The imported unique-ids' reference: an import moves no mod-sequence. */
-        private final String imported;
+        /** pop3x's annotations: an import, or sizes measured, move no mod-sequence. */
+        private final InboxAnnotations annotations;
         private final JamesBackendSettings settings;
 
-        ListingKey(long uidValidity, long uidNext, long highestModSeq, long count, String imported, JamesBackendSettings settings) {
-            this.imported = imported;
+        ListingKey(long uidValidity, long uidNext, long highestModSeq, long count, InboxAnnotations annotations,
+                   JamesBackendSettings settings) {
+            this.annotations = annotations;
             this.uidValidity = uidValidity;
             this.uidNext = uidNext;
             this.highestModSeq = highestModSeq;
@@ -188,7 +239,7 @@ public final class JamesMaildropStore implements MaildropStore {
             }
             ListingKey that = (ListingKey) o;
             return uidValidity == that.uidValidity && uidNext == that.uidNext && highestModSeq == that.highestModSeq
-                && count == that.count && imported.equals(that.imported) && settings == that.settings;
+                && count == that.count && annotations.equals(that.annotations) && settings == that.settings;
         }
 
         @Override
@@ -197,7 +248,10 @@ public final class JamesMaildropStore implements MaildropStore {
         }
     }
 
+    /** A listing this node keeps, or (no key) the mark of an INBOX small enough to be listed at once. */
     private static final class ListingSnapshot {
+        static final ListingSnapshot LISTED_AT_ONCE = new ListingSnapshot(null, null);
+
         private final ListingKey key;
         private final CompactListing listing;
 

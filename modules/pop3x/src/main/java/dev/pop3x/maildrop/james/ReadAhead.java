@@ -17,14 +17,18 @@ import org.apache.james.mailbox.model.Content;
 final class ReadAhead {
     static final long MAX_OCTETS = 512 * 1024;
     static final int MAX_MESSAGES = 100;
+    /** A message read for another reason is kept up to this size. */
+    static final long MAX_KEPT_MESSAGE = 64 * 1024;
 
     private final CompactListing messages;
     private final Map<Long, byte[]> fetched = new HashMap<>();
     private long lastUid = -1;
     private boolean sequential;
 
-    ReadAhead(CompactListing messages) {
+    /** @param kept contents read already, by UID (at login, to measure them) */
+    ReadAhead(CompactListing messages, Map<Long, byte[]> kept) {
         this.messages = messages;
+        this.fetched.putAll(kept);
     }
 
     /** The content of the message if it was fetched ahead. Every request goes through here, to follow the order. */
@@ -64,6 +68,21 @@ final class ReadAhead {
         try (InputStream in = content.getInputStream()) {
             fetched.put(uid, in.readAllBytes());
         }
+    }
+
+    /**
+     * Whether a message of this size, read for another reason (its size measured at login), is worth keeping for
+     * RETR beside those already kept, within the limits.
+     */
+    static boolean worthKeeping(Map<Long, byte[]> kept, long octets) {
+        if (octets > MAX_KEPT_MESSAGE || kept.size() >= MAX_MESSAGES) {
+            return false;
+        }
+        long keptOctets = 0;
+        for (byte[] content : kept.values()) {
+            keptOctets += content.length;
+        }
+        return keptOctets + octets <= MAX_OCTETS;
     }
 
     void clear() {

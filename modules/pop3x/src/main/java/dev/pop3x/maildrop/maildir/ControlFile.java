@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pop3x.maildrop.StoreCalls;
+
 /**
  * A control file pop3x keeps in a maildir ({@code pop3x-retrieved}, {@code pop3x-vsizes}): one line
  * {@code <base name> <number>} per message. Dovecot and Courier ignore such files.
@@ -27,6 +29,7 @@ final class ControlFile {
      * @return how many lines the file has, corrupt ones included (0 when there is no file)
      */
     static int read(Maildir maildir, String name, BiConsumer<String, Long> entry) throws IOException {
+        maildir.counted(StoreCalls.Kind.FILE_READ);
         Path file = maildir.root().resolve(name);
         if (!Files.exists(file)) {
             return 0;
@@ -51,6 +54,7 @@ final class ControlFile {
 
     /** Writes the file anew with these lines, atomically. */
     static void write(Maildir maildir, String name, Map<String, Long> entries) throws IOException {
+        maildir.counted(StoreCalls.Kind.FILE_WRITE);
         String content = entries.entrySet().stream()
             .map(entry -> line(entry.getKey(), entry.getValue()))
             .collect(Collectors.joining());

@@ -27,6 +27,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pop3x.maildrop.StoreCalls;
+
 /**
  * One Maildir++ directory (cur/, new/, tmp/), as Dovecot, Courier and Postfix share it: messages are files that
  * are never modified, only renamed (new/ to cur/, flags in the {@code :2,} info) and deleted, so a scan and a
@@ -37,9 +39,22 @@ final class Maildir {
     static final String LAST_LOGIN = "pop3x-lastlogin";
 
     private final Path root;
+    private final StoreCalls calls;
 
+    /** A maildir whose file-system calls are not counted (a delivery's). */
     Maildir(Path root) {
+        this(root, StoreCalls.uncounted());
+    }
+
+    /** A maildir whose file-system calls are counted ({@link StoreCalls}): a session's, a sweep's. */
+    Maildir(Path root, StoreCalls calls) {
         this.root = root;
+        this.calls = calls;
+    }
+
+    /** Counts a file-system call made on this maildir by the classes that read and write its files. */
+    void counted(StoreCalls.Kind kind) {
+        calls.count(kind);
     }
 
     Path root() {
@@ -47,6 +62,7 @@ final class Maildir {
     }
 
     boolean exists() {
+        calls.count(StoreCalls.Kind.DIRECTORY_READ);
         return Files.isDirectory(root.resolve("cur")) && Files.isDirectory(root.resolve("new"));
     }
 
@@ -72,6 +88,7 @@ final class Maildir {
     List<MaildirFile> scan() throws IOException {
         Map<String, MaildirFile> byBase = new HashMap<>();
         for (String sub : List.of("new", "cur")) {
+            calls.count(StoreCalls.Kind.DIRECTORY_READ);
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(root.resolve(sub))) {
                 for (Path entry : entries) {
                     String fileName = entry.getFileName().toString();
@@ -101,6 +118,7 @@ final class Maildir {
     /** Where the message with this base name is now: another program may have renamed it since it was listed. */
     Optional<MaildirFile> find(String base) throws IOException {
         for (String sub : List.of("cur", "new")) {
+            calls.count(StoreCalls.Kind.DIRECTORY_READ);
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(root.resolve(sub),
                 entry -> entry.getFileName().toString().startsWith(base))) {
                 for (Path entry : entries) {
@@ -206,6 +224,7 @@ final class Maildir {
                 return current;
             }
             try {
+                calls.count(StoreCalls.Kind.FILE_WRITE);
                 move(current.get().path(), target);
                 return Optional.of(new MaildirFile(flagged, target));
             } catch (NoSuchFileException renamedMeanwhile) {
@@ -226,6 +245,7 @@ final class Maildir {
         for (int attempt = 0; attempt < 3 && target.isPresent(); attempt++) {
             try {
                 long size = sizeOf(target.get());
+                calls.count(StoreCalls.Kind.FILE_WRITE);
                 Files.delete(target.get().path());
                 return Optional.of(size);
             } catch (NoSuchFileException moved) {
@@ -236,6 +256,7 @@ final class Maildir {
     }
 
     InputStream open(MaildirFile file) throws IOException {
+        calls.count(StoreCalls.Kind.FILE_READ);
         return Files.newInputStream(file.path());
     }
 
@@ -248,6 +269,7 @@ final class Maildir {
 
     Optional<Instant> lastLogin() throws IOException {
         Path file = root.resolve(LAST_LOGIN);
+        calls.count(StoreCalls.Kind.FILE_READ);
         if (!Files.exists(file)) {
             return Optional.empty();
         }
@@ -266,6 +288,7 @@ final class Maildir {
     /** Replaces a control file of the maildir whole: written aside in tmp/, then renamed over the old one. */
     void writeAtomically(String fileName, byte[] content) throws IOException {
         Path tmp = root.resolve("tmp").resolve(fileName + "." + ProcessHandle.current().pid() + "." + System.nanoTime());
+        calls.count(StoreCalls.Kind.FILE_WRITE);
         try {
             Files.write(tmp, content, StandardOpenOption.CREATE_NEW);
             move(tmp, root.resolve(fileName));

@@ -23,6 +23,7 @@ import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
 import dev.pop3x.maildrop.MaildropStore;
 import dev.pop3x.maildrop.QuotaLimitSource;
+import dev.pop3x.maildrop.StoreCalls;
 import dev.pop3x.maildrop.maildir.uidl.UidlWriters;
 import dev.pop3x.maildrop.maildir.uidl.UnusableUidlFile;
 
@@ -43,23 +44,31 @@ public final class MaildirMaildropStore implements MaildropStore {
     private final QuotaLimitSource limits;
     private final MaildirSettings settings;
     private final UidlWriters writers;
+    private final StoreCalls calls;
     private final Cache<Path, MaildirSnapshot> snapshots = CacheBuilder.newBuilder()
         .maximumWeight(SNAPSHOT_MESSAGES)
         .weigher((Path root, MaildirSnapshot snapshot) -> snapshot.size() + 1)
         .build();
 
     @Inject
-    public MaildirMaildropStore(MaildirLocation location, QuotaLimitSource limits, MaildirSettings settings, Clock clock) {
+    public MaildirMaildropStore(MaildirLocation location, QuotaLimitSource limits, MaildirSettings settings, Clock clock, StoreCalls calls) {
+        this.calls = calls;
         this.location = location;
         this.limits = limits;
         this.settings = settings;
         this.writers = new UidlWriters(clock, settings.fsync());
     }
 
+    private static boolean isCurrent(MaildirSnapshot snapshot, Maildir maildir) throws IOException {
+        // the times of new/ and cur/
+        maildir.counted(StoreCalls.Kind.DIRECTORY_READ);
+        return snapshot.isCurrent(maildir.root());
+    }
+
     @Override
     public Maildrop open(Username user) throws MaildropException {
         Path path = location.of(user);
-        Maildir maildir = new Maildir(path);
+        Maildir maildir = new Maildir(path, calls);
         try {
             if (!maildir.exists()) {
                 LOGGER.info("Creating the maildir of {} in {}", user.asString(), path);
@@ -67,7 +76,7 @@ public final class MaildirMaildropStore implements MaildropStore {
             }
             new MaildirQuota(maildir).applyLimits(limits.limitsOf(user));
             MaildirSnapshot snapshot = snapshots.getIfPresent(path);
-            if (snapshot != null && snapshot.isCurrent(path)) {
+            if (snapshot != null && isCurrent(snapshot, maildir)) {
                 return new MaildirMaildrop(user, maildir, RetrievalLedger.forAppending(maildir), snapshot.messages(),
                     new HashMap<>(snapshot.files()));
             }

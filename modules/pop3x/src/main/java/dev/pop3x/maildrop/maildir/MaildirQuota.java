@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.pop3x.maildrop.QuotaLimits;
 import dev.pop3x.maildrop.QuotaUsage;
+import dev.pop3x.maildrop.StoreCalls;
 
 /**
  * The Maildir++ quota file {@code maildirsize}, as Courier defined it and Dovecot, maildrop and Postfix patches
@@ -39,6 +40,7 @@ final class MaildirQuota {
 
     /** The limits and usage, or empty when the maildir has no quota. */
     Optional<QuotaUsage> read() throws IOException {
+        maildir.counted(StoreCalls.Kind.QUOTA_READ);
         Path file = maildir.root().resolve(FILE);
         if (!Files.exists(file)) {
             return Optional.empty();
@@ -83,6 +85,7 @@ final class MaildirQuota {
         if (userLimits.isEmpty()) {
             return;
         }
+        maildir.counted(StoreCalls.Kind.FILE_READ);
         QuotaLimits limits = userLimits.get();
         String line = limitsLine(limits);
         Path file = maildir.root().resolve(FILE);
@@ -123,6 +126,7 @@ final class MaildirQuota {
     }
 
     private void writeCounted(String limits) throws IOException {
+        maildir.counted(StoreCalls.Kind.FILE_WRITE);
         long octets = 0;
         long messages = 0;
         for (MaildirFile message : maildir.scan()) {

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.pop3x.maildrop.StoreCalls;
+
 /**
  * The retrieval ledger of the {@code maildir} backend: {@code pop3x-retrieved} in the Maildir, one line
  * {@code <base name> <epoch seconds>} per message a client retrieved in full, appended with one write (atomic, so
@@ -57,6 +59,7 @@ final class RetrievalLedger {
         retrievals.forEach((base, when) -> lines.append(ControlFile.line(base, when.getEpochSecond())));
         // one write(2) with O_APPEND, so that lines appended by other sessions and nodes do not interleave with these
         ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+        maildir.counted(StoreCalls.Kind.FILE_WRITE);
         try (FileChannel file = FileChannel.open(maildir.root().resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
             StandardOpenOption.APPEND)) {
             while (bytes.hasRemaining()) {

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pop3x.maildrop.MaildropMessage;
+import dev.pop3x.maildrop.StoreCalls;
 
 /**
  * The unique-ids an operator imported from the previous server ({@code pop3x-uidls}: one line
@@ -36,6 +37,7 @@ final class SavedUidls {
 
     static SavedUidls load(Maildir maildir) throws IOException {
         Path file = maildir.root().resolve(FILE);
+        maildir.counted(StoreCalls.Kind.FILE_READ);
         Map<String, String> byBase = new LinkedHashMap<>();
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {

@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 import dev.pop3x.maildrop.MessageOctets;
+import dev.pop3x.maildrop.StoreCalls;
 
 /**
  * Sizes with CRLF line ends (what RETR sends) of the messages whose names do not carry {@code ,W=}: Postfix and
@@ -43,6 +44,7 @@ final class VirtualSizes {
         if (cached != null) {
             return OptionalLong.of(cached);
         }
+        maildir.counted(StoreCalls.Kind.FILE_READ);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()), 64 * 1024)) {
             long size = measure(in);
             known.put(file.name().base(), size);
