@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code /metrics}: what the sessions of a workload cost the storage, by kind.
  */
 final class StoreCallsMeter {
-    private static final Pattern COUNTER = Pattern.compile("^pop3x_store_([a-z_]+)\\s+([0-9.eE+-]+)$", Pattern.MULTILINE);
+    private static final Pattern COUNTER = Pattern.compile("^pop3x_store_([a-z]+_[a-z]+?)(?:_total)?\\s+([0-9.eE+-]+)$", Pattern.MULTILINE);
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI metrics;

@@ -7,7 +7,6 @@ import javax.inject.Inject;
 
 import org.apache.james.core.Username;
 import org.apache.james.core.quota.QuotaLimitValue;
-import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.model.QuotaRoot;
 import org.apache.james.mailbox.quota.MaxQuotaManager;
 import org.apache.james.mailbox.quota.UserQuotaRootResolver;
@@ -15,6 +14,8 @@ import org.apache.james.mailbox.quota.UserQuotaRootResolver;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.QuotaLimitSource;
 import dev.pop3x.maildrop.QuotaLimits;
+import dev.pop3x.maildrop.StoreCalls;
+import reactor.core.publisher.Mono;
 
 /**
  * The limits James's quota settings give a user (theirs, else their domain's, else the global ones, as WebAdmin's
@@ -24,20 +25,26 @@ import dev.pop3x.maildrop.QuotaLimits;
 public final class JamesQuotaLimits implements QuotaLimitSource {
     private final MaxQuotaManager maxQuotaManager;
     private final UserQuotaRootResolver rootResolver;
+    private final StoreCalls calls;
 
     @Inject
-    public JamesQuotaLimits(MaxQuotaManager maxQuotaManager, UserQuotaRootResolver rootResolver) {
+    public JamesQuotaLimits(MaxQuotaManager maxQuotaManager, UserQuotaRootResolver rootResolver, StoreCalls calls) {
         this.maxQuotaManager = maxQuotaManager;
         this.rootResolver = rootResolver;
+        this.calls = calls;
     }
 
+    /** Both limits, at every scope, in one read ({@code quotaDetails}), then the one that applies of each. */
     @Override
     public Optional<QuotaLimits> limitsOf(Username user) throws MaildropException {
         try {
             QuotaRoot root = rootResolver.forUser(user);
-            QuotaLimits limits = new QuotaLimits(finite(maxQuotaManager.getMaxStorage(root)), finite(maxQuotaManager.getMaxMessage(root)));
+            calls.count(StoreCalls.Kind.QUOTA_READ);
+            MaxQuotaManager.QuotaDetails details = Mono.from(maxQuotaManager.quotaDetailsReactive(root)).block();
+            QuotaLimits limits = new QuotaLimits(finite(maxQuotaManager.getMaxStorage(details.getMaxStorageDetails())),
+                finite(maxQuotaManager.getMaxMessage(details.getMaxMessageDetails())));
             return limits.limitsAnything() ? Optional.of(limits) : Optional.empty();
-        } catch (MailboxException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw MaildropException.temporary("Cannot read the quota limits of " + user.asString(), e);
         }
     }

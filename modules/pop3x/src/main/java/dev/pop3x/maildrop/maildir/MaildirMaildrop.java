@@ -30,6 +30,7 @@ import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
 import dev.pop3x.maildrop.QuotaUsage;
+import dev.pop3x.maildrop.StoreCalls;
 
 /** A user's Maildir as one POP3 session sees it. */
 final class MaildirMaildrop implements Maildrop {
@@ -209,6 +210,7 @@ final class MaildirMaildrop implements Maildrop {
     @Override
     public Optional<String> note(String name) throws MaildropException {
         return onDisk("read the note " + name, () -> {
+            maildir.counted(StoreCalls.Kind.FILE_READ);
             Path file = maildir.root().resolve(NOTE_PREFIX + name);
             return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.<String>empty();
         });
@@ -225,6 +227,7 @@ final class MaildirMaildrop implements Maildrop {
     @Override
     public Set<String> noteNames() throws MaildropException {
         return onDisk("list the notes", () -> {
+            maildir.counted(StoreCalls.Kind.DIRECTORY_READ);
             Set<String> names = new LinkedHashSet<>();
             try (DirectoryStream<Path> files = Files.newDirectoryStream(maildir.root(), NOTE_PREFIX + "*")) {
                 for (Path file : files) {
@@ -237,7 +240,10 @@ final class MaildirMaildrop implements Maildrop {
 
     @Override
     public void deleteNote(String name) throws MaildropException {
-        onDisk("delete the note " + name, () -> Files.deleteIfExists(maildir.root().resolve(NOTE_PREFIX + name)));
+        onDisk("delete the note " + name, () -> {
+            maildir.counted(StoreCalls.Kind.FILE_WRITE);
+            return Files.deleteIfExists(maildir.root().resolve(NOTE_PREFIX + name));
+        });
     }
 
     /** A file operation, its failure turned into a temporary {@link MaildropException} that says what failed. */
