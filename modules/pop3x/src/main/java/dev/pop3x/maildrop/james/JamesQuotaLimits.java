@@ -14,7 +14,6 @@ import org.apache.james.mailbox.quota.UserQuotaRootResolver;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.QuotaLimitSource;
 import dev.pop3x.maildrop.QuotaLimits;
-import dev.pop3x.maildrop.StoreCalls;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,13 +24,11 @@ import reactor.core.publisher.Mono;
 public final class JamesQuotaLimits implements QuotaLimitSource {
     private final MaxQuotaManager maxQuotaManager;
     private final UserQuotaRootResolver rootResolver;
-    private final StoreCalls calls;
 
     @Inject
-    public JamesQuotaLimits(MaxQuotaManager maxQuotaManager, UserQuotaRootResolver rootResolver, StoreCalls calls) {
+    public JamesQuotaLimits(MaxQuotaManager maxQuotaManager, UserQuotaRootResolver rootResolver) {
         this.maxQuotaManager = maxQuotaManager;
         this.rootResolver = rootResolver;
-        this.calls = calls;
     }
 
     /** Both limits, at every scope, in one read ({@code quotaDetails}), then the one that applies of each. */
@@ -39,7 +36,6 @@ public final class JamesQuotaLimits implements QuotaLimitSource {
     public Optional<QuotaLimits> limitsOf(Username user) throws MaildropException {
         try {
             QuotaRoot root = rootResolver.forUser(user);
-            calls.count(StoreCalls.Kind.QUOTA_READ);
             MaxQuotaManager.QuotaDetails details = Mono.from(maxQuotaManager.quotaDetailsReactive(root)).block();
             QuotaLimits limits = new QuotaLimits(finite(maxQuotaManager.getMaxStorage(details.getMaxStorageDetails())),
                 finite(maxQuotaManager.getMaxMessage(details.getMaxMessageDetails())));
