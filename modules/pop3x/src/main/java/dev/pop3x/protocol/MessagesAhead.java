@@ -128,8 +128,8 @@ final class MessagesAhead {
     }
 
     private static byte[] encode(Maildrop maildrop, MaildropMessage message) throws MaildropException, IOException {
-        try (InputStream content = new Pop3Body(maildrop.content(message), message.octets())) {
-            return content.readAllBytes();
+        try (InputStream content = maildrop.content(message)) {
+            return Pop3Body.encode(content.readAllBytes());
         }
     }
 }

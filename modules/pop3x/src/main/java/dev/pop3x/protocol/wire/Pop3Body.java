@@ -37,6 +37,50 @@ public final class Pop3Body extends InputStream {
         this.output = new byte[chunk * 2 + 2];
     }
 
+    /**
+     * A whole message encoded at once, as the stream would encode it: one pass to size the result, one to fill it, and
+     * nothing allocated but the result (for messages small enough to send whole).
+     */
+    public static byte[] encode(byte[] message) {
+        int extra = 0;
+        boolean lineStart = true;
+        for (int i = 0; i < message.length; i++) {
+            byte b = message[i];
+            if (lineStart && b == '.') {
+                extra++;
+            }
+            if (b == '\n' && (i == 0 || message[i - 1] != '\r')) {
+                extra++;
+            }
+            lineStart = b == '\n';
+        }
+        boolean unfinished = message.length > 0 && message[message.length - 1] != '\n';
+        if (unfinished) {
+            extra += message[message.length - 1] == '\r' ? 1 : 2;
+        }
+        byte[] encoded = new byte[message.length + extra];
+        int out = 0;
+        lineStart = true;
+        for (int i = 0; i < message.length; i++) {
+            byte b = message[i];
+            if (lineStart && b == '.') {
+                encoded[out++] = '.';
+            }
+            if (b == '\n' && (i == 0 || message[i - 1] != '\r')) {
+                encoded[out++] = '\r';
+            }
+            encoded[out++] = b;
+            lineStart = b == '\n';
+        }
+        if (unfinished) {
+            if (message[message.length - 1] != '\r') {
+                encoded[out++] = '\r';
+            }
+            encoded[out] = '\n';
+        }
+        return encoded;
+    }
+
     @Override
     public int read() throws IOException {
         if (!fill()) {

@@ -96,4 +96,19 @@ class Pop3BodyTest {
             assertThat(encoded).as("round %d", round).isEqualTo(reference(message));
         }
     }
+
+    @Test
+    void aWholeMessageEncodedAtOnceIsWhatTheStreamSends() throws IOException {
+        Random random = new Random(1939);
+        byte[] alphabet = {'a', '.', '\r', '\n', ' ', (byte) 0xe9};
+        for (int round = 0; round < 2_000; round++) {
+            byte[] message = new byte[random.nextInt(1_000)];
+            for (int i = 0; i < message.length; i++) {
+                message[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            // read in chunks of 256 octets, so that line ends and dots fall across them
+            byte[] streamed = new Pop3Body(new ByteArrayInputStream(message), 16).readAllBytes();
+            assertThat(Pop3Body.encode(message)).as("round %d", round).isEqualTo(streamed);
+        }
+    }
 }
