@@ -1,0 +1,143 @@
+package dev.pop3x.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.apache.james.JamesServerExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.pop3x.maildrop.StoreCalls;
+
+/**
+ * What a polling session costs the storage, counted by pop3x's store-call metrics ({@code pop3x-store-*}): a session
+ * pays only for what it uses. On Cassandra or PostgreSQL each call is a round trip.
+ */
+class StoreCallsIT {
+    private static final String PASSWORD = "secret";
+
+    @RegisterExtension
+    static JamesServerExtension james = JamesServers.pop3xPerClass();
+
+    private static RunningJames server;
+
+    @BeforeAll
+    static void server() {
+        server = new RunningJames(james.getGuiceJamesServer());
+    }
+
+    private static Map<StoreCalls.Kind, Long> counters() {
+        MetricsProbe metrics = server.server().getProbe(MetricsProbe.class);
+        Map<StoreCalls.Kind, Long> counts = new EnumMap<>(StoreCalls.Kind.class);
+        for (StoreCalls.Kind kind : StoreCalls.Kind.values()) {
+            counts.put(kind, metrics.count(kind.metricName()));
+        }
+        return counts;
+    }
+
+    /** The calls made since {@code before}, by kind, the kinds without any left out. */
+    private static Map<StoreCalls.Kind, Long> since(Map<StoreCalls.Kind, Long> before) {
+        Map<StoreCalls.Kind, Long> calls = new EnumMap<>(StoreCalls.Kind.class);
+        counters().forEach((kind, count) -> {
+            if (count > before.get(kind)) {
+                calls.put(kind, count - before.get(kind));
+            }
+        });
+        return calls;
+    }
+
+    private static void pollOnce(String user) {
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            pop.multiline("UIDL");
+            pop.command("QUIT");
+        }
+    }
+
+    @Test
+    void aLoginToASmallInboxReadsTheInboxItsListingAndPop3xAnnotationsAndNothingElse() {
+        String user = "small-inbox@pop3x.local";
+        server.addUser(user, PASSWORD);
+        for (int i = 0; i < 3; i++) {
+            server.appendToInbox(user, Messages.text("a@example.test", user, "message " + i, "hello\r\n"), Instant.now());
+        }
+        pollOnce(user);
+        Map<StoreCalls.Kind, Long> before = counters();
+
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            Map<StoreCalls.Kind, Long> login = since(before);
+
+            assertThat(login.remove(StoreCalls.Kind.MAILBOX_READ)).as("the INBOX, then its listing").isEqualTo(2);
+            assertThat(login.remove(StoreCalls.Kind.ANNOTATION_READ)).as("pop3x's annotations, the hidden messages").isBetween(1L, 2L);
+            assertThat(login).as("no quota, blob or write for a user with no quota rule, import or note").isEmpty();
+            pop.command("QUIT");
+        }
+    }
+
+    @Test
+    void aQuitWithNothingRetrievedOrDeletedCostsNoStoreCallOnTheJamesBackend() {
+        String user = "quiet-quit@pop3x.local";
+        server.addUser(user, PASSWORD);
+        server.appendToInbox(user, Messages.text("a@example.test", user, "old news", "hello\r\n"), Instant.now());
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            pop.multiline("UIDL");
+            Map<StoreCalls.Kind, Long> before = counters();
+
+            assertThat(pop.command("QUIT")).startsWith("+OK");
+
+            assertThat(since(before)).as("the deletion policy has no rule that could fire: the quota is not read").isEmpty();
+        }
+    }
+
+    @Test
+    void aQuitWithNothingRetrievedOrDeletedCostsNoStoreCallOnAMaildir() {
+        String user = "quiet-quit@maildir.pop3x.local";
+        server.addUser(user, PASSWORD);
+        server.smtp().deliver("a@example.test", user, Messages.text("a@example.test", user, "old news", "hello\r\n"));
+        Eventually.until(Duration.ofSeconds(30), "the delivery to " + user, () -> {
+            try (Pop3LineClient pop = server.pop3()) {
+                pop.login(user, PASSWORD);
+                String stat = pop.command("STAT");
+                pop.command("QUIT");
+                return stat.startsWith("+OK 1 ");
+            }
+        });
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            pop.multiline("UIDL");
+            Map<StoreCalls.Kind, Long> before = counters();
+
+            assertThat(pop.command("QUIT")).startsWith("+OK");
+
+            assertThat(since(before)).isEmpty();
+        }
+    }
+
+    @Test
+    void aRetrievalCostsOneFlagUpdateAtQuitForTheWholeSession() {
+        String user = "retrieving@pop3x.local";
+        server.addUser(user, PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            server.appendToInbox(user, Messages.text("a@example.test", user, "message " + i, "hello\r\n"), Instant.now());
+        }
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            for (int number = 1; number <= 5; number++) {
+                pop.multiline("RETR " + number);
+            }
+            Map<StoreCalls.Kind, Long> before = counters();
+
+            assertThat(pop.command("QUIT")).startsWith("+OK");
+
+            assertThat(since(before)).as("\\Seen and the retrieval keyword of messages 1 to 5, in one range")
+                .isEqualTo(Map.of(StoreCalls.Kind.MAILBOX_WRITE, 1L));
+        }
+    }
+}
