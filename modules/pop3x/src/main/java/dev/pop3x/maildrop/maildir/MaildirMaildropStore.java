@@ -74,6 +74,8 @@ public final class MaildirMaildropStore implements MaildropStore {
                 LOGGER.info("Creating the maildir of {} in {}", user.asString(), path);
                 maildir.create();
             }
+            // James's quota limits, which bind Maildir users too (a delivery's own read is not counted)
+            calls.count(StoreCalls.Kind.QUOTA_READ);
             new MaildirQuota(maildir).applyLimits(limits.limitsOf(user));
             MaildirSnapshot snapshot = snapshots.getIfPresent(path);
             if (snapshot != null && isCurrent(snapshot, maildir)) {
