@@ -48,7 +48,7 @@ final class Retrievals {
         }
         Maildrop maildrop = transaction.maildrop();
         Instant when = clock.instant();
-        session.input().inBackground("Recording that " + message.uniqueId() + " of " + transaction.user().asString() + " was retrieved", () -> {
+        session.input().deferred("Recording that " + message.uniqueId() + " of " + transaction.user().asString() + " was retrieved", () -> {
             maildrop.markRetrieved(message, when);
             return null;
         });

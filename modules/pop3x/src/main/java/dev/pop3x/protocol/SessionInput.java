@@ -3,6 +3,8 @@ package dev.pop3x.protocol;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,8 @@ import io.netty.util.concurrent.EventExecutor;
  */
 final class SessionInput {
     private static final Logger LOGGER = LoggerFactory.getLogger(SessionInput.class);
+    /** Deferred storage work that waits for no later call ({@link #deferred}). */
+    static final int MAX_DEFERRED = 64;
 
     private final POP3Session james;
     private final EventExecutor eventLoop;
@@ -45,6 +49,8 @@ final class SessionInput {
     private final Supplier<Duration> idleTimeout;
     private final Runnable timedOut;
     private final Executor storage;
+    /** Added to on the event loop, run on the session's line of storage calls. */
+    private final Queue<Deferred> deferred = new ConcurrentLinkedQueue<>();
     private Pop3xDispatcher dispatcher;
     private LineHandler<POP3Session> exchange;
     private boolean owing;
@@ -164,6 +170,7 @@ final class SessionInput {
         owe();
         Executor back = later();
         inContext(storage, () -> {
+            runDeferred();
             T result = null;
             Throwable failure = null;
             try {
@@ -188,12 +195,48 @@ final class SessionInput {
      */
     void inBackground(String what, StorageCall<?> work) {
         inContext(storage, () -> {
-            try {
-                work.call();
-            } catch (Exception e) {
-                LOGGER.warn("{} failed", what, e);
-            }
+            runDeferred();
+            run(what, work);
         });
+    }
+
+    /**
+     * Storage work nobody waits for that may wait for the session's next storage call (a retrieval to record, kept in
+     * memory by the maildrop until it is closed anyway): it runs first in that call, in order, or in a call of its own
+     * once {@value #MAX_DEFERRED} are waiting. A RETR answered from messages read ahead then costs no thread hand-off at
+     * all. The session's last storage call (QUIT's UPDATE state, or the release of a dropped session) runs whatever
+     * still waits.
+     */
+    void deferred(String what, StorageCall<?> work) {
+        deferred.add(new Deferred(what, work));
+        if (deferred.size() >= MAX_DEFERRED) {
+            inBackground("Storage work deferred", () -> null);
+        }
+    }
+
+    private void runDeferred() {
+        for (Deferred next = deferred.poll(); next != null; next = deferred.poll()) {
+            run(next.what, next.work);
+        }
+    }
+
+    private static void run(String what, StorageCall<?> work) {
+        try {
+            work.call();
+        } catch (Exception e) {
+            LOGGER.warn("{} failed", what, e);
+        }
+    }
+
+    /** Storage work waiting for the session's next storage call. */
+    private static final class Deferred {
+        private final String what;
+        private final StorageCall<?> work;
+
+        Deferred(String what, StorageCall<?> work) {
+            this.what = what;
+            this.work = work;
+        }
     }
 
     /** Runs the task on the executor with the caller's logging context. */
