@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import dev.pop3x.config.DeviceSettings;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
+import dev.pop3x.maildrop.MaildropLocks;
+import dev.pop3x.maildrop.MaildropLocks.NotesLock;
 import dev.pop3x.maildrop.MaildropMessage;
 
 /**
@@ -31,11 +33,13 @@ public final class Devices {
     private static final Logger LOGGER = LoggerFactory.getLogger(Devices.class);
 
     private final DeviceSettings settings;
+    private final MaildropLocks locks;
     private final Clock clock;
 
     @Inject
-    public Devices(DeviceSettings settings, Clock clock) {
+    public Devices(DeviceSettings settings, MaildropLocks locks, Clock clock) {
         this.settings = settings;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -50,32 +54,40 @@ public final class Devices {
      * @throws TooManyDevices a new device, when {@code devices.max} devices count already
      */
     public PopView open(Username user, Optional<String> device, Maildrop maildrop) throws MaildropException, TooManyDevices {
-        Set<String> hidden = hidden(maildrop);
         if (device.isEmpty()) {
-            return new PopView(maildrop, settings.deleAction().forUser(user), hidden, Optional.empty());
+            return new PopView(maildrop, settings.deleAction().forUser(user), hidden(maildrop), Optional.empty(), notesLock(user));
         }
         String name = device.get();
         Instant now = clock.instant();
         Duration forgetAfter = settings.forgetAfter().forUser(user);
         Set<String> present = maildrop.messages().stream().map(MaildropMessage::uniqueId).collect(Collectors.toSet());
-        Optional<DeviceState> known = maildrop.note(DeviceState.noteOf(name)).flatMap(note -> DeviceState.parse(name, note));
+        Set<String> hidden;
         DeviceState state;
-        if (known.isPresent()) {
-            state = known.get().seenAt(now, present);
-        } else {
-            int max = settings.max().forUser(user);
-            long counting = read(maildrop).stream().filter(other -> other.isActive(now, forgetAfter)).count();
-            if (counting >= max) {
-                throw new TooManyDevices(user, name, max);
+        // counting the devices and registering this one are one step for every session of the user
+        try (NotesLock notes = locks.lockNotes(user)) {
+            hidden = hidden(maildrop);
+            Optional<DeviceState> known = maildrop.note(DeviceState.noteOf(name)).flatMap(note -> DeviceState.parse(name, note));
+            if (known.isPresent()) {
+                state = known.get().seenAt(now, present);
+            } else {
+                int max = settings.max().forUser(user);
+                long counting = read(maildrop).stream().filter(other -> other.isActive(now, forgetAfter)).count();
+                if (counting >= max) {
+                    throw new TooManyDevices(user, name, max);
+                }
+                state = DeviceState.first(name, now, present);
+                LOGGER.info("New device {} of {}: sees the mail that arrives from now on{}", name, user.asString(),
+                    settings.historyDays().forUser(user).isPresent()
+                        ? " and the last " + settings.historyDays().forUser(user).getAsInt() + " days'" : "");
             }
-            state = DeviceState.first(name, now, present);
-            LOGGER.info("New device {} of {}: sees the mail that arrives from now on{}", name, user.asString(),
-                settings.historyDays().forUser(user).isPresent()
-                    ? " and the last " + settings.historyDays().forUser(user).getAsInt() + " days'" : "");
+            maildrop.saveNote(DeviceState.noteOf(name), state.format());
         }
-        maildrop.saveNote(DeviceState.noteOf(name), state.format());
         return new PopView(maildrop, settings.deleAction().forUser(user), hidden,
-            Optional.of(new PopView.Device(state, settings.historyDays().forUser(user), forgetAfter, now)));
+            Optional.of(new PopView.Device(state, settings.historyDays().forUser(user), forgetAfter, now)), notesLock(user));
+    }
+
+    private PopView.NotesLocking notesLock(Username user) {
+        return () -> locks.lockNotes(user);
     }
 
     /** Every device the maildrop has a note of, counting or not. */
@@ -153,12 +165,17 @@ public final class Devices {
         return reports;
     }
 
-    /** Forgets a device: it no longer counts, and logs in again as a new one. */
-    public boolean forget(Maildrop maildrop, String device) throws MaildropException {
-        if (!maildrop.noteNames().contains(DeviceState.noteOf(device))) {
-            return false;
+    /**
+     * Forgets a device: it no longer counts, and logs in again as a new one. The caller holds the device's lock
+     * (no session of the device is open).
+     */
+    public boolean forget(Username user, Maildrop maildrop, String device) throws MaildropException {
+        try (NotesLock notes = locks.lockNotes(user)) {
+            if (!maildrop.noteNames().contains(DeviceState.noteOf(device))) {
+                return false;
+            }
+            maildrop.deleteNote(DeviceState.noteOf(device));
+            return true;
         }
-        maildrop.deleteNote(DeviceState.noteOf(device));
-        return true;
     }
 }

@@ -15,6 +15,7 @@ import dev.pop3x.config.DeviceSettings.DeleAction;
 import dev.pop3x.maildrop.ForwardingMaildrop;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
+import dev.pop3x.maildrop.MaildropLocks.NotesLock;
 import dev.pop3x.maildrop.MaildropMessage;
 
 /**
@@ -30,12 +31,16 @@ public final class PopView extends ForwardingMaildrop {
 
     private final DeleAction action;
     private final Optional<Device> device;
+    private final NotesLocking notesLock;
+    private final Set<String> hiddenAtLogin;
     private final List<MaildropMessage> listed;
 
-    PopView(Maildrop maildrop, DeleAction action, Set<String> hidden, Optional<Device> device) {
+    PopView(Maildrop maildrop, DeleAction action, Set<String> hidden, Optional<Device> device, NotesLocking notesLock) {
         super(maildrop);
         this.action = action;
         this.device = device;
+        this.notesLock = notesLock;
+        this.hiddenAtLogin = Set.copyOf(hidden);
         this.listed = maildrop.messages().stream()
             .filter(message -> !hidden.contains(message.uniqueId()))
             .filter(message -> device.map(session -> session.state.lists(message, session.historyDays)).orElse(true))
@@ -67,8 +72,29 @@ public final class PopView extends ForwardingMaildrop {
         return listed;
     }
 
+    /** Takes the user's notes lock ({@link dev.pop3x.maildrop.MaildropLocks#lockNotes}). */
+    interface NotesLocking {
+        NotesLock lock() throws MaildropException;
+    }
+
+    /**
+     * Under the user's notes lock: this device's deletions are saved, the other devices' states read, and what every
+     * device has now deleted is expunged (or hidden) in the same step, so that two sessions ending at once neither
+     * both miss nor both make the decision.
+     */
     @Override
     public void expunge(Collection<MaildropMessage> deleted) throws MaildropException {
+        if (device.isEmpty() && action == DeleAction.EXPUNGE) {
+            // nothing shared changes
+            delegate().expunge(deleted);
+            return;
+        }
+        try (NotesLock notes = notesLock.lock()) {
+            expungeLocked(deleted);
+        }
+    }
+
+    private void expungeLocked(Collection<MaildropMessage> deleted) throws MaildropException {
         if (device.isEmpty()) {
             remove(deleted);
             return;
@@ -101,7 +127,9 @@ public final class PopView extends ForwardingMaildrop {
         // read again: another device's session may have hidden messages since this one logged in
         Set<String> all = new LinkedHashSet<>(Devices.hidden(delegate()));
         messages.forEach(message -> all.add(message.uniqueId()));
-        all.retainAll(present);
+        // forget the messages gone: hidden when this session logged in, yet not in its listing; a message missing from
+        // the listing but hidden since may be one that arrived after it, hidden by a newer session: it stays
+        all.removeIf(uniqueId -> hiddenAtLogin.contains(uniqueId) && !present.contains(uniqueId));
         delegate().saveNote(HIDDEN_NOTE, all.stream().map(uniqueId -> uniqueId + "\n").collect(Collectors.joining()));
     }
 }

@@ -87,18 +87,60 @@ public final class LeasedMaildropLocks implements MaildropLocks {
     }
 
     @Override
-    public Optional<MaildropLock> tryLockBriefly(Username user, String holder) {
+    public Optional<MaildropLock> tryLockBriefly(Username user, Optional<String> device, String holder) {
         Optional<MaildropLeases> leases = leasesFor(user);
-        Optional<MaildropLock> held = local.tryLockBriefly(user, holder);
+        Optional<MaildropLock> held = local.tryLockBriefly(user, device, holder);
         if (leases.isEmpty() || held.isEmpty()) {
             return held;
         }
-        Optional<MaildropLease> taken = acquire(leases.get(), user, Optional.empty(), holder);
+        Optional<MaildropLease> taken = acquire(leases.get(), user, device, holder);
         if (taken.isEmpty()) {
             held.get().release();
             return Optional.empty();
         }
         return Optional.of(new Leased(held.get(), taken.get(), leases.get()));
+    }
+
+    /**
+     * This node's notes lock, then the lease {@link MaildropKey#NOTES}, tried every {@value #RETRY_MILLIS} ms until
+     * {@link #BRIEF_HOLD_PATIENCE} is over. The lease is not renewed: the notes lock is held for a few store calls,
+     * far less than a lease lasts.
+     */
+    @Override
+    public NotesLock lockNotes(Username user) throws MaildropException {
+        Optional<MaildropLeases> leases = leasesFor(user);
+        NotesLock here = local.lockNotes(user);
+        if (leases.isEmpty()) {
+            return here;
+        }
+        Instant deadline = clock.instant().plus(BRIEF_HOLD_PATIENCE);
+        try {
+            while (true) {
+                Optional<MaildropLease> lease = leases.get().tryAcquire(user, Optional.of(MaildropKey.NOTES), node + " notes");
+                if (lease.isPresent()) {
+                    return () -> {
+                        try {
+                            lease.get().release();
+                        } finally {
+                            here.close();
+                        }
+                    };
+                }
+                if (!clock.instant().isBefore(deadline)) {
+                    throw MaildropException.temporary("The notes lease of " + user.asString() + " is held by "
+                        + leases.get().holder(user, Optional.of(MaildropKey.NOTES)).orElse("(released just now)") + " for longer than "
+                        + BRIEF_HOLD_PATIENCE, null);
+                }
+                TimeUnit.MILLISECONDS.sleep(RETRY_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            here.close();
+            Thread.currentThread().interrupt();
+            throw MaildropException.temporary("Interrupted while waiting for the notes lease of " + user.asString(), e);
+        } catch (MaildropException | RuntimeException e) {
+            here.close();
+            throw e;
+        }
     }
 
     @Override
