@@ -17,7 +17,6 @@ import dev.pop3x.config.Settings;
 import dev.pop3x.devices.Devices;
 import dev.pop3x.devices.PopView;
 import dev.pop3x.maildrop.MaildropMessage;
-import dev.pop3x.maildrop.james.ImportedUidls;
 import dev.pop3x.maildrop.james.JamesMaildropStore;
 import dev.pop3x.maildrop.james.JamesNotes;
 import dev.pop3x.maildrop.james.JamesQuotas;
@@ -45,8 +44,7 @@ final class Pop3Sessions {
 
     private JamesMaildropStore newMaildropStore() {
         return new JamesMaildropStore(store.mailboxManager(), new JamesQuotas(store.quotaManager(), store.quotaRoots()),
-            new JamesBackendSettings(Settings.of(Map.of())), new ImportedUidls(store.blobStore(), store.blobIds()),
-            new JamesNotes(store.blobStore(), store.blobIds()));
+            new JamesBackendSettings(Settings.of(Map.of())), new JamesNotes(store.blobStore(), store.blobIds()));
     }
 
     /** Forgets the listings of earlier logins, as a restarted server would: the next logins read them. */

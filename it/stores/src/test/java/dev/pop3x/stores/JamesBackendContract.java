@@ -46,8 +46,8 @@ import dev.pop3x.devices.Devices;
 import dev.pop3x.devices.PopView;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropMessage;
+import dev.pop3x.maildrop.NoteKind;
 import dev.pop3x.maildrop.QuotaUsage;
-import dev.pop3x.maildrop.james.ImportedUidls;
 import dev.pop3x.maildrop.james.JamesMaildropStore;
 import dev.pop3x.maildrop.james.JamesNotes;
 import dev.pop3x.maildrop.james.JamesQuotas;
@@ -92,8 +92,7 @@ abstract class JamesBackendContract {
 
     JamesMaildropStore maildrops(Settings settings) {
         return new JamesMaildropStore(store.mailboxManager(), new JamesQuotas(store.quotaManager(), store.quotaRoots()),
-            new JamesBackendSettings(settings), new ImportedUidls(store.blobStore(), store.blobIds()),
-            new JamesNotes(store.blobStore(), store.blobIds()));
+            new JamesBackendSettings(settings), new JamesNotes(store.blobStore(), store.blobIds()));
     }
 
     MailboxSession session(Username user) {
@@ -305,23 +304,27 @@ abstract class JamesBackendContract {
     }
 
     @Test
-    void notesAreSavedReplacedListedAndDeletedWhateverTheirSize() throws Exception {
+    void notesAreSavedAndReplacedWhateverTheirSizeAndReadAtTheNextOpen() throws Exception {
         Username user = newUser();
         JamesMaildropStore maildrops = maildrops(UID);
+        NoteKind<String> text = NoteKind.of("text", Optional::of, note -> note);
+        NoteKind<String> other = NoteKind.of("other", Optional::of, note -> note);
         String big = "uid-line\n".repeat(2_000);
         try (Maildrop maildrop = maildrops.open(user)) {
-            assertThat(maildrop.note("device/téléphone")).isEmpty();
-            maildrop.saveNote("device/téléphone", "first version");
-            maildrop.saveNote("device/téléphone", big);
-            maildrop.saveNote("hidden", "1\n");
+            assertThat(maildrop.notes().read(text)).isEmpty();
+            maildrop.notes().update(text, current -> "first version");
+            assertThat(maildrop.notes().update(text, current -> current.orElseThrow() + big)).isEqualTo("first version" + big);
+            maildrop.notes().update(other, current -> "1\n");
+            assertThat(maildrop.notes().read(text)).contains("first version" + big);
         }
 
         try (Maildrop next = maildrops.open(user)) {
-            assertThat(next.note("device/téléphone")).contains(big);
-            assertThat(next.noteNames()).containsExactlyInAnyOrder("device/téléphone", "hidden");
-            next.deleteNote("device/téléphone");
-            assertThat(next.note("device/téléphone")).isEmpty();
-            assertThat(next.noteNames()).containsExactly("hidden");
+            assertThat(next.notes().read(text)).contains("first version" + big);
+            assertThat(next.notes().read(other)).contains("1\n");
+            next.notes().update(text, current -> "short");
+        }
+        try (Maildrop next = maildrops.open(user)) {
+            assertThat(next.notes().read(text)).contains("short");
         }
     }
 

@@ -4,18 +4,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import dev.pop3x.config.DeviceSettings.DeleAction;
 import dev.pop3x.maildrop.ForwardingMaildrop;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
-import dev.pop3x.maildrop.MaildropLocks.NotesLock;
 import dev.pop3x.maildrop.MaildropMessage;
 
 /**
@@ -27,19 +29,15 @@ import dev.pop3x.maildrop.MaildropMessage;
  * maildrop itself ({@link #maildrop()}).
  */
 public final class PopView extends ForwardingMaildrop {
-    static final String HIDDEN_NOTE = "hidden";
-
     private final DeleAction action;
     private final Optional<Device> device;
-    private final NotesLocking notesLock;
     private final Set<String> hiddenAtLogin;
     private final List<MaildropMessage> listed;
 
-    PopView(Maildrop maildrop, DeleAction action, Set<String> hidden, Optional<Device> device, NotesLocking notesLock) {
+    PopView(Maildrop maildrop, DeleAction action, Set<String> hidden, Optional<Device> device) {
         super(maildrop);
         this.action = action;
         this.device = device;
-        this.notesLock = notesLock;
         this.hiddenAtLogin = Set.copyOf(hidden);
         this.listed = maildrop.messages().stream()
             .filter(message -> !hidden.contains(message.uniqueId()))
@@ -72,11 +70,6 @@ public final class PopView extends ForwardingMaildrop {
         return listed;
     }
 
-    /** Takes the user's notes lock ({@link dev.pop3x.maildrop.MaildropLocks#lockNotes}). */
-    interface NotesLocking {
-        NotesLock lock() throws MaildropException;
-    }
-
     /**
      * Under the user's notes lock: this device's deletions are saved, the other devices' states read, and what every
      * device has now deleted is expunged (or hidden) in the same step, so that two sessions ending at once neither
@@ -84,52 +77,48 @@ public final class PopView extends ForwardingMaildrop {
      */
     @Override
     public void expunge(Collection<MaildropMessage> deleted) throws MaildropException {
-        if (device.isEmpty() && action == DeleAction.EXPUNGE) {
-            // nothing shared changes
-            delegate().expunge(deleted);
-            return;
-        }
-        try (NotesLock notes = notesLock.lock()) {
-            expungeLocked(deleted);
-        }
-    }
-
-    private void expungeLocked(Collection<MaildropMessage> deleted) throws MaildropException {
         if (device.isEmpty()) {
             remove(deleted);
             return;
         }
         Device session = device.get();
+        String name = session.state.name();
         Set<String> uniqueIds = deleted.stream().map(MaildropMessage::uniqueId).collect(Collectors.toCollection(LinkedHashSet::new));
-        DeviceState mine = session.state.withDeleted(uniqueIds);
-        delegate().saveNote(DeviceState.noteOf(mine.name()), mine.format());
-        List<DeviceState> others = Devices.read(delegate()).stream()
-            .filter(other -> !other.name().equals(mine.name()) && other.isActive(session.now, session.forgetAfter))
-            .collect(Collectors.toList());
-        List<MaildropMessage> everywhere = new ArrayList<>();
-        for (MaildropMessage message : deleted) {
-            if (others.stream().noneMatch(other -> other.lists(message, session.historyDays))) {
-                everywhere.add(message);
+        delegate().notes().update(DeviceNotes.DEVICES, current -> {
+            SortedMap<String, DeviceState> devices = new TreeMap<>(current.orElse(Collections.emptySortedMap()));
+            DeviceState mine = devices.getOrDefault(name, session.state).withDeleted(uniqueIds);
+            devices.put(name, mine);
+            List<DeviceState> others = devices.values().stream()
+                .filter(other -> !other.name().equals(name) && other.isActive(session.now, session.forgetAfter))
+                .collect(Collectors.toList());
+            List<MaildropMessage> everywhere = new ArrayList<>();
+            for (MaildropMessage message : deleted) {
+                if (others.stream().noneMatch(other -> other.lists(message, session.historyDays))) {
+                    everywhere.add(message);
+                }
             }
-        }
-        if (!everywhere.isEmpty()) {
-            remove(everywhere);
-        }
+            if (!everywhere.isEmpty()) {
+                remove(everywhere);
+            }
+            return devices;
+        });
     }
 
-    /** Expunges the messages, or hides them from POP3 ({@code dele.action=hide}). */
+    /** Expunges the messages, or hides them from POP3 ({@code dele.action=hide}) under the user's notes lock. */
     private void remove(Collection<MaildropMessage> messages) throws MaildropException {
         if (action == DeleAction.EXPUNGE) {
             delegate().expunge(messages);
             return;
         }
         Set<String> present = delegate().messages().stream().map(MaildropMessage::uniqueId).collect(Collectors.toSet());
-        // read again: another device's session may have hidden messages since this one logged in
-        Set<String> all = new LinkedHashSet<>(Devices.hidden(delegate()));
-        messages.forEach(message -> all.add(message.uniqueId()));
-        // forget the messages gone: hidden when this session logged in, yet not in its listing; a message missing from
-        // the listing but hidden since may be one that arrived after it, hidden by a newer session: it stays
-        all.removeIf(uniqueId -> hiddenAtLogin.contains(uniqueId) && !present.contains(uniqueId));
-        delegate().saveNote(HIDDEN_NOTE, all.stream().map(uniqueId -> uniqueId + "\n").collect(Collectors.joining()));
+        delegate().notes().update(DeviceNotes.HIDDEN, current -> {
+            // as it is now: another device's session may have hidden messages since this one logged in
+            Set<String> all = new LinkedHashSet<>(current.orElse(Set.of()));
+            messages.forEach(message -> all.add(message.uniqueId()));
+            // forget the messages gone: hidden when this session logged in, yet not in its listing; a message missing
+            // from the listing but hidden since may be one that arrived after it, hidden by a newer session: it stays
+            all.removeIf(uniqueId -> hiddenAtLogin.contains(uniqueId) && !present.contains(uniqueId));
+            return all;
+        });
     }
 }

@@ -72,7 +72,7 @@ public final class DeviceRoutes implements Routes {
                     .message("Device " + device + " of " + user.asString() + " is in a POP3 session; try again after it").haltError();
             }
             try (Maildrop maildrop = store.open(user)) {
-                if (!devices.forget(user, maildrop, device)) {
+                if (!devices.forget(maildrop, device)) {
                     throw ErrorResponder.builder().statusCode(HttpStatus.NOT_FOUND_404).type(ErrorResponder.ErrorType.NOT_FOUND)
                         .message(user.asString() + " has no device " + device).haltError();
                 }

@@ -33,6 +33,7 @@ import dev.pop3x.config.JamesBackendSettings;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropStore;
+import dev.pop3x.maildrop.TextNotes;
 import reactor.core.publisher.Mono;
 
 /**
@@ -54,12 +55,11 @@ public final class JamesMaildropStore implements MaildropStore {
     private final MailboxManager mailboxManager;
     private final JamesQuotas quotas;
     private final JamesBackendSettings settings;
-    private final ImportedUidls imported;
     private final JamesNotes notes;
 
     @Inject
     public JamesMaildropStore(@Named("mailboxmanager") MailboxManager mailboxManager, JamesQuotas quotas, JamesBackendSettings settings,
-                              ImportedUidls imported, JamesNotes notes) {
+                              JamesNotes notes) {
         if (settings.uidl() == JamesBackendSettings.UidlForm.MESSAGE_ID
             && !mailboxManager.getSupportedMessageCapabilities().contains(MailboxManager.MessageCapabilities.UniqueID)) {
             throw new InvalidSettingException(JamesBackendSettings.UIDL.key(), "'" + JamesBackendSettings.UIDL.key()
@@ -69,7 +69,6 @@ public final class JamesMaildropStore implements MaildropStore {
         this.mailboxManager = mailboxManager;
         this.quotas = quotas;
         this.settings = settings;
-        this.imported = imported;
         this.notes = notes;
     }
 
@@ -85,7 +84,8 @@ public final class JamesMaildropStore implements MaildropStore {
     }
 
     /** The INBOX's messages, their octets as RETR sends them, and their retrievals. */
-    private CompactListing list(MessageManager mailbox, MailboxSession session, ListingKey key) throws MailboxException {
+    private CompactListing list(MessageManager mailbox, MailboxSession session, ListingKey key, TextNotes inboxNotes)
+        throws MailboxException, MaildropException {
         long uidValidity = key.uidValidity;
         CompactListing listing = newListing(uidValidity);
         Map<String, Optional<Instant>> retrievalDays = new HashMap<>();
@@ -96,7 +96,8 @@ public final class JamesMaildropStore implements MaildropStore {
                 RetrievalKeyword.retrieved(result.getFlags(), retrievalDays));
         }
         listing.complete();
-        listing.imported(imported.read(key.imported, uidValidity, mailbox.getMailboxPath()));
+        listing.imported(inboxNotes.read(ImportedUidls.KIND).map(imported -> imported.forInbox(uidValidity, mailbox.getMailboxPath()))
+            .orElse(Map.of()));
         if (settings.exactOctets()) {
             listing.correct(CrlfOctets.exceptions(mailboxManager, mailbox, session, uidValidity, listing.highestUid()));
         }
@@ -110,19 +111,22 @@ public final class JamesMaildropStore implements MaildropStore {
             MailboxPath inbox = MailboxPath.inbox(session);
             provisionInbox(mailboxManager, inbox, session);
             MessageManager mailbox = mailboxManager.getMailbox(inbox, session);
-            ListingKey key = keyOf(mailbox, session);
+            // every pop3x annotation in one call: the notes, the imported unique-ids' reference, the last login
+            Map<String, String> annotations = JamesNotes.annotations(mailboxManager, inbox, session);
+            TextNotes inboxNotes = notes.of(mailboxManager, inbox, session, annotations);
+            ListingKey key = keyOf(mailbox, session, annotations);
             ListingSnapshot snapshot = listings.getIfPresent(mailbox.getId());
             CompactListing listing;
             if (snapshot != null && snapshot.key.equals(key)) {
                 listing = snapshot.listing.copy();
             } else {
-                listing = list(mailbox, session, key);
-                if (listing.size() == key.count && key.equals(keyOf(mailbox, session))) {
+                listing = list(mailbox, session, key, inboxNotes);
+                if (listing.size() == key.count && key.equals(keyOf(mailbox, session, annotations))) {
                     listings.put(mailbox.getId(), new ListingSnapshot(key, listing.copy()));
                 }
             }
             return new JamesMaildrop(mailboxManager, quotas, session, mailbox, listing,
-                new JamesMaildrop.Imports(imported, key.uidValidity), notes);
+                key.uidValidity, inboxNotes, annotations);
         });
     }
 
@@ -149,13 +153,13 @@ public final class JamesMaildropStore implements MaildropStore {
      * before an expunge and that append: LoadIT saw a login list a message expunged the moment before). A listing is
      * cached only when the key read before it equals the key read after it and agrees with it on the count.
      */
-    private ListingKey keyOf(MessageManager mailbox, MailboxSession session) throws MailboxException {
+    private ListingKey keyOf(MessageManager mailbox, MailboxSession session, Map<String, String> annotations) throws MailboxException {
         long count = mailbox.getMetaData(MessageManager.MailboxMetaData.RecentMode.IGNORE, session,
             EnumSet.of(MessageManager.MailboxMetaData.Item.MailboxCounters)).getMessageCount();
         MessageManager.MailboxMetaData metaData = mailbox.getMetaData(MessageManager.MailboxMetaData.RecentMode.IGNORE, session,
             EnumSet.of(MessageManager.MailboxMetaData.Item.HighestModSeq, MessageManager.MailboxMetaData.Item.NextUid));
         return new ListingKey(metaData.getUidValidity().asLong(), metaData.getUidNext().asLong(),
-            metaData.getHighestModSeq().asLong(), count, imported.reference(mailboxManager, mailbox.getMailboxPath(), session),
+            metaData.getHighestModSeq().asLong(), count, JamesNotes.blobOf(annotations, ImportedUidls.KIND.name()).orElse(""),
             settings);
     }
 
@@ -168,7 +172,7 @@ public final class JamesMaildropStore implements MaildropStore {
         private final long uidNext;
         private final long highestModSeq;
         private final long count;
-        /** The imported unique-ids' reference: an import moves no mod-sequence. */
+        /** The imported unique-ids' blob, as the login read it: an import moves no mod-sequence. */
         private final String imported;
         private final JamesBackendSettings settings;
 

@@ -22,7 +22,7 @@ class MessageIdUidlSettingTest {
     void messageIdUidlsOnMailboxesWithoutMessageIdsStopTheStartNamingTheKey() {
         MailboxManager jpaLike = mailboxManager(EnumSet.noneOf(MessageCapabilities.class));
 
-        assertThatThrownBy(() -> new JamesMaildropStore(jpaLike, null, MESSAGE_ID, null, null))
+        assertThatThrownBy(() -> new JamesMaildropStore(jpaLike, null, MESSAGE_ID, null))
             .isInstanceOf(InvalidSettingException.class)
             .hasMessageContaining("'james.uidl=message-id' needs mailboxes with message ids")
             .extracting(e -> ((InvalidSettingException) e).key()).isEqualTo("james.uidl");
@@ -32,7 +32,7 @@ class MessageIdUidlSettingTest {
     void messageIdUidlsOnMailboxesWithMessageIdsAreAccepted() {
         MailboxManager memoryLike = mailboxManager(EnumSet.of(MessageCapabilities.UniqueID));
 
-        assertThatCode(() -> new JamesMaildropStore(memoryLike, null, MESSAGE_ID, null, null)).doesNotThrowAnyException();
+        assertThatCode(() -> new JamesMaildropStore(memoryLike, null, MESSAGE_ID, null)).doesNotThrowAnyException();
     }
 
     /** James's mailbox manager, as far as the setting's check reads it: its message capabilities. */
