@@ -36,7 +36,7 @@ import dev.pop3x.maildrop.maildir.MaildirLeases;
 import dev.pop3x.maildrop.maildir.MaildirLocation;
 import dev.pop3x.maildrop.maildir.MaildirMaildropStore;
 import dev.pop3x.policy.DirectorySweepLedger;
-import dev.pop3x.policy.SweepCandidateStore;
+import dev.pop3x.policy.LedgerRecordingStore;
 import dev.pop3x.policy.SweepLedger;
 import dev.pop3x.protocol.Texts;
 import dev.pop3x.server.Pop3xServers;
@@ -59,14 +59,15 @@ public final class Pop3xModule extends AbstractModule {
         // pop3x's POP3 listeners: started by James (guice.extension.startable), found by WebAdmin's routes
         bind(Pop3xServers.class).in(Singleton.class);
         // every backend, telling the sweep ledger which users have retrieved mail
-        bind(MaildropStore.class).to(SweepCandidateStore.class).in(Singleton.class);
+        bind(MaildropStore.class).to(LedgerRecordingStore.class).in(Singleton.class);
         // the sweep ledger: a directory (policy.sweep-ledger) unless dev.pop3x.cluster.CassandraClusterModule keeps it in Cassandra
         OptionalBinder.newOptionalBinder(binder(), SweepLedger.class).setDefault().to(DirectorySweepLedger.class);
         bind(LocalMaildropLocks.class).in(Singleton.class);
         // this node's locks, with a lease across the nodes: in Cassandra (lock.cassandra-lease, bound by
         // dev.pop3x.cluster.CassandraClusterModule) or in each maildir (lock.maildir-lease)
         OptionalBinder.newOptionalBinder(binder(), Key.get(MaildropLeases.class, Names.named(LeasedMaildropLocks.CLUSTER)));
-        bind(MaildirLeases.class).in(Singleton.class);
+        MapBinder.newMapBinder(binder(), String.class, MaildropLeases.class, Names.named(LeasedMaildropLocks.PER_BACKEND))
+            .addBinding(MaildropSettings.MAILDIR_BACKEND).to(MaildirLeases.class).in(Singleton.class);
         bind(MaildropLocks.class).to(LeasedMaildropLocks.class).in(Singleton.class);
         // a quota set through James (WebAdmin /quota) also binds the maildir backend's maildrops
         bind(QuotaLimitSource.class).to(JamesQuotaLimits.class).in(Singleton.class);

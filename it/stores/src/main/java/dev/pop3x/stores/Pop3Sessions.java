@@ -15,7 +15,7 @@ import dev.pop3x.config.JamesBackendSettings;
 import dev.pop3x.config.PolicySettings;
 import dev.pop3x.config.Settings;
 import dev.pop3x.devices.Devices;
-import dev.pop3x.devices.PopView;
+import dev.pop3x.devices.SessionView;
 import dev.pop3x.maildrop.MaildropMessage;
 import dev.pop3x.maildrop.james.JamesMaildropStore;
 import dev.pop3x.maildrop.james.JamesNotes;
@@ -54,7 +54,7 @@ final class Pop3Sessions {
 
     /** Login, STAT, UIDL, LIST, QUIT; returns the length of the UIDL listing. */
     int scan(Username user, CallTimes times) throws Exception {
-        PopView view = login(user, times);
+        SessionView view = login(user, times);
         long octets = 0;
         StringBuilder uidl = new StringBuilder();
         for (MaildropMessage message : view.messages()) {
@@ -77,7 +77,7 @@ final class Pop3Sessions {
     }
 
     private long retrieveAll(Username user, boolean delete, CallTimes times) throws Exception {
-        PopView view = login(user, times);
+        SessionView view = login(user, times);
         TimedMaildrop timed = (TimedMaildrop) view.maildrop();
         long octets = 0;
         List<MaildropMessage> deleted = new ArrayList<>();
@@ -92,14 +92,14 @@ final class Pop3Sessions {
         return delete ? deleted.size() : octets;
     }
 
-    private PopView login(Username user, CallTimes times) throws Exception {
+    private SessionView login(Username user, CallTimes times) throws Exception {
         long start = System.nanoTime();
         TimedMaildrop maildrop = new TimedMaildrop(maildrops.open(user), times);
         times.add("open", System.nanoTime() - start);
         return devices.open(user, Optional.empty(), maildrop);
     }
 
-    private void quit(Username user, PopView view, List<MaildropMessage> deleted) throws Exception {
+    private void quit(Username user, SessionView view, List<MaildropMessage> deleted) throws Exception {
         if (!deleted.isEmpty()) {
             view.expunge(deleted);
         }

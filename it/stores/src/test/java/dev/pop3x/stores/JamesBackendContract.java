@@ -43,7 +43,7 @@ import dev.pop3x.config.JamesBackendSettings;
 import dev.pop3x.config.PolicySettings;
 import dev.pop3x.config.Settings;
 import dev.pop3x.devices.Devices;
-import dev.pop3x.devices.PopView;
+import dev.pop3x.devices.SessionView;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropMessage;
 import dev.pop3x.maildrop.NoteKind;
@@ -465,7 +465,7 @@ abstract class JamesBackendContract {
         }
 
         try (Maildrop maildrop = maildrops.open(user)) {
-            PopView phone = devices.open(user, Optional.of("phone"), maildrop);
+            SessionView phone = devices.open(user, Optional.of("phone"), maildrop);
             assertThat(phone.messages()).hasSize(2);
             phone.expunge(List.of(phone.messages().get(0)));
         }
@@ -474,7 +474,7 @@ abstract class JamesBackendContract {
             assertThat(devices.open(user, Optional.of("phone"), maildrop).messages()).hasSize(1);
         }
         try (Maildrop maildrop = maildrops.open(user)) {
-            PopView laptop = devices.open(user, Optional.of("laptop"), maildrop);
+            SessionView laptop = devices.open(user, Optional.of("laptop"), maildrop);
             assertThat(laptop.messages()).hasSize(2);
             laptop.expunge(List.of(laptop.messages().get(0)));
         }
@@ -493,13 +493,13 @@ abstract class JamesBackendContract {
         Devices devices = new Devices(new DeviceSettings(Settings.of(Map.of(DeviceSettings.DELE_ACTION.key(), "hide"))), Clock.systemUTC());
         JamesMaildropStore maildrops = maildrops(UID);
         try (Maildrop maildrop = maildrops.open(user)) {
-            PopView view = devices.open(user, Optional.empty(), maildrop);
+            SessionView view = devices.open(user, Optional.empty(), maildrop);
             view.expunge(List.of(view.messages().get(0)));
         }
 
         assertThat(inboxCount(user)).isEqualTo(2);
         try (Maildrop maildrop = maildrops.open(user)) {
-            PopView view = devices.open(user, Optional.empty(), maildrop);
+            SessionView view = devices.open(user, Optional.empty(), maildrop);
             assertThat(view.messages()).hasSize(1);
             assertThat(read(view, view.messages().get(0))).isEqualTo(message("second"));
         }

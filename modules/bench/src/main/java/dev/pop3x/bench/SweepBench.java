@@ -33,10 +33,10 @@ import dev.pop3x.maildrop.QuotaLimitSource;
 import dev.pop3x.maildrop.maildir.MaildirLocation;
 import dev.pop3x.maildrop.maildir.MaildirMaildropStore;
 import dev.pop3x.policy.DirectorySweepLedger;
+import dev.pop3x.policy.LedgerRecordingStore;
 import dev.pop3x.policy.PolicyEnforcer;
 import dev.pop3x.policy.PolicyRunner;
 import dev.pop3x.policy.PolicySweeper;
-import dev.pop3x.policy.SweepCandidateStore;
 
 /**
  * The sweeper's cost against the number of users (docs/development.md, "The sweeper"): real maildirs on disk, one
@@ -81,7 +81,8 @@ public final class SweepBench {
         MaildirMaildropStore maildirs = new MaildirMaildropStore(new MaildirLocation(settings.get(MaildirSettings.LOCATION), root),
             QuotaLimitSource.NONE, new MaildirSettings(settings), clock);
         DirectorySweepLedger ledger = new DirectorySweepLedger(root.resolve("sweep-ledger"));
-        CountingStore counted = new CountingStore(new SweepCandidateStore(new MaildropRouter(Map.of("maildir", maildirs), maildropSettings), ledger));
+        CountingStore counted = new CountingStore(new LedgerRecordingStore(new MaildropRouter(Map.of("maildir", maildirs), maildropSettings,
+            new LocalMaildropLocks(maildropSettings)), ledger));
         MemoryUsersRepository users = MemoryUsersRepository.withoutVirtualHosting(null);
         byte[] message = "From: a@example.test\r\nSubject: kept\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
 

@@ -27,7 +27,7 @@ import dev.pop3x.maildrop.MaildropMessage;
 import dev.pop3x.maildrop.MaildropNotes;
 
 /**
- * POP3 from several devices, and DELE that hides: opens the {@link PopView} a session sees, registering a device at
+ * POP3 from several devices, and DELE that hides: opens the {@link SessionView} a session sees, registering a device at
  * its first login ({@code devices.max} at most that count) and noting when each is seen, and reads the devices of a
  * maildrop for WebAdmin. The devices' states and the messages hidden from POP3 are the maildrop's notes
  * {@link DeviceNotes#DEVICES} and {@link DeviceNotes#HIDDEN}, changed under the user's notes lock.
@@ -54,11 +54,11 @@ public final class Devices {
      *
      * @throws TooManyDevices a new device, when {@code devices.max} devices count already
      */
-    public PopView open(Username user, Optional<String> device, Maildrop maildrop) throws MaildropException, TooManyDevices {
+    public SessionView open(Username user, Optional<String> device, Maildrop maildrop) throws MaildropException, TooManyDevices {
         MaildropNotes notes = maildrop.notes();
-        Set<String> hidden = notes.read(DeviceNotes.HIDDEN).orElse(Set.of());
+        HiddenMessages hidden = HiddenMessages.of(maildrop, settings.deleAction().forUser(user));
         if (device.isEmpty()) {
-            return new PopView(maildrop, settings.deleAction().forUser(user), hidden, Optional.empty());
+            return new SessionView(maildrop, hidden, Optional.empty());
         }
         String name = device.get();
         Instant now = clock.instant();
@@ -82,8 +82,8 @@ public final class Devices {
         if (!devices.containsKey(name)) {
             throw new TooManyDevices(user, name, max);
         }
-        return new PopView(maildrop, settings.deleAction().forUser(user), hidden,
-            Optional.of(new PopView.Device(devices.get(name), settings.historyDays().forUser(user), forgetAfter, now)));
+        return new SessionView(maildrop, hidden,
+            Optional.of(new SessionView.Device(devices.get(name), settings.historyDays().forUser(user), forgetAfter, now)));
     }
 
     /** What WebAdmin shows of one device. */

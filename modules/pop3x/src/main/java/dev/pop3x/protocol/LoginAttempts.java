@@ -29,13 +29,15 @@ final class LoginAttempts {
     private static final Logger LOGGER = LoggerFactory.getLogger(LoginAttempts.class);
 
     private final LoginBrake brake;
+    private final DeviceTags deviceTags;
     private final Authenticator authenticator;
     private final LoginFlow loginFlow;
     private final Replies replies;
 
     @Inject
-    LoginAttempts(LoginBrake brake, Authenticator authenticator, LoginFlow loginFlow, Replies replies) {
+    LoginAttempts(LoginBrake brake, DeviceTags deviceTags, Authenticator authenticator, LoginFlow loginFlow, Replies replies) {
         this.brake = brake;
+        this.deviceTags = deviceTags;
         this.authenticator = authenticator;
         this.loginFlow = loginFlow;
         this.replies = replies;
@@ -81,7 +83,10 @@ final class LoginAttempts {
      */
     private void check(Pop3xSession session, String command, Admission admission, String user, String password,
                        Optional<String> authorizationId) {
-        session.input().offLoop(() -> authenticator.password(user, password, authorizationId), (authentication, failure) -> {
+        session.input().offLoop(() -> {
+            DeviceTags.Untagged untagged = deviceTags.untag(user, authorizationId);
+            return untagged.onDevice(authenticator.password(untagged.authenticationId(), password, untagged.authorizationId()));
+        }, (authentication, failure) -> {
             Reply reply;
             if (failure != null) {
                 brake.abandoned(admission);

@@ -127,7 +127,7 @@ class DeviceRulesTest {
             } else if (step.endsWith(" is forgotten")) {
                 assertThat(devices.forget(stored(), words[0])).isTrue();
             } else if (words[1].equals("DELE")) {
-                PopView session = login(words[0]).orElseThrow();
+                SessionView session = login(words[0]).orElseThrow();
                 Set<String> deleting = Set.copyOf(List.of(words).subList(2, words.length));
                 session.expunge(session.messages().stream().filter(message -> deleting.contains(names.get(message.uniqueId())))
                     .collect(Collectors.toList()));
@@ -136,7 +136,7 @@ class DeviceRulesTest {
             }
         }
 
-        private Optional<PopView> login(String who) throws MaildropException {
+        private Optional<SessionView> login(String who) throws MaildropException {
             try {
                 return Optional.of(devices.open(BOB, who.equals(TAGLESS) ? Optional.empty() : Optional.of(who), stored()));
             } catch (TooManyDevices e) {

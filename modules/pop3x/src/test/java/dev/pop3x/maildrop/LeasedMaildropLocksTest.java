@@ -23,7 +23,8 @@ class LeasedMaildropLocksTest {
         MaildropSettings settings = MaildropSettings.from(Settings.of(Map.of("lock.cassandra-lease", "60s")), Set.of("james", "maildir"));
         MaildirLeases maildirLeases = new MaildirLeases(new MaildirLocation("var/maildir/%d/%n/Maildir", root), settings, Clock.systemUTC());
 
-        assertThatThrownBy(() -> new LeasedMaildropLocks(new LocalMaildropLocks(settings), settings, Optional.empty(), maildirLeases, Clock.systemUTC()))
+        assertThatThrownBy(() -> new LeasedMaildropLocks(new LocalMaildropLocks(settings), settings, Optional.empty(), Map.of(MaildropSettings.MAILDIR_BACKEND, maildirLeases),
+            Clock.systemUTC()))
             .isInstanceOf(InvalidSettingException.class)
             .hasMessageContaining("lock.cassandra-lease")
             .hasMessageContaining("dev.pop3x.cluster.CassandraClusterModule");

@@ -57,9 +57,13 @@ class UidlBulkPullTaskTest {
         return new OldServer("127.0.0.1", listener.getLocalPort(), TlsMode.NONE, false, Optional.empty(), Duration.ofSeconds(5));
     }
 
-    /** An empty maildrop; the password "wrong" is refused. */
+    /**
+     * An empty maildrop; the password "wrong" is refused. A session stops counting as open before its last answer goes
+     * out: the client, once it has that answer, may open the next one before this thread ends.
+     */
     private void serve(Socket socket) {
         mostAtOnce.accumulateAndGet(open.incrementAndGet(), Math::max);
+        boolean counted = true;
         try (socket) {
             OutputStream out = socket.getOutputStream();
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
@@ -67,15 +71,22 @@ class UidlBulkPullTaskTest {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 Thread.sleep(20);
                 String answer = line.equals("PASS wrong") ? "-ERR [AUTH] no" : line.equals("LIST") || line.equals("UIDL") ? "+OK\r\n." : "+OK";
+                boolean last = line.equals("QUIT") || answer.startsWith("-ERR");
+                if (last) {
+                    open.decrementAndGet();
+                    counted = false;
+                }
                 out.write((answer + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                if (line.equals("QUIT") || answer.startsWith("-ERR")) {
+                if (last) {
                     return;
                 }
             }
         } catch (IOException | InterruptedException e) {
             // the client closed
         } finally {
-            open.decrementAndGet();
+            if (counted) {
+                open.decrementAndGet();
+            }
         }
     }
 

@@ -27,6 +27,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pop3x.files.AtomicFile;
+
 /**
  * One Maildir++ directory (cur/, new/, tmp/), as Dovecot, Courier and Postfix share it: messages are files that
  * are never modified, only renamed (new/ to cur/, flags in the {@code :2,} info) and deleted, so a scan and a
@@ -37,9 +39,17 @@ final class Maildir {
     static final String LAST_LOGIN = "pop3x-lastlogin";
 
     private final Path root;
+    private final boolean fsync;
 
+    /** A maildir whose control files are replaced without fsync (tests, and readers that write none). */
     Maildir(Path root) {
+        this(root, false);
+    }
+
+    /** @param fsync {@code maildir.fsync}: control files and notes are replaced as {@link AtomicFile} says */
+    Maildir(Path root, boolean fsync) {
         this.root = root;
+        this.fsync = fsync;
     }
 
     Path root() {
@@ -146,7 +156,7 @@ final class Maildir {
         }
         move(message.path(), target);
         if (fsync) {
-            forceDirectory(root.resolve("new"));
+            AtomicFile.forceDirectory(root.resolve("new"));
         }
         return name;
     }
@@ -265,14 +275,7 @@ final class Maildir {
 
     /** Replaces a control file of the maildir whole: written aside in tmp/, then renamed over the old one. */
     void writeAtomically(String fileName, byte[] content) throws IOException {
-        Path tmp = root.resolve("tmp").resolve(fileName + "." + ProcessHandle.current().pid() + "." + System.nanoTime());
-        try {
-            Files.write(tmp, content, StandardOpenOption.CREATE_NEW);
-            move(tmp, root.resolve(fileName));
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
+        AtomicFile.replace(root.resolve(fileName), root.resolve("tmp"), content, fsync);
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -280,14 +283,6 @@ final class Maildir {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
-        }
-    }
-
-    private static void forceDirectory(Path directory) {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // not every file system lets a directory be opened; the rename is as durable as it can be made
         }
     }
 }

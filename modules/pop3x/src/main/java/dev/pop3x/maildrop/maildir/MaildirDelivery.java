@@ -71,7 +71,7 @@ public final class MaildirDelivery {
      * @param message writes the message as it travels (CRLF line ends)
      */
     public Outcome deliver(Username user, MessageWriter message) throws MaildropException {
-        Maildir maildir = new Maildir(location.of(user));
+        Maildir maildir = new Maildir(location.of(user), settings.fsync());
         try {
             maildir.create();
             MaildirQuota quota = new MaildirQuota(maildir);

@@ -59,7 +59,7 @@ public final class MaildirMaildropStore implements MaildropStore {
     @Override
     public Maildrop open(Username user) throws MaildropException {
         Path path = location.of(user);
-        Maildir maildir = new Maildir(path);
+        Maildir maildir = new Maildir(path, settings.fsync());
         try {
             if (!maildir.exists()) {
                 LOGGER.info("Creating the maildir of {} in {}", user.asString(), path);

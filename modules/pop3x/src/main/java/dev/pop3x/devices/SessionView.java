@@ -14,33 +14,30 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import dev.pop3x.config.DeviceSettings.DeleAction;
 import dev.pop3x.maildrop.ForwardingMaildrop;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
 
 /**
- * The maildrop as one POP3 session sees it: without the messages hidden from POP3 ({@code dele.action=hide}), and,
- * for a session with a device tag, as that device sees it (the mail since its first login, less what it deleted).
- * Its {@link #expunge} is the UPDATE state of the client's DELEs: without a device, the messages are expunged or
- * hidden ({@code dele.action}); with one, they are hidden from that device, and expunged or hidden for everyone
- * once every device that counts has deleted them. Everything else, the deletion policy included, reaches the
- * maildrop itself ({@link #maildrop()}).
+ * The maildrop as one POP3 session sees it, made by {@link Devices#open} at login: without the messages hidden from
+ * POP3 ({@link HiddenMessages}), and, for a session with a device tag, as that device sees it (the mail since its
+ * first login, less what it deleted). Its {@link #expunge} is the UPDATE state of the client's DELEs: without a
+ * device, the messages are removed ({@code dele.action}: expunged or hidden); with one, they are hidden from that
+ * device, and removed for everyone once every device that counts has deleted them. Everything else, the deletion
+ * policy included, reaches the maildrop itself ({@link #maildrop()}).
  */
-public final class PopView extends ForwardingMaildrop {
-    private final DeleAction action;
+public final class SessionView extends ForwardingMaildrop {
+    private final HiddenMessages hidden;
     private final Optional<Device> device;
-    private final Set<String> hiddenAtLogin;
     private final List<MaildropMessage> listed;
 
-    PopView(Maildrop maildrop, DeleAction action, Set<String> hidden, Optional<Device> device) {
+    SessionView(Maildrop maildrop, HiddenMessages hidden, Optional<Device> device) {
         super(maildrop);
-        this.action = action;
+        this.hidden = hidden;
         this.device = device;
-        this.hiddenAtLogin = Set.copyOf(hidden);
         this.listed = maildrop.messages().stream()
-            .filter(message -> !hidden.contains(message.uniqueId()))
+            .filter(message -> !hidden.hides(message))
             .filter(message -> device.map(session -> session.state.lists(message, session.historyDays)).orElse(true))
             .collect(Collectors.toUnmodifiableList());
     }
@@ -78,7 +75,7 @@ public final class PopView extends ForwardingMaildrop {
     @Override
     public void expunge(Collection<MaildropMessage> deleted) throws MaildropException {
         if (device.isEmpty()) {
-            remove(deleted);
+            hidden.remove(deleted);
             return;
         }
         Device session = device.get();
@@ -98,27 +95,9 @@ public final class PopView extends ForwardingMaildrop {
                 }
             }
             if (!everywhere.isEmpty()) {
-                remove(everywhere);
+                hidden.remove(everywhere);
             }
             return devices;
-        });
-    }
-
-    /** Expunges the messages, or hides them from POP3 ({@code dele.action=hide}) under the user's notes lock. */
-    private void remove(Collection<MaildropMessage> messages) throws MaildropException {
-        if (action == DeleAction.EXPUNGE) {
-            delegate().expunge(messages);
-            return;
-        }
-        Set<String> present = delegate().messages().stream().map(MaildropMessage::uniqueId).collect(Collectors.toSet());
-        delegate().notes().update(DeviceNotes.HIDDEN, current -> {
-            // as it is now: another device's session may have hidden messages since this one logged in
-            Set<String> all = new LinkedHashSet<>(current.orElse(Set.of()));
-            messages.forEach(message -> all.add(message.uniqueId()));
-            // forget the messages gone: hidden when this session logged in, yet not in its listing; a message missing
-            // from the listing but hidden since may be one that arrived after it, hidden by a newer session: it stays
-            all.removeIf(uniqueId -> hiddenAtLogin.contains(uniqueId) && !present.contains(uniqueId));
-            return all;
         });
     }
 }
