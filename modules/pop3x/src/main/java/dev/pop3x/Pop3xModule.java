@@ -18,7 +18,6 @@ import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.name.Names;
 
-import dev.pop3x.config.MaildirSettings;
 import dev.pop3x.config.MaildropSettings;
 import dev.pop3x.config.PolicySettings;
 import dev.pop3x.config.Settings;
@@ -35,6 +34,7 @@ import dev.pop3x.maildrop.james.JamesQuotaLimits;
 import dev.pop3x.maildrop.maildir.MaildirLeases;
 import dev.pop3x.maildrop.maildir.MaildirLocation;
 import dev.pop3x.maildrop.maildir.MaildirMaildropStore;
+import dev.pop3x.maildrop.maildir.MaildirSettings;
 import dev.pop3x.policy.DirectorySweepLedger;
 import dev.pop3x.policy.LedgerRecordingStore;
 import dev.pop3x.policy.SweepLedger;
@@ -92,7 +92,7 @@ public final class Pop3xModule extends AbstractModule {
     @Provides
     @Singleton
     Settings settings(PropertiesProvider propertiesProvider) throws ConfigurationException {
-        Settings settings = Settings.resolve(SettingsFiles.read(propertiesProvider));
+        Settings settings = Settings.resolve(SettingsFiles.read(propertiesProvider, Pop3xSettings.ALL), Pop3xSettings.ALL);
         LOGGER.info("pop3x settings other than their defaults: {}", settings);
         return settings;
     }

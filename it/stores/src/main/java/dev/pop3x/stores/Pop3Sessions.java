@@ -10,13 +10,13 @@ import java.util.Optional;
 import org.apache.james.core.Username;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
 
-import dev.pop3x.config.DeviceSettings;
-import dev.pop3x.config.JamesBackendSettings;
+import dev.pop3x.Pop3xSettings;
 import dev.pop3x.config.PolicySettings;
-import dev.pop3x.config.Settings;
+import dev.pop3x.devices.DeviceSettings;
 import dev.pop3x.devices.Devices;
 import dev.pop3x.devices.SessionView;
 import dev.pop3x.maildrop.MaildropMessage;
+import dev.pop3x.maildrop.james.JamesBackendSettings;
 import dev.pop3x.maildrop.james.JamesMaildropStore;
 import dev.pop3x.maildrop.james.JamesNotes;
 import dev.pop3x.maildrop.james.JamesQuotas;
@@ -32,8 +32,8 @@ import dev.pop3x.policy.PolicyTrigger;
  */
 final class Pop3Sessions {
     private final JamesStore store;
-    private final Devices devices = new Devices(new DeviceSettings(Settings.defaults()), Clock.systemUTC());
-    private final PolicyEnforcer policy = new PolicyEnforcer(new PolicySettings(Settings.defaults()), Clock.systemUTC(),
+    private final Devices devices = new Devices(new DeviceSettings(Pop3xSettings.defaults()), Clock.systemUTC());
+    private final PolicyEnforcer policy = new PolicyEnforcer(new PolicySettings(Pop3xSettings.defaults()), Clock.systemUTC(),
         new RecordingMetricFactory());
     private JamesMaildropStore maildrops;
 
@@ -44,7 +44,7 @@ final class Pop3Sessions {
 
     private JamesMaildropStore newMaildropStore() {
         return new JamesMaildropStore(store.mailboxManager(), new JamesQuotas(store.quotaManager(), store.quotaRoots()),
-            new JamesBackendSettings(Settings.of(Map.of())), new JamesNotes(store.blobStore(), store.blobIds()));
+            new JamesBackendSettings(Pop3xSettings.of(Map.of())), new JamesNotes(store.blobStore(), store.blobIds()));
     }
 
     /** Forgets the listings of earlier logins, as a restarted server would: the next logins read them. */

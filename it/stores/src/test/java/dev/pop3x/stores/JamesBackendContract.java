@@ -38,16 +38,17 @@ import org.apache.james.mailbox.model.MessageResult;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.junit.jupiter.api.Test;
 
-import dev.pop3x.config.DeviceSettings;
-import dev.pop3x.config.JamesBackendSettings;
+import dev.pop3x.Pop3xSettings;
 import dev.pop3x.config.PolicySettings;
 import dev.pop3x.config.Settings;
+import dev.pop3x.devices.DeviceSettings;
 import dev.pop3x.devices.Devices;
 import dev.pop3x.devices.SessionView;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropMessage;
 import dev.pop3x.maildrop.NoteKind;
 import dev.pop3x.maildrop.QuotaUsage;
+import dev.pop3x.maildrop.james.JamesBackendSettings;
 import dev.pop3x.maildrop.james.JamesMaildropStore;
 import dev.pop3x.maildrop.james.JamesNotes;
 import dev.pop3x.maildrop.james.JamesQuotas;
@@ -87,7 +88,7 @@ abstract class JamesBackendContract {
     }
 
     JamesMaildropStore maildrops(String uidl) {
-        return maildrops(Settings.of(Map.of(JamesBackendSettings.UIDL.key(), uidl)));
+        return maildrops(Pop3xSettings.of(Map.of(JamesBackendSettings.UIDL.key(), uidl)));
     }
 
     JamesMaildropStore maildrops(Settings settings) {
@@ -405,7 +406,7 @@ abstract class JamesBackendContract {
         try (Maildrop maildrop = maildrops.open(user)) {
             maildrop.markRetrieved(maildrop.messages().get(0), Instant.now());
         }
-        PolicyEnforcer policy = new PolicyEnforcer(new PolicySettings(Settings.of(Map.of(PolicySettings.EXPIRE.key(), "1"))),
+        PolicyEnforcer policy = new PolicyEnforcer(new PolicySettings(Pop3xSettings.of(Map.of(PolicySettings.EXPIRE.key(), "1"))),
             Clock.offset(Clock.systemUTC(), Duration.ofDays(3)), new RecordingMetricFactory());
 
         String expired;
@@ -436,7 +437,7 @@ abstract class JamesBackendContract {
             maildrop.markRetrieved(maildrop.messages().get(2), Instant.now());
             maildrop.markRetrieved(maildrop.messages().get(3), Instant.now());
         }
-        PolicyEnforcer policy = new PolicyEnforcer(new PolicySettings(Settings.of(Map.of(PolicySettings.QUOTA_HIGH.key(), "100",
+        PolicyEnforcer policy = new PolicyEnforcer(new PolicySettings(Pop3xSettings.of(Map.of(PolicySettings.QUOTA_HIGH.key(), "100",
             PolicySettings.QUOTA_LOW.key(), "50"))), Clock.systemUTC(), new RecordingMetricFactory());
 
         try (Maildrop maildrop = maildrops.open(user)) {
@@ -457,7 +458,7 @@ abstract class JamesBackendContract {
         Username user = newUser();
         deliver(user, message("first"));
         deliver(user, message("second"));
-        Devices devices = new Devices(new DeviceSettings(Settings.of(Map.of(DeviceSettings.ENABLED.key(), "true",
+        Devices devices = new Devices(new DeviceSettings(Pop3xSettings.of(Map.of(DeviceSettings.ENABLED.key(), "true",
             DeviceSettings.HISTORY_DAYS.key(), "30"))), Clock.systemUTC());
         JamesMaildropStore maildrops = maildrops(UID);
         try (Maildrop maildrop = maildrops.open(user)) {
@@ -490,7 +491,7 @@ abstract class JamesBackendContract {
         Username user = newUser();
         deliver(user, message("first"));
         deliver(user, message("second"));
-        Devices devices = new Devices(new DeviceSettings(Settings.of(Map.of(DeviceSettings.DELE_ACTION.key(), "hide"))), Clock.systemUTC());
+        Devices devices = new Devices(new DeviceSettings(Pop3xSettings.of(Map.of(DeviceSettings.DELE_ACTION.key(), "hide"))), Clock.systemUTC());
         JamesMaildropStore maildrops = maildrops(UID);
         try (Maildrop maildrop = maildrops.open(user)) {
             SessionView view = devices.open(user, Optional.empty(), maildrop);

@@ -20,7 +20,7 @@ import org.apache.james.core.Username;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.apache.james.user.memory.MemoryUsersRepository;
 
-import dev.pop3x.config.MaildirSettings;
+import dev.pop3x.Pop3xSettings;
 import dev.pop3x.config.MaildropSettings;
 import dev.pop3x.config.PolicySettings;
 import dev.pop3x.config.Settings;
@@ -32,6 +32,7 @@ import dev.pop3x.maildrop.MaildropStore;
 import dev.pop3x.maildrop.QuotaLimitSource;
 import dev.pop3x.maildrop.maildir.MaildirLocation;
 import dev.pop3x.maildrop.maildir.MaildirMaildropStore;
+import dev.pop3x.maildrop.maildir.MaildirSettings;
 import dev.pop3x.policy.DirectorySweepLedger;
 import dev.pop3x.policy.LedgerRecordingStore;
 import dev.pop3x.policy.PolicyEnforcer;
@@ -75,7 +76,7 @@ public final class SweepBench {
     private static void run(int size) throws Exception {
         Path root = Files.createTempDirectory("pop3x-sweep-bench");
         SteppingClock clock = new SteppingClock(Instant.parse("2026-12-01T00:00:00Z"));
-        Settings settings = Settings.of(Map.of("expire.days", "30", "maildir.location", root + "/maildirs/%u/Maildir",
+        Settings settings = Pop3xSettings.of(Map.of("expire.days", "30", "maildir.location", root + "/maildirs/%u/Maildir",
             "maildrop.backend", "maildir"));
         MaildropSettings maildropSettings = MaildropSettings.from(settings, Set.of("maildir"));
         MaildirMaildropStore maildirs = new MaildirMaildropStore(new MaildirLocation(settings.get(MaildirSettings.LOCATION), root),

@@ -20,7 +20,6 @@ import org.apache.james.metrics.api.MetricFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pop3x.config.BrakeSettings;
 import dev.pop3x.devices.DeviceLogin;
 import dev.pop3x.log.Untrusted;
 

@@ -20,7 +20,6 @@ import org.apache.james.core.Username;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pop3x.config.DeviceSettings;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.pop3x.config.DeviceSettings.DeleAction;
+import dev.pop3x.devices.DeviceSettings.DeleAction;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;

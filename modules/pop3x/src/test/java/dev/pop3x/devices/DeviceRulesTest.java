@@ -20,8 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.pop3x.config.DeviceSettings;
-import dev.pop3x.config.Settings;
+import dev.pop3x.Pop3xSettings;
 import dev.pop3x.maildrop.ForwardingMaildrop;
 import dev.pop3x.maildrop.InMemoryMaildrop;
 import dev.pop3x.maildrop.Maildrop;
@@ -109,7 +108,7 @@ class DeviceRulesTest {
             for (String setting : settings.isEmpty() ? new String[0] : settings.split(" \\| ")) {
                 values.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
             }
-            this.devices = new Devices(new DeviceSettings(Settings.of(values)), clock);
+            this.devices = new Devices(new DeviceSettings(Pop3xSettings.of(values)), clock);
         }
 
         void run(String step) throws Exception {

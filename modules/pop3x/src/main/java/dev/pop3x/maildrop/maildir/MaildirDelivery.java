@@ -21,7 +21,6 @@ import org.apache.james.core.Username;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pop3x.config.MaildirSettings;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.QuotaLimitSource;
 import dev.pop3x.maildrop.QuotaUsage;

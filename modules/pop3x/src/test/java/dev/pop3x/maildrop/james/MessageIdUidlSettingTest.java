@@ -11,12 +11,11 @@ import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxManager.MessageCapabilities;
 import org.junit.jupiter.api.Test;
 
+import dev.pop3x.Pop3xSettings;
 import dev.pop3x.config.InvalidSettingException;
-import dev.pop3x.config.JamesBackendSettings;
-import dev.pop3x.config.Settings;
 
 class MessageIdUidlSettingTest {
-    private static final JamesBackendSettings MESSAGE_ID = new JamesBackendSettings(Settings.of(Map.of("james.uidl", "message-id")));
+    private static final JamesBackendSettings MESSAGE_ID = new JamesBackendSettings(Pop3xSettings.of(Map.of("james.uidl", "message-id")));
 
     @Test
     void messageIdUidlsOnMailboxesWithoutMessageIdsStopTheStartNamingTheKey() {
