@@ -37,7 +37,7 @@ public final class RetrCommand extends Pop3xCommand {
         Transaction transaction = session.transaction();
         int number = arguments.message();
         MaildropMessage message = transaction.message(number);
-        Maildrop maildrop = transaction.maildrop();
+        Maildrop maildrop = transaction.view();
         return offLoop(session, () -> {
             try {
                 InputStream content = maildrop.content(message);
