@@ -63,7 +63,7 @@ public final class DeviceRoutes implements Routes {
             Username user = UserParameter.existing(request, users);
             String device = request.params("device");
             if (!DeviceLogin.isDeviceName(device)) {
-                throw UserParameter.badRequest("Not a device name (1 to 32 lower-case letters, digits, '-', '_'): " + device);
+                throw BadRequest.because("Not a device name (1 to 32 lower-case letters, digits, '-', '_'): " + device);
             }
             // the device's own lock, briefly: no session of it can start or be open while it is forgotten
             Optional<MaildropLock> lock = locks.tryLockBriefly(user, Optional.of(device), "webadmin-forget-device");
