@@ -78,6 +78,14 @@ final class DeviceTags {
         return new Untagged(authenticationId, authorizationId, Optional.empty());
     }
 
+    /**
+     * The name the brute-force brake counts a login under: without a device tag, whoever the user (a tag must not
+     * give a guesser a fresh user); read from the name alone, before any check.
+     */
+    static String brakeName(String name) {
+        return DeviceLogin.parse(name).map(login -> login.user().asString()).orElse(name);
+    }
+
     /** A name with a device tag of a user who may use devices, unless the name as written is a user of its own. */
     private Optional<DeviceLogin> deviceLogin(String name) {
         Optional<DeviceLogin> parsed = DeviceLogin.parse(name);

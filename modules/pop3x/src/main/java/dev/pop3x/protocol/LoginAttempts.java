@@ -57,7 +57,7 @@ final class LoginAttempts {
             session.forgetUser();
             return Reply.err(ResponseCode.AUTH, Text.AUTH_FAILED);
         }
-        Optional<Admission> admission = brake.admit(clientAddress(session), user);
+        Optional<Admission> admission = brake.admit(clientAddress(session), DeviceTags.brakeName(user));
         if (admission.isEmpty()) {
             session.forgetUser();
             return Reply.err(ResponseCode.SYS_TEMP, Text.LOGINS_BRAKED);
