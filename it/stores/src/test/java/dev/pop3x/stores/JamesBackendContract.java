@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,11 +20,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import javax.mail.Flags;
 
+import org.apache.james.blob.api.BlobStore;
 import org.apache.james.core.Username;
 import org.apache.james.core.quota.QuotaCountLimit;
 import org.apache.james.core.quota.QuotaSizeLimit;
@@ -327,6 +331,53 @@ abstract class JamesBackendContract {
         try (Maildrop next = maildrops.open(user)) {
             assertThat(next.notes().read(text)).contains("short");
         }
+    }
+
+    /**
+     * What a login of a user without notes costs in notes (the hidden messages, the devices, the imported unique-ids)
+     * and the last login (LOGIN-DELAY): one annotation call with the listing, whether the listing is made or cached,
+     * and no blob read.
+     */
+    @Test
+    void aLoginOfAUserWithoutNotesReadsTheAnnotationsInOneCallAndNoBlob() throws Exception {
+        Username user = newUser();
+        deliver(user, message("first"));
+        Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        JamesMaildropStore maildrops = new JamesMaildropStore(counting(MailboxManager.class, store.mailboxManager(), calls),
+            new JamesQuotas(store.quotaManager(), store.quotaRoots()), new JamesBackendSettings(Pop3xSettings.defaults()),
+            new JamesNotes(counting(BlobStore.class, store.blobStore(), calls), store.blobIds()));
+        Devices devices = new Devices(new DeviceSettings(Pop3xSettings.defaults()), Clock.systemUTC());
+
+        for (String login : List.of("first login, listing made", "second login, listing cached")) {
+            calls.clear();
+            try (Maildrop maildrop = maildrops.open(user)) {
+                assertThat(devices.open(user, Optional.empty(), maildrop).messages()).as(login).hasSize(1);
+                assertThat(maildrop.lastLogin()).as(login).isEmpty();
+            }
+            assertThat(callsOf(calls, "Annotations")).as(login + ": annotation calls, " + calls).isEqualTo(1);
+            assertThat(callsOf(calls, "read")).as(login + ": blob reads, " + calls).isZero();
+        }
+    }
+
+    /** The interface's calls counted by method name, each passed on to the target. */
+    private static <T> T counting(Class<T> type, T target, Map<String, AtomicInteger> calls) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, arguments) -> {
+            calls.computeIfAbsent(method.getName(), name -> new AtomicInteger()).incrementAndGet();
+            try {
+                return method.invoke(target, arguments);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
+    }
+
+    /** Calls of the methods whose name has the word: reads of annotations ("Annotations", not updates), of blobs ("read"). */
+    private static int callsOf(Map<String, AtomicInteger> calls, String word) {
+        return calls.entrySet().stream()
+            .filter(entry -> entry.getKey().startsWith("get" + word) || entry.getKey().startsWith("getAll" + word)
+                || word.equals("read") && entry.getKey().startsWith("read"))
+            .mapToInt(entry -> entry.getValue().get())
+            .sum();
     }
 
     @Test

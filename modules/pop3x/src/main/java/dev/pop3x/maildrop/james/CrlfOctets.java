@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.james.mailbox.MailboxManager;
@@ -52,10 +51,11 @@ final class CrlfOctets {
      * Reads what earlier sessions measured, then measures the messages above the watermark and saves the result.
      *
      * @param highestUid the highest UID the session lists: nothing to measure when the watermark has reached it
+     * @param stored the annotation {@link #KEY} as the login read it with the INBOX's other pop3x annotations
      */
     static Map<Long, Long> exceptions(MailboxManager mailboxManager, MessageManager inbox, MailboxSession session, long uidValidity,
-                                      long highestUid) throws MailboxException {
-        CrlfOctets known = read(mailboxManager, inbox, session, uidValidity);
+                                      long highestUid, Optional<String> stored) throws MailboxException {
+        CrlfOctets known = read(stored, inbox, uidValidity);
         if (known.watermark >= highestUid) {
             return known.exceptions;
         }
@@ -66,12 +66,7 @@ final class CrlfOctets {
         return updated.exceptions;
     }
 
-    private static CrlfOctets read(MailboxManager mailboxManager, MessageManager inbox, MailboxSession session, long uidValidity)
-        throws MailboxException {
-        Optional<String> value = mailboxManager.getAnnotationsByKeys(inbox.getMailboxPath(), session, Set.of(KEY)).stream()
-            .map(MailboxAnnotation::getValue)
-            .flatMap(Optional::stream)
-            .findFirst();
+    private static CrlfOctets read(Optional<String> value, MessageManager inbox, long uidValidity) {
         CrlfOctets empty = new CrlfOctets(uidValidity, 0, new TreeMap<>());
         if (value.isEmpty()) {
             return empty;

@@ -83,8 +83,8 @@ public final class JamesMaildropStore implements MaildropStore {
     }
 
     /** The INBOX's messages, their octets as RETR sends them, and their retrievals. */
-    private CompactListing list(MessageManager mailbox, MailboxSession session, ListingKey key, TextNotes inboxNotes)
-        throws MailboxException, MaildropException {
+    private CompactListing list(MessageManager mailbox, MailboxSession session, ListingKey key, TextNotes inboxNotes,
+                                Map<String, String> annotations) throws MailboxException, MaildropException {
         long uidValidity = key.uidValidity;
         CompactListing listing = newListing(uidValidity);
         Map<String, Optional<Instant>> retrievalDays = new HashMap<>();
@@ -98,7 +98,8 @@ public final class JamesMaildropStore implements MaildropStore {
         listing.imported(inboxNotes.read(ImportedUidls.KIND).map(imported -> imported.forInbox(uidValidity, mailbox.getMailboxPath()))
             .orElse(Map.of()));
         if (settings.exactOctets()) {
-            listing.correct(CrlfOctets.exceptions(mailboxManager, mailbox, session, uidValidity, listing.highestUid()));
+            listing.correct(CrlfOctets.exceptions(mailboxManager, mailbox, session, uidValidity, listing.highestUid(),
+                Optional.ofNullable(annotations.get(CrlfOctets.KEY.asString()))));
         }
         return listing;
     }
@@ -110,7 +111,7 @@ public final class JamesMaildropStore implements MaildropStore {
             MailboxPath inbox = MailboxPath.inbox(session);
             provisionInbox(mailboxManager, inbox, session);
             MessageManager mailbox = mailboxManager.getMailbox(inbox, session);
-            // every pop3x annotation in one call: the notes, the imported unique-ids' reference, the last login
+            // every pop3x annotation in one call: the notes, the imported unique-ids' reference, the measured octets, the last login
             Map<String, String> annotations = JamesNotes.annotations(mailboxManager, inbox, session);
             TextNotes inboxNotes = notes.of(mailboxManager, inbox, session, annotations);
             ListingKey key = keyOf(mailbox, session, annotations);
@@ -119,7 +120,7 @@ public final class JamesMaildropStore implements MaildropStore {
             if (snapshot != null && snapshot.key.equals(key)) {
                 listing = snapshot.listing.copy();
             } else {
-                listing = list(mailbox, session, key, inboxNotes);
+                listing = list(mailbox, session, key, inboxNotes, annotations);
                 if (listing.size() == key.count && key.equals(keyOf(mailbox, session, annotations))) {
                     listings.put(mailbox.getId(), new ListingSnapshot(key, listing.copy()));
                 }
