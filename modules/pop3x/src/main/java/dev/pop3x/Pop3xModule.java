@@ -18,7 +18,6 @@ import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.name.Names;
 
-import dev.pop3x.config.MaildirSettings;
 import dev.pop3x.config.MaildropSettings;
 import dev.pop3x.config.PolicySettings;
 import dev.pop3x.config.Settings;
@@ -35,8 +34,9 @@ import dev.pop3x.maildrop.james.JamesQuotaLimits;
 import dev.pop3x.maildrop.maildir.MaildirLeases;
 import dev.pop3x.maildrop.maildir.MaildirLocation;
 import dev.pop3x.maildrop.maildir.MaildirMaildropStore;
+import dev.pop3x.maildrop.maildir.MaildirSettings;
 import dev.pop3x.policy.DirectorySweepLedger;
-import dev.pop3x.policy.SweepCandidateStore;
+import dev.pop3x.policy.LedgerRecordingStore;
 import dev.pop3x.policy.SweepLedger;
 import dev.pop3x.protocol.Texts;
 import dev.pop3x.server.Pop3xServers;
@@ -59,14 +59,15 @@ public final class Pop3xModule extends AbstractModule {
         // pop3x's POP3 listeners: started by James (guice.extension.startable), found by WebAdmin's routes
         bind(Pop3xServers.class).in(Singleton.class);
         // every backend, telling the sweep ledger which users have retrieved mail
-        bind(MaildropStore.class).to(SweepCandidateStore.class).in(Singleton.class);
+        bind(MaildropStore.class).to(LedgerRecordingStore.class).in(Singleton.class);
         // the sweep ledger: a directory (policy.sweep-ledger) unless dev.pop3x.cluster.CassandraClusterModule keeps it in Cassandra
         OptionalBinder.newOptionalBinder(binder(), SweepLedger.class).setDefault().to(DirectorySweepLedger.class);
         bind(LocalMaildropLocks.class).in(Singleton.class);
         // this node's locks, with a lease across the nodes: in Cassandra (lock.cassandra-lease, bound by
         // dev.pop3x.cluster.CassandraClusterModule) or in each maildir (lock.maildir-lease)
         OptionalBinder.newOptionalBinder(binder(), Key.get(MaildropLeases.class, Names.named(LeasedMaildropLocks.CLUSTER)));
-        bind(MaildirLeases.class).in(Singleton.class);
+        MapBinder.newMapBinder(binder(), String.class, MaildropLeases.class, Names.named(LeasedMaildropLocks.PER_BACKEND))
+            .addBinding(MaildropSettings.MAILDIR_BACKEND).to(MaildirLeases.class).in(Singleton.class);
         bind(MaildropLocks.class).to(LeasedMaildropLocks.class).in(Singleton.class);
         // a quota set through James (WebAdmin /quota) also binds the maildir backend's maildrops
         bind(QuotaLimitSource.class).to(JamesQuotaLimits.class).in(Singleton.class);
@@ -91,7 +92,7 @@ public final class Pop3xModule extends AbstractModule {
     @Provides
     @Singleton
     Settings settings(PropertiesProvider propertiesProvider) throws ConfigurationException {
-        Settings settings = Settings.resolve(SettingsFiles.read(propertiesProvider));
+        Settings settings = Settings.resolve(SettingsFiles.read(propertiesProvider, Pop3xSettings.ALL), Pop3xSettings.ALL);
         LOGGER.info("pop3x settings other than their defaults: {}", settings);
         return settings;
     }

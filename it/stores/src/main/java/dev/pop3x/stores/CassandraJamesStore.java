@@ -10,7 +10,6 @@ import org.apache.james.backends.cassandra.init.KeyspaceFactory;
 import org.apache.james.backends.cassandra.init.SessionWithInitializedTablesFactory;
 import org.apache.james.backends.cassandra.init.configuration.CassandraConfiguration;
 import org.apache.james.backends.cassandra.init.configuration.KeyspaceConfiguration;
-import org.apache.james.blob.api.BlobId;
 import org.apache.james.blob.api.BlobStore;
 import org.apache.james.blob.api.HashBlobId;
 import org.apache.james.blob.cassandra.CassandraBlobStoreFactory;
@@ -18,7 +17,6 @@ import org.apache.james.events.EventBusTestFixture;
 import org.apache.james.events.InVMEventBus;
 import org.apache.james.events.MemoryEventDeadLetters;
 import org.apache.james.events.delivery.InVmEventDelivery;
-import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.acl.UnionMailboxACLResolver;
 import org.apache.james.mailbox.cassandra.CassandraMailboxManager;
 import org.apache.james.mailbox.cassandra.CassandraMailboxSessionMapperFactory;
@@ -30,9 +28,6 @@ import org.apache.james.mailbox.cassandra.quota.CassandraGlobalMaxQuotaDao;
 import org.apache.james.mailbox.cassandra.quota.CassandraPerDomainMaxQuotaDao;
 import org.apache.james.mailbox.cassandra.quota.CassandraPerUserMaxQuotaDao;
 import org.apache.james.mailbox.cassandra.quota.CassandraPerUserMaxQuotaManager;
-import org.apache.james.mailbox.quota.MaxQuotaManager;
-import org.apache.james.mailbox.quota.QuotaManager;
-import org.apache.james.mailbox.quota.UserQuotaRootResolver;
 import org.apache.james.mailbox.store.MailboxManagerConfiguration;
 import org.apache.james.mailbox.store.NoMailboxPathLocker;
 import org.apache.james.mailbox.store.PreDeletionHooks;
@@ -69,12 +64,7 @@ public final class CassandraJamesStore implements JamesStore {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final CqlSession session;
-    private final CassandraMailboxManager mailboxManager;
-    private final StoreQuotaManager quotaManager;
-    private final CassandraPerUserMaxQuotaManager maxQuotaManager;
-    private final DefaultUserQuotaRootResolver quotaRoots;
-    private final BlobId.Factory blobIds = new HashBlobId.Factory();
-    private final BlobStore blobStore;
+    private final StoreParts parts;
 
     public CassandraJamesStore(CassandraServer server) {
         try (CqlSession bare = sessionBuilder(server).build()) {
@@ -87,24 +77,30 @@ public final class CassandraJamesStore implements JamesStore {
         CassandraMessageId.Factory messageIds = new CassandraMessageId.Factory();
         CassandraMailboxSessionMapperFactory mappers = GuiceUtils.testInjector(session, new CassandraTypesProvider(session), messageIds,
             CassandraConfiguration.DEFAULT_CONFIGURATION).getInstance(CassandraMailboxSessionMapperFactory.class);
-        blobStore = CassandraBlobStoreFactory.forTesting(session, new RecordingMetricFactory()).passthrough();
+        BlobStore blobStore = CassandraBlobStoreFactory.forTesting(session, new RecordingMetricFactory()).passthrough();
 
         InVMEventBus eventBus = new InVMEventBus(new InVmEventDelivery(new RecordingMetricFactory()),
             EventBusTestFixture.RETRY_BACKOFF_CONFIGURATION, new MemoryEventDeadLetters());
         StoreRightManager rights = new StoreRightManager(mappers, new UnionMailboxACLResolver(), eventBus);
         SessionProviderImpl sessions = new SessionProviderImpl(null, null);
-        maxQuotaManager = new CassandraPerUserMaxQuotaManager(new CassandraPerUserMaxQuotaDao(session),
+        CassandraPerUserMaxQuotaManager maxQuotaManager = new CassandraPerUserMaxQuotaManager(new CassandraPerUserMaxQuotaDao(session),
             new CassandraPerDomainMaxQuotaDao(session), new CassandraGlobalMaxQuotaDao(session));
         CassandraCurrentQuotaManager currentQuotas = new CassandraCurrentQuotaManager(session);
-        quotaManager = new StoreQuotaManager(currentQuotas, maxQuotaManager);
-        quotaRoots = new DefaultUserQuotaRootResolver(sessions, mappers);
-        mailboxManager = new CassandraMailboxManager(mappers, sessions, new NoMailboxPathLocker(), new MessageParser(), messageIds, eventBus,
+        StoreQuotaManager quotaManager = new StoreQuotaManager(currentQuotas, maxQuotaManager);
+        DefaultUserQuotaRootResolver quotaRoots = new DefaultUserQuotaRootResolver(sessions, mappers);
+        CassandraMailboxManager mailboxManager = new CassandraMailboxManager(mappers, sessions, new NoMailboxPathLocker(), new MessageParser(), messageIds, eventBus,
             new StoreMailboxAnnotationManager(mappers, rights), rights, new QuotaComponents(maxQuotaManager, quotaManager, quotaRoots),
             new SimpleMessageSearchIndex(mappers, mappers, new DefaultTextExtractor(), null), MailboxManagerConfiguration.DEFAULT,
             PreDeletionHooks.NO_PRE_DELETION_HOOK, new NaiveThreadIdGuessingAlgorithm(), Clock.systemUTC());
         eventBus.register(new ListeningCurrentQuotaUpdater(currentQuotas, quotaRoots, eventBus, quotaManager));
         eventBus.register(new MailboxAnnotationListener(mappers, sessions));
         eventBus.register(mappers.deleteMessageListener());
+        parts = new StoreParts(mailboxManager, quotaManager, maxQuotaManager, quotaRoots, blobStore, new HashBlobId.Factory());
+    }
+
+    @Override
+    public StoreParts parts() {
+        return parts;
     }
 
     /**
@@ -137,36 +133,6 @@ public final class CassandraJamesStore implements JamesStore {
     @Override
     public String name() {
         return "cassandra";
-    }
-
-    @Override
-    public MailboxManager mailboxManager() {
-        return mailboxManager;
-    }
-
-    @Override
-    public QuotaManager quotaManager() {
-        return quotaManager;
-    }
-
-    @Override
-    public MaxQuotaManager maxQuotaManager() {
-        return maxQuotaManager;
-    }
-
-    @Override
-    public UserQuotaRootResolver quotaRoots() {
-        return quotaRoots;
-    }
-
-    @Override
-    public BlobStore blobStore() {
-        return blobStore;
-    }
-
-    @Override
-    public BlobId.Factory blobIds() {
-        return blobIds;
     }
 
     @Override

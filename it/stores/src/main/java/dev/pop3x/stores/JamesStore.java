@@ -14,17 +14,32 @@ import org.apache.james.mailbox.quota.UserQuotaRootResolver;
 public interface JamesStore extends AutoCloseable {
     String name();
 
-    MailboxManager mailboxManager();
+    /** What the store was built into. */
+    StoreParts parts();
 
-    QuotaManager quotaManager();
+    default MailboxManager mailboxManager() {
+        return parts().mailboxManager();
+    }
 
-    MaxQuotaManager maxQuotaManager();
+    default QuotaManager quotaManager() {
+        return parts().quotaManager();
+    }
 
-    UserQuotaRootResolver quotaRoots();
+    default MaxQuotaManager maxQuotaManager() {
+        return parts().maxQuotaManager();
+    }
 
-    BlobStore blobStore();
+    default UserQuotaRootResolver quotaRoots() {
+        return parts().quotaRoots();
+    }
 
-    BlobId.Factory blobIds();
+    default BlobStore blobStore() {
+        return parts().blobStore();
+    }
+
+    default BlobId.Factory blobIds() {
+        return parts().blobIds();
+    }
 
     @Override
     default void close() {

@@ -4,11 +4,7 @@ import org.apache.james.blob.api.BlobId;
 import org.apache.james.blob.api.BlobStore;
 import org.apache.james.blob.api.HashBlobId;
 import org.apache.james.blob.memory.MemoryBlobStoreFactory;
-import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.inmemory.manager.InMemoryIntegrationResources;
-import org.apache.james.mailbox.quota.MaxQuotaManager;
-import org.apache.james.mailbox.quota.QuotaManager;
-import org.apache.james.mailbox.quota.UserQuotaRootResolver;
 
 /** James's memory mailboxes (the memory app's), as James's own test resources build them, with a memory blob store. */
 public final class MemoryJamesStore implements JamesStore {
@@ -22,28 +18,9 @@ public final class MemoryJamesStore implements JamesStore {
     }
 
     @Override
-    public MailboxManager mailboxManager() {
-        return resources.getMailboxManager();
-    }
-
-    @Override
-    public QuotaManager quotaManager() {
-        return resources.getQuotaManager();
-    }
-
-    @Override
-    public MaxQuotaManager maxQuotaManager() {
-        return resources.getMaxQuotaManager();
-    }
-
-    @Override
-    public UserQuotaRootResolver quotaRoots() {
-        return resources.getDefaultUserQuotaRootResolver();
-    }
-
-    @Override
-    public BlobStore blobStore() {
-        return blobStore;
+    public StoreParts parts() {
+        return new StoreParts(resources.getMailboxManager(), resources.getQuotaManager(), resources.getMaxQuotaManager(),
+            resources.getDefaultUserQuotaRootResolver(), blobStore, blobIds);
     }
 
     @Override

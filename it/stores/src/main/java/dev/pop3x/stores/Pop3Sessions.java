@@ -10,15 +10,14 @@ import java.util.Optional;
 import org.apache.james.core.Username;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
 
-import dev.pop3x.config.DeviceSettings;
-import dev.pop3x.config.JamesBackendSettings;
+import dev.pop3x.Pop3xSettings;
 import dev.pop3x.config.PolicySettings;
-import dev.pop3x.config.Settings;
+import dev.pop3x.devices.DeviceSettings;
 import dev.pop3x.devices.Devices;
-import dev.pop3x.devices.PopView;
+import dev.pop3x.devices.SessionView;
 import dev.pop3x.maildrop.MaildropMessage;
 import dev.pop3x.maildrop.StoreCalls;
-import dev.pop3x.maildrop.james.ImportedUidls;
+import dev.pop3x.maildrop.james.JamesBackendSettings;
 import dev.pop3x.maildrop.james.JamesMaildropStore;
 import dev.pop3x.maildrop.james.JamesNotes;
 import dev.pop3x.maildrop.james.JamesQuotas;
@@ -34,8 +33,8 @@ import dev.pop3x.policy.PolicyTrigger;
  */
 final class Pop3Sessions {
     private final JamesStore store;
-    private final Devices devices = new Devices(new DeviceSettings(Settings.defaults()), Clock.systemUTC());
-    private final PolicyEnforcer policy = new PolicyEnforcer(new PolicySettings(Settings.defaults()), Clock.systemUTC(),
+    private final Devices devices = new Devices(new DeviceSettings(Pop3xSettings.defaults()), Clock.systemUTC());
+    private final PolicyEnforcer policy = new PolicyEnforcer(new PolicySettings(Pop3xSettings.defaults()), Clock.systemUTC(),
         new RecordingMetricFactory());
     private JamesMaildropStore maildrops;
 
@@ -46,8 +45,8 @@ final class Pop3Sessions {
 
     private JamesMaildropStore newMaildropStore() {
         return new JamesMaildropStore(store.mailboxManager(), new JamesQuotas(store.quotaManager(), store.quotaRoots()),
-            new JamesBackendSettings(Settings.of(Map.of())), new ImportedUidls(store.blobStore(), store.blobIds()),
-            new JamesNotes(store.blobStore(), store.blobIds()), StoreCalls.uncounted());
+            new JamesBackendSettings(Pop3xSettings.of(Map.of())), new JamesNotes(store.blobStore(), store.blobIds(), StoreCalls.uncounted()),
+            StoreCalls.uncounted());
     }
 
     /** Forgets the listings of earlier logins, as a restarted server would: the next logins read them. */
@@ -57,7 +56,7 @@ final class Pop3Sessions {
 
     /** Login, STAT, UIDL, LIST, QUIT; returns the length of the UIDL listing. */
     int scan(Username user, CallTimes times) throws Exception {
-        PopView view = login(user, times);
+        SessionView view = login(user, times);
         long octets = 0;
         StringBuilder uidl = new StringBuilder();
         for (MaildropMessage message : view.messages()) {
@@ -80,7 +79,7 @@ final class Pop3Sessions {
     }
 
     private long retrieveAll(Username user, boolean delete, CallTimes times) throws Exception {
-        PopView view = login(user, times);
+        SessionView view = login(user, times);
         TimedMaildrop timed = (TimedMaildrop) view.maildrop();
         long octets = 0;
         List<MaildropMessage> deleted = new ArrayList<>();
@@ -95,14 +94,14 @@ final class Pop3Sessions {
         return delete ? deleted.size() : octets;
     }
 
-    private PopView login(Username user, CallTimes times) throws Exception {
+    private SessionView login(Username user, CallTimes times) throws Exception {
         long start = System.nanoTime();
         TimedMaildrop maildrop = new TimedMaildrop(maildrops.open(user), times);
         times.add("open", System.nanoTime() - start);
         return devices.open(user, Optional.empty(), maildrop);
     }
 
-    private void quit(Username user, PopView view, List<MaildropMessage> deleted) throws Exception {
+    private void quit(Username user, SessionView view, List<MaildropMessage> deleted) throws Exception {
         if (!deleted.isEmpty()) {
             view.expunge(deleted);
         }

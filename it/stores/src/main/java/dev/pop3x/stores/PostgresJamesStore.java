@@ -10,14 +10,12 @@ import java.util.stream.Stream;
 import javax.persistence.EntityManagerFactory;
 
 import org.apache.james.blob.api.BlobId;
-import org.apache.james.blob.api.BlobStore;
 import org.apache.james.blob.api.HashBlobId;
 import org.apache.james.blob.memory.MemoryBlobStoreFactory;
 import org.apache.james.events.EventBusTestFixture;
 import org.apache.james.events.InVMEventBus;
 import org.apache.james.events.MemoryEventDeadLetters;
 import org.apache.james.events.delivery.InVmEventDelivery;
-import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.acl.UnionMailboxACLResolver;
 import org.apache.james.mailbox.jpa.JPAAttachmentContentLoader;
 import org.apache.james.mailbox.jpa.JPAMailboxFixture;
@@ -28,9 +26,6 @@ import org.apache.james.mailbox.jpa.openjpa.OpenJPAMailboxManager;
 import org.apache.james.mailbox.jpa.quota.JPAPerUserMaxQuotaDAO;
 import org.apache.james.mailbox.jpa.quota.JPAPerUserMaxQuotaManager;
 import org.apache.james.mailbox.jpa.quota.JpaCurrentQuotaManager;
-import org.apache.james.mailbox.quota.MaxQuotaManager;
-import org.apache.james.mailbox.quota.QuotaManager;
-import org.apache.james.mailbox.quota.UserQuotaRootResolver;
 import org.apache.james.mailbox.store.SessionProviderImpl;
 import org.apache.james.mailbox.store.StoreMailboxAnnotationManager;
 import org.apache.james.mailbox.store.StoreRightManager;
@@ -55,12 +50,7 @@ import org.apache.openjpa.persistence.OpenJPAPersistence;
  */
 public final class PostgresJamesStore implements JamesStore {
     private final EntityManagerFactory entityManagers;
-    private final OpenJPAMailboxManager mailboxManager;
-    private final StoreQuotaManager quotaManager;
-    private final JPAPerUserMaxQuotaManager maxQuotaManager;
-    private final DefaultUserQuotaRootResolver quotaRoots;
-    private final BlobId.Factory blobIds = new HashBlobId.Factory();
-    private final BlobStore blobStore = MemoryBlobStoreFactory.builder().blobIdFactory(blobIds).defaultBucketName().passthrough();
+    private final StoreParts parts;
 
     public PostgresJamesStore(PostgresServer server) {
         Map<String, String> properties = new HashMap<>();
@@ -85,51 +75,29 @@ public final class PostgresJamesStore implements JamesStore {
             EventBusTestFixture.RETRY_BACKOFF_CONFIGURATION, new MemoryEventDeadLetters());
         StoreRightManager rights = new StoreRightManager(mappers, new UnionMailboxACLResolver(), eventBus);
         SessionProviderImpl sessions = new SessionProviderImpl(null, null);
-        maxQuotaManager = new JPAPerUserMaxQuotaManager(entityManagers, new JPAPerUserMaxQuotaDAO(entityManagers));
+        JPAPerUserMaxQuotaManager maxQuotaManager = new JPAPerUserMaxQuotaManager(entityManagers, new JPAPerUserMaxQuotaDAO(entityManagers));
         JpaCurrentQuotaManager currentQuotas = new JpaCurrentQuotaManager(entityManagers);
-        quotaManager = new StoreQuotaManager(currentQuotas, maxQuotaManager);
-        quotaRoots = new DefaultUserQuotaRootResolver(sessions, mappers);
-        mailboxManager = new OpenJPAMailboxManager(mappers, sessions, new MessageParser(), new DefaultMessageId.Factory(), eventBus,
+        StoreQuotaManager quotaManager = new StoreQuotaManager(currentQuotas, maxQuotaManager);
+        DefaultUserQuotaRootResolver quotaRoots = new DefaultUserQuotaRootResolver(sessions, mappers);
+        OpenJPAMailboxManager mailboxManager = new OpenJPAMailboxManager(mappers, sessions, new MessageParser(), new DefaultMessageId.Factory(), eventBus,
             new StoreMailboxAnnotationManager(mappers, rights), rights, new QuotaComponents(maxQuotaManager, quotaManager, quotaRoots),
             new SimpleMessageSearchIndex(mappers, mappers, new DefaultTextExtractor(), new JPAAttachmentContentLoader()),
             new NaiveThreadIdGuessingAlgorithm(), Clock.systemUTC());
         eventBus.register(new ListeningCurrentQuotaUpdater(currentQuotas, quotaRoots, eventBus, quotaManager));
         eventBus.register(new MailboxAnnotationListener(mappers, sessions));
+        BlobId.Factory blobIds = new HashBlobId.Factory();
+        parts = new StoreParts(mailboxManager, quotaManager, maxQuotaManager, quotaRoots,
+            MemoryBlobStoreFactory.builder().blobIdFactory(blobIds).defaultBucketName().passthrough(), blobIds);
+    }
+
+    @Override
+    public StoreParts parts() {
+        return parts;
     }
 
     @Override
     public String name() {
         return "jpa-postgresql";
-    }
-
-    @Override
-    public MailboxManager mailboxManager() {
-        return mailboxManager;
-    }
-
-    @Override
-    public QuotaManager quotaManager() {
-        return quotaManager;
-    }
-
-    @Override
-    public MaxQuotaManager maxQuotaManager() {
-        return maxQuotaManager;
-    }
-
-    @Override
-    public UserQuotaRootResolver quotaRoots() {
-        return quotaRoots;
-    }
-
-    @Override
-    public BlobStore blobStore() {
-        return blobStore;
-    }
-
-    @Override
-    public BlobId.Factory blobIds() {
-        return blobIds;
     }
 
     @Override

@@ -10,6 +10,8 @@ import dev.pop3x.maildrop.ForwardingMaildrop;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
+import dev.pop3x.maildrop.MaildropNotes;
+import dev.pop3x.maildrop.NoteKind;
 import dev.pop3x.maildrop.QuotaUsage;
 
 /** A maildrop whose store calls are timed into {@link CallTimes}; a RETR's time includes reading the octets. */
@@ -63,11 +65,25 @@ final class TimedMaildrop extends ForwardingMaildrop {
     }
 
     @Override
-    public Optional<String> note(String name) throws MaildropException {
-        long start = System.nanoTime();
-        Optional<String> note = delegate().note(name);
-        times.add("note", System.nanoTime() - start);
-        return note;
+    public MaildropNotes notes() {
+        MaildropNotes notes = delegate().notes();
+        return new MaildropNotes() {
+            @Override
+            public <T> Optional<T> read(NoteKind<T> kind) throws MaildropException {
+                long start = System.nanoTime();
+                Optional<T> note = notes.read(kind);
+                times.add("note", System.nanoTime() - start);
+                return note;
+            }
+
+            @Override
+            public <T> T update(NoteKind<T> kind, Change<T> change) throws MaildropException {
+                long start = System.nanoTime();
+                T note = notes.update(kind, change);
+                times.add("note update", System.nanoTime() - start);
+                return note;
+            }
+        };
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,11 +20,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import javax.mail.Flags;
 
+import org.apache.james.blob.api.BlobStore;
 import org.apache.james.core.Username;
 import org.apache.james.core.quota.QuotaCountLimit;
 import org.apache.james.core.quota.QuotaSizeLimit;
@@ -38,17 +42,18 @@ import org.apache.james.mailbox.model.MessageResult;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.junit.jupiter.api.Test;
 
-import dev.pop3x.config.DeviceSettings;
-import dev.pop3x.config.JamesBackendSettings;
+import dev.pop3x.Pop3xSettings;
 import dev.pop3x.config.PolicySettings;
 import dev.pop3x.config.Settings;
+import dev.pop3x.devices.DeviceSettings;
 import dev.pop3x.devices.Devices;
-import dev.pop3x.devices.PopView;
+import dev.pop3x.devices.SessionView;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropMessage;
+import dev.pop3x.maildrop.NoteKind;
 import dev.pop3x.maildrop.QuotaUsage;
 import dev.pop3x.maildrop.StoreCalls;
-import dev.pop3x.maildrop.james.ImportedUidls;
+import dev.pop3x.maildrop.james.JamesBackendSettings;
 import dev.pop3x.maildrop.james.JamesMaildropStore;
 import dev.pop3x.maildrop.james.JamesNotes;
 import dev.pop3x.maildrop.james.JamesQuotas;
@@ -88,13 +93,13 @@ abstract class JamesBackendContract {
     }
 
     JamesMaildropStore maildrops(String uidl) {
-        return maildrops(Settings.of(Map.of(JamesBackendSettings.UIDL.key(), uidl)));
+        return maildrops(Pop3xSettings.of(Map.of(JamesBackendSettings.UIDL.key(), uidl)));
     }
 
     JamesMaildropStore maildrops(Settings settings) {
         return new JamesMaildropStore(store.mailboxManager(), new JamesQuotas(store.quotaManager(), store.quotaRoots()),
-            new JamesBackendSettings(settings), new ImportedUidls(store.blobStore(), store.blobIds()),
-            new JamesNotes(store.blobStore(), store.blobIds()), StoreCalls.uncounted());
+            new JamesBackendSettings(settings), new JamesNotes(store.blobStore(), store.blobIds(), StoreCalls.uncounted()),
+            StoreCalls.uncounted());
     }
 
     MailboxSession session(Username user) {
@@ -306,24 +311,75 @@ abstract class JamesBackendContract {
     }
 
     @Test
-    void notesAreSavedReplacedListedAndDeletedWhateverTheirSize() throws Exception {
+    void notesAreSavedAndReplacedWhateverTheirSizeAndReadAtTheNextOpen() throws Exception {
         Username user = newUser();
         JamesMaildropStore maildrops = maildrops(UID);
+        NoteKind<String> text = NoteKind.of("text", Optional::of, note -> note);
+        NoteKind<String> other = NoteKind.of("other", Optional::of, note -> note);
         String big = "uid-line\n".repeat(2_000);
         try (Maildrop maildrop = maildrops.open(user)) {
-            assertThat(maildrop.note("device/téléphone")).isEmpty();
-            maildrop.saveNote("device/téléphone", "first version");
-            maildrop.saveNote("device/téléphone", big);
-            maildrop.saveNote("hidden", "1\n");
+            assertThat(maildrop.notes().read(text)).isEmpty();
+            maildrop.notes().update(text, current -> "first version");
+            assertThat(maildrop.notes().update(text, current -> current.orElseThrow() + big)).isEqualTo("first version" + big);
+            maildrop.notes().update(other, current -> "1\n");
+            assertThat(maildrop.notes().read(text)).contains("first version" + big);
         }
 
         try (Maildrop next = maildrops.open(user)) {
-            assertThat(next.note("device/téléphone")).contains(big);
-            assertThat(next.noteNames()).containsExactlyInAnyOrder("device/téléphone", "hidden");
-            next.deleteNote("device/téléphone");
-            assertThat(next.note("device/téléphone")).isEmpty();
-            assertThat(next.noteNames()).containsExactly("hidden");
+            assertThat(next.notes().read(text)).contains("first version" + big);
+            assertThat(next.notes().read(other)).contains("1\n");
+            next.notes().update(text, current -> "short");
         }
+        try (Maildrop next = maildrops.open(user)) {
+            assertThat(next.notes().read(text)).contains("short");
+        }
+    }
+
+    /**
+     * What a login of a user without notes costs in notes (the hidden messages, the devices, the imported unique-ids)
+     * and the last login (LOGIN-DELAY): one annotation call with the listing, whether the listing is made or cached,
+     * and no blob read.
+     */
+    @Test
+    void aLoginOfAUserWithoutNotesReadsTheAnnotationsInOneCallAndNoBlob() throws Exception {
+        Username user = newUser();
+        deliver(user, message("first"));
+        Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        JamesMaildropStore maildrops = new JamesMaildropStore(counting(MailboxManager.class, store.mailboxManager(), calls),
+            new JamesQuotas(store.quotaManager(), store.quotaRoots()), new JamesBackendSettings(Pop3xSettings.defaults()),
+            new JamesNotes(counting(BlobStore.class, store.blobStore(), calls), store.blobIds(), StoreCalls.uncounted()), StoreCalls.uncounted());
+        Devices devices = new Devices(new DeviceSettings(Pop3xSettings.defaults()), Clock.systemUTC());
+
+        for (String login : List.of("first login, listing made", "second login, listing cached")) {
+            calls.clear();
+            try (Maildrop maildrop = maildrops.open(user)) {
+                assertThat(devices.open(user, Optional.empty(), maildrop).messages()).as(login).hasSize(1);
+                assertThat(maildrop.lastLogin()).as(login).isEmpty();
+            }
+            assertThat(callsOf(calls, "Annotations")).as(login + ": annotation calls, " + calls).isEqualTo(1);
+            assertThat(callsOf(calls, "read")).as(login + ": blob reads, " + calls).isZero();
+        }
+    }
+
+    /** The interface's calls counted by method name, each passed on to the target. */
+    private static <T> T counting(Class<T> type, T target, Map<String, AtomicInteger> calls) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, arguments) -> {
+            calls.computeIfAbsent(method.getName(), name -> new AtomicInteger()).incrementAndGet();
+            try {
+                return method.invoke(target, arguments);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
+    }
+
+    /** Calls of the methods whose name has the word: reads of annotations ("Annotations", not updates), of blobs ("read"). */
+    private static int callsOf(Map<String, AtomicInteger> calls, String word) {
+        return calls.entrySet().stream()
+            .filter(entry -> entry.getKey().startsWith("get" + word) || entry.getKey().startsWith("getAll" + word)
+                || word.equals("read") && entry.getKey().startsWith("read"))
+            .mapToInt(entry -> entry.getValue().get())
+            .sum();
     }
 
     @Test
@@ -403,7 +459,7 @@ abstract class JamesBackendContract {
         try (Maildrop maildrop = maildrops.open(user)) {
             maildrop.markRetrieved(maildrop.messages().get(0), Instant.now());
         }
-        PolicyEnforcer policy = new PolicyEnforcer(new PolicySettings(Settings.of(Map.of(PolicySettings.EXPIRE.key(), "1"))),
+        PolicyEnforcer policy = new PolicyEnforcer(new PolicySettings(Pop3xSettings.of(Map.of(PolicySettings.EXPIRE.key(), "1"))),
             Clock.offset(Clock.systemUTC(), Duration.ofDays(3)), new RecordingMetricFactory());
 
         String expired;
@@ -434,7 +490,7 @@ abstract class JamesBackendContract {
             maildrop.markRetrieved(maildrop.messages().get(2), Instant.now());
             maildrop.markRetrieved(maildrop.messages().get(3), Instant.now());
         }
-        PolicyEnforcer policy = new PolicyEnforcer(new PolicySettings(Settings.of(Map.of(PolicySettings.QUOTA_HIGH.key(), "100",
+        PolicyEnforcer policy = new PolicyEnforcer(new PolicySettings(Pop3xSettings.of(Map.of(PolicySettings.QUOTA_HIGH.key(), "100",
             PolicySettings.QUOTA_LOW.key(), "50"))), Clock.systemUTC(), new RecordingMetricFactory());
 
         try (Maildrop maildrop = maildrops.open(user)) {
@@ -455,7 +511,7 @@ abstract class JamesBackendContract {
         Username user = newUser();
         deliver(user, message("first"));
         deliver(user, message("second"));
-        Devices devices = new Devices(new DeviceSettings(Settings.of(Map.of(DeviceSettings.ENABLED.key(), "true",
+        Devices devices = new Devices(new DeviceSettings(Pop3xSettings.of(Map.of(DeviceSettings.ENABLED.key(), "true",
             DeviceSettings.HISTORY_DAYS.key(), "30"))), Clock.systemUTC());
         JamesMaildropStore maildrops = maildrops(UID);
         try (Maildrop maildrop = maildrops.open(user)) {
@@ -463,7 +519,7 @@ abstract class JamesBackendContract {
         }
 
         try (Maildrop maildrop = maildrops.open(user)) {
-            PopView phone = devices.open(user, Optional.of("phone"), maildrop);
+            SessionView phone = devices.open(user, Optional.of("phone"), maildrop);
             assertThat(phone.messages()).hasSize(2);
             phone.expunge(List.of(phone.messages().get(0)));
         }
@@ -472,7 +528,7 @@ abstract class JamesBackendContract {
             assertThat(devices.open(user, Optional.of("phone"), maildrop).messages()).hasSize(1);
         }
         try (Maildrop maildrop = maildrops.open(user)) {
-            PopView laptop = devices.open(user, Optional.of("laptop"), maildrop);
+            SessionView laptop = devices.open(user, Optional.of("laptop"), maildrop);
             assertThat(laptop.messages()).hasSize(2);
             laptop.expunge(List.of(laptop.messages().get(0)));
         }
@@ -488,16 +544,16 @@ abstract class JamesBackendContract {
         Username user = newUser();
         deliver(user, message("first"));
         deliver(user, message("second"));
-        Devices devices = new Devices(new DeviceSettings(Settings.of(Map.of(DeviceSettings.DELE_ACTION.key(), "hide"))), Clock.systemUTC());
+        Devices devices = new Devices(new DeviceSettings(Pop3xSettings.of(Map.of(DeviceSettings.DELE_ACTION.key(), "hide"))), Clock.systemUTC());
         JamesMaildropStore maildrops = maildrops(UID);
         try (Maildrop maildrop = maildrops.open(user)) {
-            PopView view = devices.open(user, Optional.empty(), maildrop);
+            SessionView view = devices.open(user, Optional.empty(), maildrop);
             view.expunge(List.of(view.messages().get(0)));
         }
 
         assertThat(inboxCount(user)).isEqualTo(2);
         try (Maildrop maildrop = maildrops.open(user)) {
-            PopView view = devices.open(user, Optional.empty(), maildrop);
+            SessionView view = devices.open(user, Optional.empty(), maildrop);
             assertThat(view.messages()).hasSize(1);
             assertThat(read(view, view.messages().get(0))).isEqualTo(message("second"));
         }

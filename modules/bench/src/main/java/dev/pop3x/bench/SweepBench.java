@@ -20,7 +20,7 @@ import org.apache.james.core.Username;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.apache.james.user.memory.MemoryUsersRepository;
 
-import dev.pop3x.config.MaildirSettings;
+import dev.pop3x.Pop3xSettings;
 import dev.pop3x.config.MaildropSettings;
 import dev.pop3x.config.PolicySettings;
 import dev.pop3x.config.Settings;
@@ -33,11 +33,12 @@ import dev.pop3x.maildrop.QuotaLimitSource;
 import dev.pop3x.maildrop.StoreCalls;
 import dev.pop3x.maildrop.maildir.MaildirLocation;
 import dev.pop3x.maildrop.maildir.MaildirMaildropStore;
+import dev.pop3x.maildrop.maildir.MaildirSettings;
 import dev.pop3x.policy.DirectorySweepLedger;
+import dev.pop3x.policy.LedgerRecordingStore;
 import dev.pop3x.policy.PolicyEnforcer;
 import dev.pop3x.policy.PolicyRunner;
 import dev.pop3x.policy.PolicySweeper;
-import dev.pop3x.policy.SweepCandidateStore;
 
 /**
  * The sweeper's cost against the number of users (docs/development.md, "The sweeper"): real maildirs on disk, one
@@ -76,13 +77,14 @@ public final class SweepBench {
     private static void run(int size) throws Exception {
         Path root = Files.createTempDirectory("pop3x-sweep-bench");
         SteppingClock clock = new SteppingClock(Instant.parse("2026-12-01T00:00:00Z"));
-        Settings settings = Settings.of(Map.of("expire.days", "30", "maildir.location", root + "/maildirs/%u/Maildir",
+        Settings settings = Pop3xSettings.of(Map.of("expire.days", "30", "maildir.location", root + "/maildirs/%u/Maildir",
             "maildrop.backend", "maildir"));
         MaildropSettings maildropSettings = MaildropSettings.from(settings, Set.of("maildir"));
         MaildirMaildropStore maildirs = new MaildirMaildropStore(new MaildirLocation(settings.get(MaildirSettings.LOCATION), root),
             QuotaLimitSource.NONE, new MaildirSettings(settings), clock, StoreCalls.uncounted());
         DirectorySweepLedger ledger = new DirectorySweepLedger(root.resolve("sweep-ledger"));
-        CountingStore counted = new CountingStore(new SweepCandidateStore(new MaildropRouter(Map.of("maildir", maildirs), maildropSettings), ledger));
+        CountingStore counted = new CountingStore(new LedgerRecordingStore(new MaildropRouter(Map.of("maildir", maildirs), maildropSettings,
+            new LocalMaildropLocks(maildropSettings)), ledger));
         MemoryUsersRepository users = MemoryUsersRepository.withoutVirtualHosting(null);
         byte[] message = "From: a@example.test\r\nSubject: kept\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
 

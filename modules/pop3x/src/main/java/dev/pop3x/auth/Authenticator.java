@@ -19,8 +19,6 @@ import org.apache.james.user.api.UsersRepositoryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pop3x.devices.DeviceLogin;
-import dev.pop3x.devices.Devices;
 import dev.pop3x.log.Untrusted;
 import reactor.core.publisher.Mono;
 
@@ -35,63 +33,24 @@ public final class Authenticator {
 
     private final SessionProvider sessions;
     private final UsersRepository users;
-    private final Devices devices;
 
     @Inject
-    public Authenticator(SessionProvider sessions, UsersRepository users, Devices devices) {
+    public Authenticator(SessionProvider sessions, UsersRepository users) {
         this.sessions = sessions;
         this.users = users;
-        this.devices = devices;
     }
 
     /**
-     * @param authenticationId who the password belongs to; with a device tag ({@code bob+phone@example.com}), a
-     *                         login for that device of the user (when {@code devices.enabled} for them)
-     * @param authorizationId whose maildrop to open, when another user's (SASL PLAIN authzid), or the user's own
-     *                        with a device tag
+     * @param authenticationId who the password belongs to (a user name: device tags are taken off before, in
+     *                         {@code protocol.DeviceTags})
+     * @param authorizationId whose maildrop to open, when another user's (SASL PLAIN authzid)
      */
     public Authentication password(String authenticationId, String password, Optional<String> authorizationId) {
-        Optional<DeviceLogin> onDevice = deviceLogin(authenticationId);
-        if (onDevice.isPresent()) {
-            Authentication authentication = password(onDevice.get().user().asString(), password, authorizationId);
-            return authentication.outcome() == Authentication.Outcome.SUCCESS && authentication.maildropOwner().equals(onDevice.get().user())
-                ? authentication.onDevice(onDevice.get().device())
-                : authentication;
-        }
         Optional<Username> authenticated = username(authenticationId);
         if (authenticated.isEmpty() || password.isEmpty()) {
             return Authentication.failure(Authentication.Outcome.BAD_CREDENTIALS, authenticationId);
         }
-        Optional<DeviceLogin> requestedDevice = authorizationId.flatMap(this::deviceLogin);
-        if (requestedDevice.isPresent()) {
-            Authentication authentication = authorize(sessions.authenticate(authenticated.get(), password), authenticated.get(),
-                Optional.of(requestedDevice.get().user().asString()));
-            return authentication.outcome() == Authentication.Outcome.SUCCESS
-                ? authentication.onDevice(requestedDevice.get().device())
-                : authentication;
-        }
         return authorize(sessions.authenticate(authenticated.get(), password), authenticated.get(), authorizationId);
-    }
-
-    /**
-     * A name with a device tag ({@code bob+phone@example.com}) of a user who may use devices, unless the name as
-     * written is a user of its own.
-     */
-    private Optional<DeviceLogin> deviceLogin(String name) {
-        Optional<DeviceLogin> parsed = DeviceLogin.parse(name);
-        if (parsed.isEmpty() || !devices.enabled(parsed.get().user())) {
-            return Optional.empty();
-        }
-        try {
-            Optional<Username> written = username(name);
-            if (written.isPresent() && users.contains(written.get())) {
-                return Optional.empty();
-            }
-            return parsed;
-        } catch (UsersRepositoryException e) {
-            LOGGER.warn("Cannot look up {}", Untrusted.word(name), e);
-            return Optional.empty();
-        }
     }
 
     /**

@@ -20,8 +20,6 @@ import org.apache.james.metrics.api.MetricFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pop3x.config.BrakeSettings;
-import dev.pop3x.devices.DeviceLogin;
 import dev.pop3x.log.Untrusted;
 
 /**
@@ -199,10 +197,12 @@ public final class LoginBrake {
         return "address:" + address.getHostAddress();
     }
 
-    /** The name as typed, in lower case, without a device tag (a tag must not give a guesser a fresh user). */
+    /**
+     * The name as the caller gives it, in lower case: without a device tag ({@code protocol.DeviceTags#brakeName}: a tag
+     * must not give a guesser a fresh user).
+     */
     static String userKey(String user) {
-        String name = DeviceLogin.parse(user).map(login -> login.user().asString()).orElse(user.strip());
-        return "user:" + name.toLowerCase(Locale.ROOT);
+        return "user:" + user.strip().toLowerCase(Locale.ROOT);
     }
 
     /** A check of credentials the brake let through: how long it waits before it starts. */

@@ -1,7 +1,6 @@
 package dev.pop3x.cluster;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +21,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import dev.pop3x.config.InvalidSettingException;
 import dev.pop3x.config.MaildropSettings;
 import dev.pop3x.maildrop.MaildropException;
+import dev.pop3x.maildrop.MaildropKey;
 import dev.pop3x.maildrop.MaildropLeases;
 
 /**
@@ -65,11 +65,6 @@ public final class CassandraLeases implements MaildropLeases {
             session.getKeyspace().map(Object::toString).orElse("?"), TABLE, duration, serial);
     }
 
-    /** The user, and the device after a '#', which no user name can hold after its domain. */
-    private static String key(Username user, Optional<String> device) {
-        return user.asString().toLowerCase(Locale.ROOT) + device.map(name -> "#" + name).orElse("");
-    }
-
     @Override
     public Duration duration() {
         return duration;
@@ -78,7 +73,7 @@ public final class CassandraLeases implements MaildropLeases {
     @Override
     public Optional<MaildropLease> tryAcquire(Username user, Optional<String> device, String owner) throws MaildropException {
         String token = owner + " " + UUID.randomUUID();
-        String key = key(user, device);
+        String key = MaildropKey.of(user, device);
         try {
             if (session.execute(take.bind(key, token, ttlSeconds)).wasApplied()) {
                 return Optional.of(new Held(key, token));
@@ -92,7 +87,7 @@ public final class CassandraLeases implements MaildropLeases {
     @Override
     public Optional<String> holder(Username user, Optional<String> device) throws MaildropException {
         try {
-            return currentToken(key(user, device)).map(token -> token.substring(0, Math.max(0, token.lastIndexOf(' '))));
+            return currentToken(MaildropKey.of(user, device)).map(token -> token.substring(0, Math.max(0, token.lastIndexOf(' '))));
         } catch (DriverException e) {
             throw MaildropException.temporary("Cannot read the Cassandra lease of " + user.asString(), e);
         }

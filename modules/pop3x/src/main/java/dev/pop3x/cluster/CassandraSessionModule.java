@@ -11,7 +11,6 @@ import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 
-import dev.pop3x.config.CassandraSettings;
 
 /**
  * A Cassandra session of pop3x's own, for James nodes without Cassandra (memory, JPA) that lock through one

@@ -11,7 +11,7 @@ public final class CapaSettings {
     public static final Setting<ImplementationAdvertising> IMPLEMENTATION =
         Setting.oneOf("capa.implementation", ImplementationAdvertising.class, ImplementationAdvertising.ALWAYS);
 
-    static final List<Setting<?>> ALL = List.of(IMPLEMENTATION);
+    public static final List<Setting<?>> ALL = List.of(IMPLEMENTATION);
 
     private final Settings values;
 

@@ -39,7 +39,7 @@ public final class MaildropSettings {
     /** Threads that make the maildrop, lock, lease and note calls of POP3 sessions, off the listener's event loops. */
     public static final Setting<Integer> THREADS = Setting.integer("maildrop.threads", 16, 1, 1024);
 
-    static final List<Setting<?>> ALL = List.of(LOCK, LOCK_WAIT, LOCK_TAKEOVER_AFTER, LOCK_MAILDIR_LEASE, LOCK_CASSANDRA_LEASE, BACKEND,
+    public static final List<Setting<?>> ALL = List.of(LOCK, LOCK_WAIT, LOCK_TAKEOVER_AFTER, LOCK_MAILDIR_LEASE, LOCK_CASSANDRA_LEASE, BACKEND,
         REUSE_XUIDL, THREADS);
 
     private final Settings values;

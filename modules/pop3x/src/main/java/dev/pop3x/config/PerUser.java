@@ -29,15 +29,6 @@ public final class PerUser<T> {
         return new PerUser<>(value, Map.of(), Map.of());
     }
 
-    public PerUser<T> withDomain(String domain, T value) {
-        return new PerUser<>(defaultValue, ImmutableMap.<Domain, T>builder().putAll(domains).put(Domain.of(domain), value).build(), users);
-    }
-
-    public PerUser<T> withUser(String user, T value) {
-        return new PerUser<>(defaultValue, domains,
-            ImmutableMap.<Username, T>builder().putAll(users).put(Username.of(user.toLowerCase(Locale.ROOT)), value).build());
-    }
-
     public T forUser(Username user) {
         Username lowerCase = Username.of(user.asString().toLowerCase(Locale.ROOT));
         return Optional.ofNullable(users.get(lowerCase))

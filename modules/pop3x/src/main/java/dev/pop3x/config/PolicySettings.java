@@ -30,7 +30,7 @@ public final class PolicySettings {
         "a directory, relative to James's working directory or absolute", text -> Optional.of(text).filter(path -> !path.isBlank()), path -> path);
     public static final Setting<OptionalInt> NOTICE_THRESHOLD = Setting.integerOrOff("notice.threshold", OptionalInt.empty(), 1, 100).perUser();
 
-    static final List<Setting<?>> ALL = List.of(EXPIRE, QUOTA_HIGH, QUOTA_LOW, DRY_RUN, SWEEP_INTERVAL, SWEEP_LEDGER, NOTICE_THRESHOLD);
+    public static final List<Setting<?>> ALL = List.of(EXPIRE, QUOTA_HIGH, QUOTA_LOW, DRY_RUN, SWEEP_INTERVAL, SWEEP_LEDGER, NOTICE_THRESHOLD);
 
     private final PerUser<Expiry> expire;
     private final PerUser<OptionalInt> high;

@@ -17,7 +17,7 @@ public final class SessionSettings {
     public static final Setting<OptionalInt> REDOWNLOAD_WARNING =
         Setting.integerOrOff("redownload.warning", OptionalInt.of(20), 1, 1_000_000).perUser();
 
-    static final List<Setting<?>> ALL = List.of(LOGIN_DELAY, LANGUAGE, REDOWNLOAD_WARNING);
+    public static final List<Setting<?>> ALL = List.of(LOGIN_DELAY, LANGUAGE, REDOWNLOAD_WARNING);
 
     private final Settings values;
 

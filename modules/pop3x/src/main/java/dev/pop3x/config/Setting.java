@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * One key of {@code pop3x.properties}: its name, its default, how its text becomes a typed value, and whether
  * it may be set per domain and per user ({@code key[example.com]=...}, {@code key[bob@example.com]=...}).
  * Every setting pop3x reads is declared once as a constant of this type, next to the settings object of its
- * concern, and listed in {@link Pop3xSettings#ALL}; the configuration reference (docs/configuration.md) uses the
+ * concern, and listed in {@code dev.pop3x.Pop3xSettings.ALL}; the configuration reference (docs/configuration.md) uses the
  * same names.
  */
 public final class Setting<T> {
@@ -113,7 +113,7 @@ public final class Setting<T> {
         return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    static String print(Duration duration) {
+    public static String print(Duration duration) {
         if (duration.toMillis() % 86_400_000 == 0 && !duration.isZero()) {
             return duration.toDays() + "d";
         }

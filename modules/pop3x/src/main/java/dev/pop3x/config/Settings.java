@@ -1,12 +1,14 @@
 package dev.pop3x.config;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Every pop3x setting resolved once, at start-up, from {@code pop3x.properties}: the one table the settings of each
- * concern ({@code BrakeSettings}, {@code PolicySettings}, ...) are views of. Resolving reads and checks every key,
+ * concern ({@code BrakeSettings}, {@code PolicySettings}, ...) are views of; each feature owns its settings class, and
+ * {@code dev.pop3x.Pop3xSettings} assembles their keys. Resolving reads and checks every key,
  * so a wrong value stops James whether or not the setting is used yet. A setting given per domain or user is kept
  * with its overrides ({@link PerUser}).
  */
@@ -17,23 +19,16 @@ public final class Settings {
         this.values = values;
     }
 
-    /** @throws InvalidSettingException naming the first key with a wrong value */
-    public static Settings resolve(SettingsFile file) {
+    /**
+     * @param all every setting there is (the features' tables, which {@code dev.pop3x.Pop3xSettings} assembles)
+     * @throws InvalidSettingException naming the first key with a wrong value
+     */
+    public static Settings resolve(SettingsFile file, List<Setting<?>> all) {
         Map<Setting<?>, PerUser<?>> values = new LinkedHashMap<>();
-        for (Setting<?> setting : Pop3xSettings.ALL) {
+        for (Setting<?> setting : all) {
             values.put(setting, setting.isPerUser() ? file.getPerUser(setting) : PerUser.everyone(file.get(setting)));
         }
         return new Settings(values);
-    }
-
-    /** The settings of a file with these lines (for tests and tools): {@code Settings.of(Map.of("brake.max-delay", "1s"))}. */
-    public static Settings of(Map<String, String> lines) {
-        return resolve(SettingsFile.of(lines, Pop3xSettings.ALL));
-    }
-
-    /** Every setting at its default. */
-    public static Settings defaults() {
-        return resolve(SettingsFile.empty());
     }
 
     /** The value of a setting; for one given per user, the value for users without an override of their own. */
@@ -45,7 +40,7 @@ public final class Settings {
     public <T> PerUser<T> perUser(Setting<T> setting) {
         PerUser<?> value = values.get(setting);
         if (value == null) {
-            throw new IllegalArgumentException(setting.key() + " is not in Pop3xSettings.ALL");
+            throw new IllegalArgumentException(setting.key() + " is not among the settings resolved (Pop3xSettings.ALL)");
         }
         return (PerUser<T>) value;
     }

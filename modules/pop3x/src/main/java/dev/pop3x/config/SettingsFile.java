@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,10 +84,5 @@ public final class SettingsFile {
             }
         });
         return new PerUser<>(get(setting), domains, users);
-    }
-
-    /** The file's keys, for the start-up log line. */
-    public Set<String> keys() {
-        return values.keySet();
     }
 }

@@ -3,6 +3,7 @@ package dev.pop3x.config;
 import java.io.FileNotFoundException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.configuration2.Configuration;
@@ -18,7 +19,8 @@ public final class SettingsFiles {
     private SettingsFiles() {
     }
 
-    public static SettingsFile read(PropertiesProvider provider) throws ConfigurationException {
+    /** @param known every setting there is, which the file's keys are checked against */
+    public static SettingsFile read(PropertiesProvider provider, List<Setting<?>> known) throws ConfigurationException {
         Configuration configuration;
         try {
             configuration = provider.getConfiguration(SettingsFile.FILE_NAME);
@@ -37,6 +39,6 @@ public final class SettingsFiles {
             }
             values.put(key, parts.length == 0 ? "" : parts[0]);
         }
-        return SettingsFile.of(values, Pop3xSettings.ALL);
+        return SettingsFile.of(values, known);
     }
 }

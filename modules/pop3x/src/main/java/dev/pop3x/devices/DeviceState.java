@@ -10,14 +10,12 @@ import java.util.Set;
 import dev.pop3x.maildrop.MaildropMessage;
 
 /**
- * What pop3x remembers of one device of a user, in the maildrop's note {@code device-<name>}: when it first logged
+ * What pop3x remembers of one device of a user, in the maildrop's note {@link DeviceNotes#DEVICES}: when it first logged
  * in, when it was last seen, the unique-ids of the messages the maildrop held at its first login (which it does not
  * see, unless received within {@code devices.history-days} of that login), and those of the messages it deleted
  * (hidden from it from then on). Times are in milliseconds; unique-ids of messages gone are pruned at each save.
  */
 public final class DeviceState {
-    static final String NOTE_PREFIX = "device-";
-
     private final String name;
     private final Instant first;
     private final Instant seen;
@@ -32,16 +30,7 @@ public final class DeviceState {
         this.deleted = Set.copyOf(deleted);
     }
 
-    static String noteOf(String device) {
-        return NOTE_PREFIX + device;
-    }
-
-    /** The device a note name is about, if it is a device's note. */
-    static Optional<String> deviceOf(String note) {
-        return note.startsWith(NOTE_PREFIX) ? Optional.of(note.substring(NOTE_PREFIX.length())) : Optional.empty();
-    }
-
-    /** Reads a note; lines that do not parse are skipped, a note without its times is none. */
+    /** Reads a device's part of the note; lines that do not parse are skipped, a state without its times is none. */
     static Optional<DeviceState> parse(String name, String note) {
         Instant first = null;
         Instant seen = null;

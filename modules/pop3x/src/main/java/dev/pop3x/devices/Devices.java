@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
@@ -16,16 +20,16 @@ import org.apache.james.core.Username;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pop3x.config.DeviceSettings;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
+import dev.pop3x.maildrop.MaildropNotes;
 
 /**
- * POP3 from several devices, and DELE that hides: opens the {@link PopView} a session sees, registering a device at
+ * POP3 from several devices, and DELE that hides: opens the {@link SessionView} a session sees, registering a device at
  * its first login ({@code devices.max} at most that count) and noting when each is seen, and reads the devices of a
- * maildrop for WebAdmin. Each device's state is a note of the maildrop ({@link DeviceState}); the messages hidden
- * from POP3 are the note {@value PopView#HIDDEN_NOTE}, one unique-id a line.
+ * maildrop for WebAdmin. The devices' states and the messages hidden from POP3 are the maildrop's notes
+ * {@link DeviceNotes#DEVICES} and {@link DeviceNotes#HIDDEN}, changed under the user's notes lock.
  */
 public final class Devices {
     private static final Logger LOGGER = LoggerFactory.getLogger(Devices.class);
@@ -49,52 +53,36 @@ public final class Devices {
      *
      * @throws TooManyDevices a new device, when {@code devices.max} devices count already
      */
-    public PopView open(Username user, Optional<String> device, Maildrop maildrop) throws MaildropException, TooManyDevices {
-        Set<String> hidden = hidden(maildrop);
+    public SessionView open(Username user, Optional<String> device, Maildrop maildrop) throws MaildropException, TooManyDevices {
+        MaildropNotes notes = maildrop.notes();
+        HiddenMessages hidden = HiddenMessages.of(maildrop, settings.deleAction().forUser(user));
         if (device.isEmpty()) {
-            return new PopView(maildrop, settings.deleAction().forUser(user), hidden, Optional.empty());
+            return new SessionView(maildrop, hidden, Optional.empty());
         }
         String name = device.get();
         Instant now = clock.instant();
         Duration forgetAfter = settings.forgetAfter().forUser(user);
+        int max = settings.max().forUser(user);
         Set<String> present = maildrop.messages().stream().map(MaildropMessage::uniqueId).collect(Collectors.toSet());
-        Optional<DeviceState> known = maildrop.note(DeviceState.noteOf(name)).flatMap(note -> DeviceState.parse(name, note));
-        DeviceState state;
-        if (known.isPresent()) {
-            state = known.get().seenAt(now, present);
-        } else {
-            int max = settings.max().forUser(user);
-            long counting = read(maildrop).stream().filter(other -> other.isActive(now, forgetAfter)).count();
-            if (counting >= max) {
-                throw new TooManyDevices(user, name, max);
+        // counting the devices and registering this one are one step for every session of the user
+        SortedMap<String, DeviceState> devices = notes.update(DeviceNotes.DEVICES, current -> {
+            SortedMap<String, DeviceState> all = new TreeMap<>(current.orElse(Collections.emptySortedMap()));
+            DeviceState known = all.get(name);
+            if (known != null) {
+                all.put(name, known.seenAt(now, present));
+            } else if (all.values().stream().filter(other -> other.isActive(now, forgetAfter)).count() < max) {
+                all.put(name, DeviceState.first(name, now, present));
+                LOGGER.info("New device {} of {}: sees the mail that arrives from now on{}", name, user.asString(),
+                    settings.historyDays().forUser(user).isPresent()
+                        ? " and the last " + settings.historyDays().forUser(user).getAsInt() + " days'" : "");
             }
-            state = DeviceState.first(name, now, present);
-            LOGGER.info("New device {} of {}: sees the mail that arrives from now on{}", name, user.asString(),
-                settings.historyDays().forUser(user).isPresent()
-                    ? " and the last " + settings.historyDays().forUser(user).getAsInt() + " days'" : "");
+            return all;
+        });
+        if (!devices.containsKey(name)) {
+            throw new TooManyDevices(user, name, max);
         }
-        maildrop.saveNote(DeviceState.noteOf(name), state.format());
-        return new PopView(maildrop, settings.deleAction().forUser(user), hidden,
-            Optional.of(new PopView.Device(state, settings.historyDays().forUser(user), forgetAfter, now)));
-    }
-
-    /** Every device the maildrop has a note of, counting or not. */
-    static List<DeviceState> read(Maildrop maildrop) throws MaildropException {
-        List<DeviceState> devices = new ArrayList<>();
-        for (String note : maildrop.noteNames()) {
-            Optional<String> device = DeviceState.deviceOf(note);
-            if (device.isPresent()) {
-                Optional<DeviceState> state = maildrop.note(note).flatMap(content -> DeviceState.parse(device.get(), content));
-                state.ifPresent(devices::add);
-            }
-        }
-        return devices;
-    }
-
-    static Set<String> hidden(Maildrop maildrop) throws MaildropException {
-        return maildrop.note(PopView.HIDDEN_NOTE)
-            .map(note -> note.lines().filter(MaildropMessage::isUniqueId).collect(Collectors.toSet()))
-            .orElse(Set.of());
+        return new SessionView(maildrop, hidden,
+            Optional.of(new SessionView.Device(devices.get(name), settings.historyDays().forUser(user), forgetAfter, now)));
     }
 
     /** What WebAdmin shows of one device. */
@@ -140,11 +128,11 @@ public final class Devices {
     /** The user's devices and what each would see now. */
     public List<DeviceReport> report(Username user, Maildrop maildrop) throws MaildropException {
         Instant now = clock.instant();
-        Set<String> hidden = hidden(maildrop);
+        Set<String> hidden = maildrop.notes().read(DeviceNotes.HIDDEN).orElse(Set.of());
         OptionalInt historyDays = settings.historyDays().forUser(user);
         Duration forgetAfter = settings.forgetAfter().forUser(user);
         List<DeviceReport> reports = new ArrayList<>();
-        for (DeviceState state : read(maildrop)) {
+        for (DeviceState state : maildrop.notes().read(DeviceNotes.DEVICES).orElse(Collections.emptySortedMap()).values()) {
             int pending = (int) maildrop.messages().stream()
                 .filter(message -> !hidden.contains(message.uniqueId()) && state.lists(message, historyDays))
                 .count();
@@ -153,12 +141,17 @@ public final class Devices {
         return reports;
     }
 
-    /** Forgets a device: it no longer counts, and logs in again as a new one. */
+    /**
+     * Forgets a device: it no longer counts, and logs in again as a new one. The caller holds the device's lock
+     * (no session of the device is open).
+     */
     public boolean forget(Maildrop maildrop, String device) throws MaildropException {
-        if (!maildrop.noteNames().contains(DeviceState.noteOf(device))) {
-            return false;
-        }
-        maildrop.deleteNote(DeviceState.noteOf(device));
-        return true;
+        AtomicBoolean known = new AtomicBoolean();
+        maildrop.notes().update(DeviceNotes.DEVICES, current -> {
+            SortedMap<String, DeviceState> all = new TreeMap<>(current.orElse(Collections.emptySortedMap()));
+            known.set(all.remove(device) != null);
+            return all;
+        });
+        return known.get();
     }
 }

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A maildrop that hands every call to another: the base of the views a session sees (the quota notice in front,
@@ -70,23 +69,8 @@ public abstract class ForwardingMaildrop implements Maildrop {
     }
 
     @Override
-    public Optional<String> note(String name) throws MaildropException {
-        return maildrop.note(name);
-    }
-
-    @Override
-    public void saveNote(String name, String content) throws MaildropException {
-        maildrop.saveNote(name, content);
-    }
-
-    @Override
-    public Set<String> noteNames() throws MaildropException {
-        return maildrop.noteNames();
-    }
-
-    @Override
-    public void deleteNote(String name) throws MaildropException {
-        maildrop.deleteNote(name);
+    public MaildropNotes notes() {
+        return maildrop.notes();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.pop3x.maildrop;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -23,20 +24,22 @@ import org.slf4j.LoggerFactory;
 import dev.pop3x.config.InvalidSettingException;
 import dev.pop3x.config.MaildropSettings;
 import dev.pop3x.maildrop.MaildropLeases.MaildropLease;
-import dev.pop3x.maildrop.maildir.MaildirLeases;
 
 /**
  * Maildrop locks that hold across the James nodes serving the same maildrops: a session holds this node's lock
  * ({@link LocalMaildropLocks}: queueing, take-over of an idle session) and a lease where the maildrop lives, renewed
  * every third of the lease while the session lasts. The lease is a row in Cassandra for every user when
- * {@code lock.cassandra-lease} is set ({@code dev.pop3x.cluster.CassandraClusterModule}), otherwise a file in the maildir
- * for maildir-backend users when {@code lock.maildir-lease} is set; other users get this node's lock alone. A login
+ * {@code lock.cassandra-lease} is set ({@code dev.pop3x.cluster.CassandraClusterModule}), otherwise the leases Guice
+ * binds for the user's backend ({@value #PER_BACKEND}: a file in the maildir for the maildir backend, when
+ * {@code lock.maildir-lease} is set); other users get this node's lock alone. A login
  * that finds the lease held by another node tries again every {@value #RETRY_MILLIS} ms for {@code lock.wait} (5 s
  * for a brief holder), then is refused with {@code [IN-USE]}; a node that died stops renewing, and its lease lapses.
  * Lease operations run on a small pool of their own, never on a connection's event loop.
  */
 public final class LeasedMaildropLocks implements MaildropLocks {
     public static final String CLUSTER = "cluster";
+    /** The name of the map of each backend's leases, by backend name. */
+    public static final String PER_BACKEND = "per-backend";
     static final long RETRY_MILLIS = 100;
     private static final int LEASE_THREADS = 2;
 
@@ -45,18 +48,18 @@ public final class LeasedMaildropLocks implements MaildropLocks {
     private final LocalMaildropLocks local;
     private final MaildropSettings settings;
     private final Optional<MaildropLeases> cluster;
-    private final MaildirLeases maildirLeases;
+    private final Map<String, MaildropLeases> perBackend;
     private final Clock clock;
     private final String node;
     private final ScheduledExecutorService leaseThreads = Executors.newScheduledThreadPool(LEASE_THREADS, new LeaseThreads());
 
     @Inject
     public LeasedMaildropLocks(LocalMaildropLocks local, MaildropSettings settings, @Named(CLUSTER) Optional<MaildropLeases> cluster,
-                               MaildirLeases maildirLeases, Clock clock) {
+                               @Named(PER_BACKEND) Map<String, MaildropLeases> perBackend, Clock clock) {
         this.local = local;
         this.settings = settings;
         this.cluster = cluster;
-        this.maildirLeases = maildirLeases;
+        this.perBackend = Map.copyOf(perBackend);
         this.clock = clock;
         this.node = ManagementFactory.getRuntimeMXBean().getName();
         if (settings.cassandraLease().isPresent() && cluster.isEmpty()) {
@@ -70,9 +73,7 @@ public final class LeasedMaildropLocks implements MaildropLocks {
         if (cluster.isPresent()) {
             return cluster;
         }
-        return MaildropSettings.MAILDIR_BACKEND.equals(settings.backend().forUser(user)) && settings.maildirLease().isPresent()
-            ? Optional.of(maildirLeases)
-            : Optional.empty();
+        return Optional.ofNullable(perBackend.get(settings.backend().forUser(user))).filter(MaildropLeases::enabled);
     }
 
     @Override
@@ -87,18 +88,60 @@ public final class LeasedMaildropLocks implements MaildropLocks {
     }
 
     @Override
-    public Optional<MaildropLock> tryLockBriefly(Username user, String holder) {
+    public Optional<MaildropLock> tryLockBriefly(Username user, Optional<String> device, String holder) {
         Optional<MaildropLeases> leases = leasesFor(user);
-        Optional<MaildropLock> held = local.tryLockBriefly(user, holder);
+        Optional<MaildropLock> held = local.tryLockBriefly(user, device, holder);
         if (leases.isEmpty() || held.isEmpty()) {
             return held;
         }
-        Optional<MaildropLease> taken = acquire(leases.get(), user, Optional.empty(), holder);
+        Optional<MaildropLease> taken = acquire(leases.get(), user, device, holder);
         if (taken.isEmpty()) {
             held.get().release();
             return Optional.empty();
         }
         return Optional.of(new Leased(held.get(), taken.get(), leases.get()));
+    }
+
+    /**
+     * This node's notes lock, then the lease {@link MaildropKey#NOTES}, tried every {@value #RETRY_MILLIS} ms until
+     * {@link #BRIEF_HOLD_PATIENCE} is over. The lease is not renewed: the notes lock is held for a few store calls,
+     * far less than a lease lasts.
+     */
+    @Override
+    public NotesLock lockNotes(Username user) throws MaildropException {
+        Optional<MaildropLeases> leases = leasesFor(user);
+        NotesLock here = local.lockNotes(user);
+        if (leases.isEmpty()) {
+            return here;
+        }
+        Instant deadline = clock.instant().plus(BRIEF_HOLD_PATIENCE);
+        try {
+            while (true) {
+                Optional<MaildropLease> lease = leases.get().tryAcquire(user, Optional.of(MaildropKey.NOTES), node + " notes");
+                if (lease.isPresent()) {
+                    return () -> {
+                        try {
+                            lease.get().release();
+                        } finally {
+                            here.close();
+                        }
+                    };
+                }
+                if (!clock.instant().isBefore(deadline)) {
+                    throw MaildropException.temporary("The notes lease of " + user.asString() + " is held by "
+                        + leases.get().holder(user, Optional.of(MaildropKey.NOTES)).orElse("(released just now)") + " for longer than "
+                        + BRIEF_HOLD_PATIENCE, null);
+                }
+                TimeUnit.MILLISECONDS.sleep(RETRY_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            here.close();
+            Thread.currentThread().interrupt();
+            throw MaildropException.temporary("Interrupted while waiting for the notes lease of " + user.asString(), e);
+        } catch (MaildropException | RuntimeException e) {
+            here.close();
+            throw e;
+        }
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A user's maildrop as one POP3 session sees it: the list of messages is fixed when the maildrop is opened
@@ -59,26 +58,11 @@ public interface Maildrop extends AutoCloseable {
     void recordLogin(Instant when) throws MaildropException;
 
     /**
-     * A small document pop3x keeps with the maildrop, by name (the devices of a user, the messages hidden from
-     * POP3), where every James node sees it; empty when none was saved. A backend that keeps no notes has none, and
-     * refuses to save one: {@code dele.action=hide} and devices need a backend that keeps them (both of pop3x's do).
+     * The notes pop3x keeps with this maildrop (devices, hidden messages, imported unique-ids), as read with the
+     * listing; a backend that keeps none has {@link MaildropNotes#NONE}.
      */
-    default Optional<String> note(String name) throws MaildropException {
-        return Optional.empty();
-    }
-
-    /** Saves the note, replacing the previous one, atomically. */
-    default void saveNote(String name, String content) throws MaildropException {
-        throw MaildropException.permanent("This maildrop backend keeps no notes (needed by dele.action=hide and devices)", null);
-    }
-
-    /** The names of the notes saved. */
-    default Set<String> noteNames() throws MaildropException {
-        return Set.of();
-    }
-
-    default void deleteNote(String name) throws MaildropException {
-        throw MaildropException.permanent("This maildrop backend keeps no notes (needed by dele.action=hide and devices)", null);
+    default MaildropNotes notes() {
+        return MaildropNotes.NONE;
     }
 
     /** Ends the session's use of the maildrop; expunges nothing. */

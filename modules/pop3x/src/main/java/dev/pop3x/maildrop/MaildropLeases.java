@@ -13,6 +13,14 @@ import org.apache.james.core.Username;
  */
 public interface MaildropLeases {
 
+    /**
+     * Whether the operator turned these leases on: a backend's leases are bound whatever the settings, and used only
+     * when enabled ({@code lock.maildir-lease} for the maildir backend's).
+     */
+    default boolean enabled() {
+        return true;
+    }
+
     /** How long a lease lasts without a renewal. */
     Duration duration();
 

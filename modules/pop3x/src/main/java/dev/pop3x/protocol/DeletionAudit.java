@@ -37,11 +37,11 @@ final class DeletionAudit {
 
     /**
      * Expunges the messages the client marked deleted from the session's maildrop, then writes their audit lines:
-     * what QUIT calls for the UPDATE state, instead of {@code transaction.maildrop().expunge(deleted)}.
+     * what QUIT calls for the UPDATE state, instead of {@code transaction.view().expunge(deleted)}.
      */
     static void expunge(Transaction transaction, List<MaildropMessage> deleted, Client client) throws MaildropException {
-        Map<MaildropMessage, String> messageIds = AUDIT.isInfoEnabled() ? messageIds(transaction.maildrop(), deleted) : Map.of();
-        transaction.maildrop().expunge(deleted);
+        Map<MaildropMessage, String> messageIds = AUDIT.isInfoEnabled() ? messageIds(transaction.view(), deleted) : Map.of();
+        transaction.view().expunge(deleted);
         String device = transaction.device().orElse("-");
         for (MaildropMessage message : deleted) {
             AUDIT.info(line(transaction.user().asString(), device, client.address, client.tls, message,

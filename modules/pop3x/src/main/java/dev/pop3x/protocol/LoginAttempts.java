@@ -29,13 +29,15 @@ final class LoginAttempts {
     private static final Logger LOGGER = LoggerFactory.getLogger(LoginAttempts.class);
 
     private final LoginBrake brake;
+    private final DeviceTags deviceTags;
     private final Authenticator authenticator;
     private final LoginFlow loginFlow;
     private final Replies replies;
 
     @Inject
-    LoginAttempts(LoginBrake brake, Authenticator authenticator, LoginFlow loginFlow, Replies replies) {
+    LoginAttempts(LoginBrake brake, DeviceTags deviceTags, Authenticator authenticator, LoginFlow loginFlow, Replies replies) {
         this.brake = brake;
+        this.deviceTags = deviceTags;
         this.authenticator = authenticator;
         this.loginFlow = loginFlow;
         this.replies = replies;
@@ -55,7 +57,7 @@ final class LoginAttempts {
             session.forgetUser();
             return Reply.err(ResponseCode.AUTH, Text.AUTH_FAILED);
         }
-        Optional<Admission> admission = brake.admit(clientAddress(session), user);
+        Optional<Admission> admission = brake.admit(clientAddress(session), DeviceTags.brakeName(user));
         if (admission.isEmpty()) {
             session.forgetUser();
             return Reply.err(ResponseCode.SYS_TEMP, Text.LOGINS_BRAKED);
@@ -84,7 +86,9 @@ final class LoginAttempts {
     private void check(Pop3xSession session, String command, Admission admission, String user, String password,
                        Optional<String> authorizationId) {
         session.input().offLoop(() -> {
-            Authentication authentication = authenticator.password(user, password, authorizationId);
+            DeviceTags.Untagged untagged = deviceTags.untag(user, authorizationId);
+            Authentication authentication = untagged.onDevice(authenticator.password(untagged.authenticationId(), password,
+                untagged.authorizationId()));
             Optional<LoginFlow.Entry> entry = authentication.outcome() == Authentication.Outcome.SUCCESS
                 ? Optional.of(loginFlow.enterNow(session, authentication.maildropOwner(), authentication.device()))
                 : Optional.empty();

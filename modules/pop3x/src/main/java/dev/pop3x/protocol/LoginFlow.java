@@ -20,7 +20,7 @@ import dev.pop3x.config.MaildropSettings;
 import dev.pop3x.config.PolicySettings;
 import dev.pop3x.config.SessionSettings;
 import dev.pop3x.devices.Devices;
-import dev.pop3x.devices.PopView;
+import dev.pop3x.devices.SessionView;
 import dev.pop3x.devices.TooManyDevices;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
@@ -210,7 +210,7 @@ final class LoginFlow {
                 tooSoon.increment();
                 return Opened.refused(refusal.get());
             }
-            PopView view = devices.open(user, device, maildrop);
+            SessionView view = devices.open(user, device, maildrop);
             Transaction transaction = new Transaction(user, device, withQuotaNotice(user, view), view.maildrop(), lock);
             entered = true;
             return Opened.entering(transaction);

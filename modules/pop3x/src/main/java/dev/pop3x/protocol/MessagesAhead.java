@@ -106,7 +106,7 @@ final class MessagesAhead {
                 if (readyOctets.get() + message.storedOctets() > MAX_OCTETS_AHEAD) {
                     break;
                 }
-                byte[] content = encode(transaction.maildrop(), message);
+                byte[] content = encode(transaction.view(), message);
                 ready.put(next, content);
                 readyOctets.addAndGet(content.length);
                 furthest = next;

@@ -144,7 +144,8 @@ public final class Pop3xDispatcher extends CommandDispatcher<POP3Session> {
     }
 
     /**
-     * The line without its CRLF (or bare LF). Spaces are kept: a PASS argument may begin or end with one.
+     * The line without its CRLF (or bare LF) and without the spaces before the keyword; spaces after it are kept (a
+     * PASS argument may begin or end with one).
      */
     private static String withoutLineEnd(String line) {
         int end = line.length();

@@ -77,7 +77,7 @@ public final class QuitCommand extends Pop3xCommand {
             }
         }
         try {
-            PolicyReport report = deletionPolicy.enforce(transaction.user(), transaction.store(), deleted, PolicyTrigger.QUIT);
+            PolicyReport report = deletionPolicy.enforce(transaction.user(), transaction.maildrop(), deleted, PolicyTrigger.QUIT);
             if (!report.dryRun()) {
                 update.expired = report.expunctions().size();
                 update.expiredOctets = report.expungedOctets();

@@ -52,7 +52,7 @@ public final class RetrCommand extends Pop3xCommand {
         if (!MessagesAhead.whole(message)) {
             return streamed(session, transaction, number, message);
         }
-        Maildrop maildrop = transaction.maildrop();
+        Maildrop maildrop = transaction.view();
         Reply reply = offLoop(session, () -> {
             try {
                 return whole(session, number, message, ahead.read(maildrop, message, number));
@@ -81,7 +81,7 @@ public final class RetrCommand extends Pop3xCommand {
     }
 
     private Reply streamed(Pop3xSession session, Transaction transaction, int number, MaildropMessage message) {
-        Maildrop maildrop = transaction.maildrop();
+        Maildrop maildrop = transaction.view();
         return offLoop(session, () -> {
             try {
                 InputStream content = maildrop.content(message);

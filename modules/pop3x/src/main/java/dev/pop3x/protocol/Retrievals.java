@@ -46,7 +46,7 @@ final class Retrievals {
         if (transaction.firstFullRetrievalHere(number) && message.retrieved().isPresent()) {
             retrievedAgain(session, transaction.user(), message);
         }
-        Maildrop maildrop = transaction.maildrop();
+        Maildrop maildrop = transaction.view();
         Instant when = clock.instant();
         session.input().deferred("Recording that " + message.uniqueId() + " of " + transaction.user().asString() + " was retrieved", () -> {
             maildrop.markRetrieved(message, when);

@@ -38,7 +38,7 @@ public final class TopCommand extends Pop3xCommand implements CapaCapability {
         int number = arguments.message();
         int lines = arguments.lines();
         MaildropMessage message = transaction.message(number);
-        Maildrop maildrop = transaction.maildrop();
+        Maildrop maildrop = transaction.view();
         boolean headersOnly = lines == 0;
         session.statistics().topped();
         return offLoop(session, () -> {

@@ -21,8 +21,8 @@ import dev.pop3x.maildrop.MaildropMessage;
 final class Transaction {
     private final Username user;
     private final Optional<String> device;
+    private final Maildrop view;
     private final Maildrop maildrop;
-    private final Maildrop store;
     private final Optional<MaildropLock> lock;
     private final List<MaildropMessage> messages;
     private final long totalOctets;
@@ -32,18 +32,18 @@ final class Transaction {
     private boolean ended;
 
     /**
-     * @param maildrop the maildrop as the session sees it (a device's view, the quota notice...), whose expunge is the
+     * @param view the maildrop as the session sees it (a device's view, the quota notice...), whose expunge is the
      *                 UPDATE state of the client's DELEs
      * @param device the device the session logged in on ({@code bob+phone@example.com}), if any
-     * @param store the maildrop itself, for the deletion policy
+     * @param maildrop the maildrop itself, for the deletion policy
      */
-    Transaction(Username user, Optional<String> device, Maildrop maildrop, Maildrop store, Optional<MaildropLock> lock) {
+    Transaction(Username user, Optional<String> device, Maildrop view, Maildrop maildrop, Optional<MaildropLock> lock) {
         this.user = user;
         this.device = device;
+        this.view = view;
         this.maildrop = maildrop;
-        this.store = store;
         this.lock = lock;
-        this.messages = maildrop.messages();
+        this.messages = view.messages();
         this.totalOctets = messages.stream().mapToLong(MaildropMessage::octets).sum();
         this.deleted = new BitSet(messages.size());
         this.retrievedHere = new BitSet(messages.size());
@@ -58,13 +58,14 @@ final class Transaction {
         return device;
     }
 
-    Maildrop maildrop() {
-        return maildrop;
+    /** The maildrop as the session sees it: what its commands read, and whose expunge is the UPDATE state of its DELEs. */
+    Maildrop view() {
+        return view;
     }
 
     /** The maildrop itself, not the session's view of it: what the deletion policy decides on. */
-    Maildrop store() {
-        return store;
+    Maildrop maildrop() {
+        return maildrop;
     }
 
     /** How many messages the maildrop listed at login, deleted or not. */
@@ -149,7 +150,7 @@ final class Transaction {
         }
         ended = true;
         try {
-            maildrop.close();
+            view.close();
         } finally {
             lock.ifPresent(MaildropLock::release);
         }

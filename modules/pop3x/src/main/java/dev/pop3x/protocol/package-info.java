@@ -15,7 +15,8 @@
  * {@code Logout}, {@code SessionStatistics}, and where its lines and replies go and when: {@code SessionInput},
  * {@code SessionOutput}; its storage calls, off the event loop: {@code StorageThreads}; the sessions open, for
  * WebAdmin: {@code OpenSessions}, {@code SessionSummary};</li>
- * <li>logging in: {@code LoginAttempts} (the brake's admission, the check, its outcome), {@code FailedCredentials}
+ * <li>logging in: {@code LoginAttempts} (the brake's admission, the check, its outcome), {@code DeviceTags} (device
+ * tags taken off login names before the check), {@code FailedCredentials}
  * (what already failed in the connection), {@code LoginFlow}, {@code SessionHolder} (the maildrop lock's view of a
  * session), {@code AuthPolicy}, {@code AuthExchange} (SASL mechanisms are in {@code protocol.sasl}), {@code Retrievals};</li>
  * <li>the UPDATE state of a client's DELEs, audited: {@code DeletionAudit};</li>

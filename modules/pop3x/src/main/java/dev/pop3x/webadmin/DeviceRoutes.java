@@ -19,6 +19,7 @@ import dev.pop3x.devices.DeviceLogin;
 import dev.pop3x.devices.Devices;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropLocks;
+import dev.pop3x.maildrop.MaildropLocks.MaildropLock;
 import dev.pop3x.maildrop.MaildropStore;
 import spark.Service;
 
@@ -62,9 +63,11 @@ public final class DeviceRoutes implements Routes {
             Username user = UserParameter.existing(request, users);
             String device = request.params("device");
             if (!DeviceLogin.isDeviceName(device)) {
-                throw UserParameter.badRequest("Not a device name (1 to 32 lower-case letters, digits, '-', '_'): " + device);
+                throw BadRequest.because("Not a device name (1 to 32 lower-case letters, digits, '-', '_'): " + device);
             }
-            if (locks.holder(user, Optional.of(device)).isPresent()) {
+            // the device's own lock, briefly: no session of it can start or be open while it is forgotten
+            Optional<MaildropLock> lock = locks.tryLockBriefly(user, Optional.of(device), "webadmin-forget-device");
+            if (lock.isEmpty()) {
                 throw ErrorResponder.builder().statusCode(HttpStatus.CONFLICT_409).type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
                     .message("Device " + device + " of " + user.asString() + " is in a POP3 session; try again after it").haltError();
             }
@@ -73,6 +76,8 @@ public final class DeviceRoutes implements Routes {
                     throw ErrorResponder.builder().statusCode(HttpStatus.NOT_FOUND_404).type(ErrorResponder.ErrorType.NOT_FOUND)
                         .message(user.asString() + " has no device " + device).haltError();
                 }
+            } finally {
+                lock.get().release();
             }
             response.status(HttpStatus.NO_CONTENT_204);
             return "";

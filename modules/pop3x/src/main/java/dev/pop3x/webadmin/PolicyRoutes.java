@@ -68,7 +68,7 @@ public final class PolicyRoutes implements Routes {
 
     private static <T> T runTask(Request request, T target) {
         if (!"run".equals(request.queryParams("task"))) {
-            throw UserParameter.badRequest("Use ?task=run");
+            throw BadRequest.because("Use ?task=run");
         }
         return target;
     }

@@ -41,7 +41,7 @@ public final class ServerRoutes implements Routes {
     public void define(Service service) {
         service.post(BASE, (request, response) -> {
             if (!request.queryParams().contains("reload-certificate")) {
-                throw UserParameter.badRequest("Say what to do: ?reload-certificate");
+                throw BadRequest.because("Say what to do: ?reload-certificate");
             }
             try {
                 int reloaded = servers.reloadCertificates();

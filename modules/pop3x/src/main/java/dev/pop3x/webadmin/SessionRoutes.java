@@ -60,7 +60,7 @@ public final class SessionRoutes implements Routes {
             return "";
         });
         service.delete(BASE, (request, response) -> {
-            Username user = user(request).orElseThrow(() -> UserParameter.badRequest("Name the user whose sessions to close: ?user="));
+            Username user = user(request).orElseThrow(() -> BadRequest.because("Name the user whose sessions to close: ?user="));
             return Map.of("closed", sessions.closeAll(user, requester(request)));
         }, json);
     }
@@ -73,7 +73,7 @@ public final class SessionRoutes implements Routes {
         try {
             return Optional.of(Username.of(user));
         } catch (IllegalArgumentException e) {
-            throw UserParameter.badRequest("Not a user name: " + user);
+            throw BadRequest.because("Not a user name: " + user);
         }
     }
 

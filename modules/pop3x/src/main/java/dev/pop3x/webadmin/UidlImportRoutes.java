@@ -88,7 +88,7 @@ public final class UidlImportRoutes implements Routes {
                 return pull(request, UserParameter.existing(request, users));
             }
             if (!"import".equals(task)) {
-                throw UserParameter.badRequest("Use ?task=import or ?task=pull (and &dryRun=true to only report what would match)");
+                throw BadRequest.because("Use ?task=import or ?task=pull (and &dryRun=true to only report what would match)");
             }
             Username user = UserParameter.existing(request, users);
             return new UidlImportTask(importer, user, map(request), dryRun(request), clock);
@@ -100,7 +100,7 @@ public final class UidlImportRoutes implements Routes {
                 return bulkPull(request);
             }
             if (!"import".equals(task)) {
-                throw UserParameter.badRequest("Use ?task=import or ?task=pull (and &dryRun=true to only report what would match)");
+                throw BadRequest.because("Use ?task=import or ?task=pull (and &dryRun=true to only report what would match)");
             }
             return bulkImport(request);
         };
@@ -122,7 +122,7 @@ public final class UidlImportRoutes implements Routes {
             String secret = secrets.hold(new PullSecrets.Secret(master, own.map(credentials -> Map.of(user, credentials)).orElse(Map.of())));
             return new UidlPullTask(puller, secrets, user, login, server, secret, dryRun, clock);
         } catch (IllegalArgumentException e) {
-            throw UserParameter.badRequest("Invalid pull: " + e.getMessage());
+            throw BadRequest.because("Invalid pull: " + e.getMessage());
         }
     }
 
@@ -180,7 +180,7 @@ public final class UidlImportRoutes implements Routes {
             String secret = secrets.hold(new PullSecrets.Secret(master, own));
             return new UidlBulkPullTask(puller, secrets, users, server, targets, Optional.empty(), secret, dryRun, concurrency, clock);
         } catch (IllegalArgumentException e) {
-            throw UserParameter.badRequest("Invalid pull: " + e.getMessage());
+            throw BadRequest.because("Invalid pull: " + e.getMessage());
         }
     }
 
@@ -227,9 +227,9 @@ public final class UidlImportRoutes implements Routes {
             BulkMapFile.read(maps, (user, map) -> {
             });
         } catch (NoSuchFileException e) {
-            throw UserParameter.badRequest("Invalid UIDL maps: no file " + maps + " on this James node");
+            throw BadRequest.because("Invalid UIDL maps: no file " + maps + " on this James node");
         } catch (IllegalArgumentException e) {
-            throw UserParameter.badRequest("Invalid UIDL maps: " + e.getMessage());
+            throw BadRequest.because("Invalid UIDL maps: " + e.getMessage());
         }
     }
 
@@ -237,7 +237,7 @@ public final class UidlImportRoutes implements Routes {
         try {
             return UidlMap.parse(request.body());
         } catch (IllegalArgumentException e) {
-            throw UserParameter.badRequest("Invalid UIDL map: " + e.getMessage());
+            throw BadRequest.because("Invalid UIDL map: " + e.getMessage());
         }
     }
 
@@ -249,6 +249,6 @@ public final class UidlImportRoutes implements Routes {
         if (value.equals("true")) {
             return true;
         }
-        throw UserParameter.badRequest("dryRun must be true or false, not '" + value + "'");
+        throw BadRequest.because("dryRun must be true or false, not '" + value + "'");
     }
 }

@@ -18,17 +18,12 @@ final class UserParameter {
         try {
             user = Username.of(request.params("user"));
         } catch (IllegalArgumentException e) {
-            throw badRequest("Not a user name: " + request.params("user"));
+            throw BadRequest.because("Not a user name: " + request.params("user"));
         }
         if (!users.contains(user)) {
             throw ErrorResponder.builder().statusCode(HttpStatus.NOT_FOUND_404).type(ErrorResponder.ErrorType.NOT_FOUND)
                 .message("No user " + user.asString()).haltError();
         }
         return user;
-    }
-
-    static RuntimeException badRequest(String message) {
-        return ErrorResponder.builder().statusCode(HttpStatus.BAD_REQUEST_400).type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
-            .message(message).haltError();
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
+import dev.pop3x.Pop3xSettings;
+
 /** The configuration reference (docs/configuration.md) and the sample pop3x.properties name every setting pop3x reads. */
 class ConfigurationReferenceTest {
     private static final Path REPOSITORY = Path.of("../..");

@@ -9,9 +9,11 @@ import java.util.OptionalInt;
 import org.apache.james.core.Username;
 import org.junit.jupiter.api.Test;
 
+import dev.pop3x.Pop3xSettings;
+
 class PolicySettingsTest {
     private static PolicySettings read(Map<String, String> values) {
-        return new PolicySettings(Settings.of(values));
+        return new PolicySettings(Pop3xSettings.of(values));
     }
 
     @Test

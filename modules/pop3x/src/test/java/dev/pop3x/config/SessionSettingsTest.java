@@ -9,11 +9,13 @@ import java.util.OptionalInt;
 import org.apache.james.core.Username;
 import org.junit.jupiter.api.Test;
 
+import dev.pop3x.Pop3xSettings;
+
 class SessionSettingsTest {
     private static final Username BOB = Username.of("bob@example.com");
 
     private static SessionSettings read(Map<String, String> values) {
-        return new SessionSettings(Settings.of(values));
+        return new SessionSettings(Pop3xSettings.of(values));
     }
 
     @Test

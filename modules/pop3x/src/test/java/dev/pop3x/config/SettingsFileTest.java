@@ -10,6 +10,9 @@ import java.util.Map;
 import org.apache.james.core.Username;
 import org.junit.jupiter.api.Test;
 
+import dev.pop3x.Pop3xSettings;
+import dev.pop3x.auth.BrakeSettings;
+
 class SettingsFileTest {
     @Test
     void anAbsentKeyTakesItsDefault() {

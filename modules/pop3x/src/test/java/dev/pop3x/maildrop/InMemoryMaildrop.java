@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -28,7 +27,12 @@ public final class InMemoryMaildrop implements Maildrop {
 
     /** Adds a message whose unique-id is its position. */
     public InMemoryMaildrop with(String content) {
-        contents.put(new MaildropMessage(String.valueOf(contents.size() + 1), content.length(), Instant.EPOCH, Optional.empty()), content);
+        return with(content, Instant.EPOCH);
+    }
+
+    /** Adds a message received at that time, whose unique-id is its position. */
+    public InMemoryMaildrop with(String content, Instant received) {
+        contents.put(new MaildropMessage(String.valueOf(contents.size() + 1), content.length(), received, Optional.empty()), content);
         return this;
     }
 
@@ -89,24 +93,36 @@ public final class InMemoryMaildrop implements Maildrop {
         lastLogin = Optional.of(when);
     }
 
+    /** Notes kept in memory: what a session reads at open and now are the same. */
     @Override
-    public Optional<String> note(String name) {
-        return Optional.ofNullable(notes.get(name));
+    public MaildropNotes notes() {
+        return new TextNotes() {
+            @Override
+            protected Optional<String> textAtOpen(String name) {
+                return textNow(name);
+            }
+
+            @Override
+            protected Optional<String> textNow(String name) {
+                synchronized (notes) {
+                    return Optional.ofNullable(notes.get(name));
+                }
+            }
+
+            @Override
+            protected void save(String name, String text) {
+                synchronized (notes) {
+                    notes.put(name, text);
+                }
+            }
+        };
     }
 
-    @Override
-    public void saveNote(String name, String content) {
-        notes.put(name, content);
-    }
-
-    @Override
-    public Set<String> noteNames() {
-        return Set.copyOf(notes.keySet());
-    }
-
-    @Override
-    public void deleteNote(String name) {
-        notes.remove(name);
+    /** A note's text as saved, for tests of its format. */
+    public Optional<String> noteText(String name) {
+        synchronized (notes) {
+            return Optional.ofNullable(notes.get(name));
+        }
     }
 
     @Override

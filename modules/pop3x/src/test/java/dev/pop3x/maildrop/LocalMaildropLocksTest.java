@@ -135,6 +135,68 @@ class LocalMaildropLocksTest {
         assertThat(locks.holder(BOB)).contains("session-1");
     }
 
+    @Test
+    void sessionsOfTwoDevicesHoldTheMaildropAtOnceAndASecondSessionOfOneDeviceWaits() {
+        locks.lock(BOB, Optional.of("phone"), new Session("phone-1")).join().orElseThrow();
+
+        assertThat(locks.lock(BOB, Optional.of("laptop"), new Session("laptop-1"))).isCompletedWithValueMatching(Optional::isPresent);
+        assertThat(locks.lock(BOB, Optional.of("phone"), new Session("phone-2"))).isNotDone();
+    }
+
+    @Test
+    void aWholeMaildropSessionWaitsForEveryDeviceSessionAndDevicesComingLaterWaitBehindIt() throws Exception {
+        MaildropLock phone = locks.lock(BOB, Optional.of("phone"), new Session("phone-1")).join().orElseThrow();
+        MaildropLock laptop = locks.lock(BOB, Optional.of("laptop"), new Session("laptop-1")).join().orElseThrow();
+        CompletableFuture<Optional<MaildropLock>> whole = locks.lock(BOB, new Session("whole-1"));
+        CompletableFuture<Optional<MaildropLock>> tablet = locks.lock(BOB, Optional.of("tablet"), new Session("tablet-1"));
+
+        phone.release();
+        assertThat(whole).isNotDone();
+        laptop.release();
+
+        assertThat(whole.get(1, TimeUnit.SECONDS)).isPresent();
+        assertThat(tablet).isNotDone();
+        whole.join().orElseThrow().release();
+        assertThat(tablet.get(1, TimeUnit.SECONDS)).isPresent();
+    }
+
+    @Test
+    void aDeviceThatNothingIsInTheWayOfIsNotQueuedBehindAnotherDevicesWaiter() {
+        locks.lock(BOB, Optional.of("phone"), new Session("phone-1")).join().orElseThrow();
+        assertThat(locks.lock(BOB, Optional.of("phone"), new Session("phone-2"))).isNotDone();
+
+        assertThat(locks.lock(BOB, Optional.of("laptop"), new Session("laptop-1"))).isCompletedWithValueMatching(Optional::isPresent);
+    }
+
+    @Test
+    void briefHoldersOfTheWholeMaildropSkipItWhileADeviceIsInASession() {
+        MaildropLock phone = locks.lock(BOB, Optional.of("phone"), new Session("phone-1")).join().orElseThrow();
+
+        assertThat(locks.tryLockBriefly(BOB, "policy-sweeper")).isEmpty();
+        assertThat(locks.tryLockBriefly(BOB, Optional.of("phone"), "webadmin-forget-device")).isEmpty();
+        assertThat(locks.tryLockBriefly(BOB, Optional.of("laptop"), "webadmin-forget-device")).isPresent();
+        assertThat(locks.holder(BOB)).contains("phone-1");
+        phone.release();
+        assertThat(locks.tryLockBriefly(BOB, "policy-sweeper")).isEmpty();
+    }
+
+    @Test
+    void theNotesLockIsHeldByOneThreadAtATime() throws Exception {
+        MaildropLocks.NotesLock held = locks.lockNotes(BOB);
+        CompletableFuture<MaildropLocks.NotesLock> other = CompletableFuture.supplyAsync(() -> {
+            try {
+                return locks.lockNotes(Username.of("BOB@example.com"));
+            } catch (MaildropException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(locks.lockNotes(Username.of("alice@example.com"))).isNotNull();
+
+        held.close();
+
+        other.get(5, TimeUnit.SECONDS).close();
+    }
+
     /** A session as the lock sees it: idle or not, and what it was asked. */
     private static final class Session implements Holder {
         private final String id;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.pop3x.Pop3xSettings;
 import dev.pop3x.config.MaildropSettings;
 import dev.pop3x.config.PolicySettings;
 import dev.pop3x.config.Settings;
@@ -34,7 +35,7 @@ class PolicySweeperTest {
     private final SteppedClock clock = new SteppedClock(Instant.parse("2026-12-01T00:00:00Z"));
     private final CountingMaildrops store = new CountingMaildrops();
     private final MemoryUsersRepository users = MemoryUsersRepository.withoutVirtualHosting(null);
-    private final Settings settings = Settings.of(Map.of("expire.days", "30", "policy.sweep-interval", "1h"));
+    private final Settings settings = Pop3xSettings.of(Map.of("expire.days", "30", "policy.sweep-interval", "1h"));
     private SweepLedger ledger;
 
     @BeforeEach

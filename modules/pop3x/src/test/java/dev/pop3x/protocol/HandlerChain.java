@@ -34,6 +34,7 @@ import com.google.inject.Injector;
 import com.google.inject.Provides;
 
 import dev.pop3x.BuildInfo;
+import dev.pop3x.Pop3xSettings;
 import dev.pop3x.config.AuthSettings;
 import dev.pop3x.config.MaildropSettings;
 import dev.pop3x.config.Settings;
@@ -131,7 +132,7 @@ final class HandlerChain implements AutoCloseable {
                 users.addUser(Username.fromLocalPartWithDomain(user.getKey(), DOMAIN), user.getValue());
             }
             RecordingMetricFactory metrics = new RecordingMetricFactory();
-            Injector injector = Guice.createInjector(new JamesServices(Settings.of(settings), users, store, clock, metrics));
+            Injector injector = Guice.createInjector(new JamesServices(Pop3xSettings.of(settings), users, store, clock, metrics));
             ProtocolHandlerChainImpl chain = new ProtocolHandlerChainImpl();
             for (String handler : new Pop3xHandlers().getHandlers()) {
                 chain.add((ProtocolHandler) injector.getInstance(loaded(handler)));

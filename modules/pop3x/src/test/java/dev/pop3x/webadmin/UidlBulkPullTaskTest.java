@@ -63,10 +63,14 @@ class UidlBulkPullTaskTest {
         return new OldServer("127.0.0.1", listener.getLocalPort(), TlsMode.NONE, false, Optional.empty(), Duration.ofSeconds(5));
     }
 
-    /** An empty maildrop; the password "wrong" is refused. */
+    /**
+     * An empty maildrop; the password "wrong" is refused. A session stops counting as open before its last answer goes
+     * out: the client, once it has that answer, may open the next one before this thread ends.
+     */
     private void serve(Socket socket) {
         mostAtOnce.accumulateAndGet(open.incrementAndGet(), Math::max);
         twoOpen.countDown();
+        boolean counted = true;
         try (socket) {
             twoOpen.await(10, TimeUnit.SECONDS);
             OutputStream out = socket.getOutputStream();
@@ -74,15 +78,22 @@ class UidlBulkPullTaskTest {
             out.write("+OK\r\n".getBytes(StandardCharsets.US_ASCII));
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String answer = line.equals("PASS wrong") ? "-ERR [AUTH] no" : line.equals("LIST") || line.equals("UIDL") ? "+OK\r\n." : "+OK";
+                boolean last = line.equals("QUIT") || answer.startsWith("-ERR");
+                if (last) {
+                    open.decrementAndGet();
+                    counted = false;
+                }
                 out.write((answer + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                if (line.equals("QUIT") || answer.startsWith("-ERR")) {
+                if (last) {
                     return;
                 }
             }
         } catch (IOException | InterruptedException e) {
             // the client closed
         } finally {
-            open.decrementAndGet();
+            if (counted) {
+                open.decrementAndGet();
+            }
         }
     }
 

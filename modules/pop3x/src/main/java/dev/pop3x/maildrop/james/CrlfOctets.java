@@ -53,7 +53,7 @@ final class CrlfOctets {
      * Takes what earlier sessions measured, then measures the messages above the watermark and saves the result.
      *
      * @param highestUid the highest UID the session lists: nothing to measure when the watermark has reached it
-     * @param stored the annotation as the login read it ({@link InboxAnnotations})
+     * @param stored the annotation {@link #KEY} as the login read it with the INBOX's other pop3x annotations
      * @param kept where the contents of the small messages measured are left, by UID, for the session to send them
      *             without reading them again (the messages a client that polls retrieves next)
      */

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import javax.mail.Flags;
 
@@ -32,8 +31,10 @@ import com.google.common.collect.ImmutableList;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
+import dev.pop3x.maildrop.MaildropNotes;
 import dev.pop3x.maildrop.QuotaUsage;
 import dev.pop3x.maildrop.StoreCalls;
+import dev.pop3x.maildrop.TextNotes;
 
 /** A user's INBOX in James's mailboxes, as one POP3 session sees it. */
 final class JamesMaildrop implements Maildrop {
@@ -48,17 +49,21 @@ final class JamesMaildrop implements Maildrop {
     private final MessageManager inbox;
     private final CompactListing messages;
     private final ReadAhead readAhead;
-    private final Imports imports;
-    private final JamesNotes notes;
+    private final long uidValidity;
+    private final TextNotes notes;
+    /** Every pop3x annotation of the INBOX, as read at open. */
+    private final Map<String, String> annotations;
     private final StoreCalls calls;
     /** UIDs retrieved in this session, by the flags to add: \\Seen, and the retrieval keyword unless retrieved before. */
     private final Map<Flags, List<MessageUid>> toFlag = new LinkedHashMap<>();
 
     JamesMaildrop(MailboxManager mailboxManager, JamesQuotas quotas, MailboxSession session, MessageManager inbox, CompactListing messages,
-                  Map<Long, byte[]> measured, Imports imports, JamesNotes notes, StoreCalls calls) {
+                  Map<Long, byte[]> measured, long uidValidity, TextNotes notes, Map<String, String> annotations,
+                  StoreCalls calls) {
         this.calls = calls;
-        this.imports = imports;
+        this.uidValidity = uidValidity;
         this.notes = notes;
+        this.annotations = annotations;
         this.mailboxManager = mailboxManager;
         this.quotas = quotas;
         this.session = session;
@@ -193,15 +198,16 @@ final class JamesMaildrop implements Maildrop {
         return quotas.of(session.getUser());
     }
 
+    /** As read with the listing: no store call. */
     @Override
-    public Optional<Instant> lastLogin() throws MaildropException {
-        calls.count(StoreCalls.Kind.ANNOTATION_READ);
-        return inRequest("read the last login", () ->
-            mailboxManager.getAnnotationsByKeys(inbox.getMailboxPath(), session, Set.of(LAST_LOGIN)).stream()
-                .map(MailboxAnnotation::getValue)
-                .flatMap(Optional::stream)
-                .findFirst()
-                .map(millis -> Instant.ofEpochMilli(Long.parseLong(millis))));
+    public Optional<Instant> lastLogin() {
+        return Optional.ofNullable(annotations.get(LAST_LOGIN.asString())).flatMap(millis -> {
+            try {
+                return Optional.of(Instant.ofEpochMilli(Long.parseLong(millis)));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     @Override
@@ -214,62 +220,24 @@ final class JamesMaildrop implements Maildrop {
         });
     }
 
-    /** Merged into the INBOX's {@link ImportedUidls}: this session keeps listing the unique-ids it listed. */
+    /**
+     * Merged into the INBOX's {@link ImportedUidls}: this session keeps listing the unique-ids it listed. The caller
+     * (the UIDL import) holds the whole maildrop.
+     */
     @Override
     public void saveUniqueIds(Map<MaildropMessage, String> uniqueIds) throws MaildropException {
-        inRequest("save imported unique-ids", () -> {
-            calls.count(StoreCalls.Kind.ANNOTATION_READ);
-            calls.count(StoreCalls.Kind.BLOB_WRITE);
-            calls.count(StoreCalls.Kind.ANNOTATION_WRITE);
-            String reference = imports.uidls.reference(mailboxManager, inbox.getMailboxPath(), session);
-            Map<Long, String> byUid = new LinkedHashMap<>(imports.uidls.read(reference, imports.uidValidity, inbox.getMailboxPath()));
+        notes.update(ImportedUidls.KIND, current -> {
+            Map<Long, String> byUid = new LinkedHashMap<>(current.map(imported -> imported.forInbox(uidValidity, inbox.getMailboxPath()))
+                .orElse(Map.of()));
             byUid.keySet().removeIf(uid -> messages.indexOfUid(uid) < 0);
             uniqueIds.forEach((message, uniqueId) -> byUid.put(uid(message).asLong(), uniqueId));
-            imports.uidls.write(mailboxManager, inbox.getMailboxPath(), session, imports.uidValidity, byUid, reference);
-            return null;
+            return new ImportedUidls(uidValidity, byUid);
         });
     }
 
     @Override
-    public Optional<String> note(String name) throws MaildropException {
-        calls.count(StoreCalls.Kind.ANNOTATION_READ);
-        return inRequest("read the note " + name, () -> notes.read(mailboxManager, inbox.getMailboxPath(), session, name));
-    }
-
-    @Override
-    public void saveNote(String name, String content) throws MaildropException {
-        inRequest("save the note " + name, () -> {
-            calls.count(StoreCalls.Kind.BLOB_WRITE);
-            calls.count(StoreCalls.Kind.ANNOTATION_WRITE);
-            notes.write(mailboxManager, inbox.getMailboxPath(), session, name, content);
-            return null;
-        });
-    }
-
-    @Override
-    public Set<String> noteNames() throws MaildropException {
-        calls.count(StoreCalls.Kind.ANNOTATION_READ);
-        return inRequest("list the notes", () -> notes.names(mailboxManager, inbox.getMailboxPath(), session));
-    }
-
-    @Override
-    public void deleteNote(String name) throws MaildropException {
-        inRequest("delete the note " + name, () -> {
-            calls.count(StoreCalls.Kind.ANNOTATION_WRITE);
-            notes.delete(mailboxManager, inbox.getMailboxPath(), session, name);
-            return null;
-        });
-    }
-
-    /** Where this INBOX's imported unique-ids are, as the session's listing found them. */
-    static final class Imports {
-        private final ImportedUidls uidls;
-        private final long uidValidity;
-
-        Imports(ImportedUidls uidls, long uidValidity) {
-            this.uidls = uidls;
-            this.uidValidity = uidValidity;
-        }
+    public MaildropNotes notes() {
+        return notes;
     }
 
     @Override

@@ -30,11 +30,11 @@ import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 
 import dev.pop3x.config.InvalidSettingException;
-import dev.pop3x.config.JamesBackendSettings;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropStore;
 import dev.pop3x.maildrop.StoreCalls;
+import dev.pop3x.maildrop.TextNotes;
 import reactor.core.publisher.Mono;
 
 /**
@@ -58,13 +58,12 @@ public final class JamesMaildropStore implements MaildropStore {
     private final MailboxManager mailboxManager;
     private final JamesQuotas quotas;
     private final JamesBackendSettings settings;
-    private final ImportedUidls imported;
     private final JamesNotes notes;
     private final StoreCalls calls;
 
     @Inject
     public JamesMaildropStore(@Named("mailboxmanager") MailboxManager mailboxManager, JamesQuotas quotas, JamesBackendSettings settings,
-                              ImportedUidls imported, JamesNotes notes, StoreCalls calls) {
+                              JamesNotes notes, StoreCalls calls) {
         if (settings.uidl() == JamesBackendSettings.UidlForm.MESSAGE_ID
             && !mailboxManager.getSupportedMessageCapabilities().contains(MailboxManager.MessageCapabilities.UniqueID)) {
             throw new InvalidSettingException(JamesBackendSettings.UIDL.key(), "'" + JamesBackendSettings.UIDL.key()
@@ -74,7 +73,6 @@ public final class JamesMaildropStore implements MaildropStore {
         this.mailboxManager = mailboxManager;
         this.quotas = quotas;
         this.settings = settings;
-        this.imported = imported;
         this.notes = notes;
         this.calls = calls;
     }
@@ -91,8 +89,8 @@ public final class JamesMaildropStore implements MaildropStore {
     }
 
     /** The INBOX's messages, their octets as RETR sends them, and their retrievals. */
-    private CompactListing list(MessageManager mailbox, MailboxSession session, long uidValidity, InboxAnnotations annotations,
-                                Map<Long, byte[]> measured) throws MailboxException {
+    private CompactListing list(MessageManager mailbox, MailboxSession session, long uidValidity, TextNotes inboxNotes,
+                                Map<String, String> annotations, Map<Long, byte[]> measured) throws MailboxException, MaildropException {
         CompactListing listing = newListing(uidValidity);
         Map<String, Optional<Instant>> retrievalDays = new HashMap<>();
         calls.count(StoreCalls.Kind.MAILBOX_READ);
@@ -103,13 +101,11 @@ public final class JamesMaildropStore implements MaildropStore {
                 RetrievalKeyword.retrieved(result.getFlags(), retrievalDays));
         }
         listing.complete();
-        if (!annotations.importedUidls().isEmpty()) {
-            calls.count(StoreCalls.Kind.BLOB_READ);
-        }
-        listing.imported(imported.read(annotations.importedUidls(), uidValidity, mailbox.getMailboxPath()));
+        listing.imported(inboxNotes.read(ImportedUidls.KIND).map(imported -> imported.forInbox(uidValidity, mailbox.getMailboxPath()))
+            .orElse(Map.of()));
         if (settings.exactOctets()) {
             listing.correct(CrlfOctets.exceptions(mailboxManager, mailbox, session, uidValidity, listing.highestUid(),
-                annotations.crlfOctets(), measured, calls));
+                Optional.ofNullable(annotations.get(CrlfOctets.KEY.asString())), measured, calls));
         }
         return listing;
     }
@@ -126,6 +122,11 @@ public final class JamesMaildropStore implements MaildropStore {
         MailboxSession session = mailboxManager.createSystemSession(user);
         return MailboxCalls.inRequest(mailboxManager, session, "open the INBOX", () -> {
             MessageManager mailbox = inbox(mailboxManager, session, calls);
+            MailboxPath inbox = mailbox.getMailboxPath();
+            // every pop3x annotation in one call: the notes, the imported unique-ids' reference, the measured octets, the last login
+            calls.count(StoreCalls.Kind.ANNOTATION_READ);
+            Map<String, String> annotations = JamesNotes.annotations(mailboxManager, inbox, session);
+            TextNotes inboxNotes = notes.of(mailboxManager, inbox, session, annotations);
             // the contents of new messages that the listing measures, kept for RETR
             Map<Long, byte[]> measured = new HashMap<>();
             ListingSnapshot snapshot = listings.getIfPresent(mailbox.getId());
@@ -134,7 +135,7 @@ public final class JamesMaildropStore implements MaildropStore {
             long uidValidity;
             if (small) {
                 uidValidity = mailbox.getMailboxEntity().getUidValidity().asLong();
-                listing = list(mailbox, session, uidValidity, InboxAnnotations.read(mailboxManager, mailbox, session, calls), measured);
+                listing = list(mailbox, session, uidValidity, inboxNotes, annotations, measured);
                 if (listing.size() < LISTED_AT_ONCE) {
                     listings.put(mailbox.getId(), ListingSnapshot.LISTED_AT_ONCE);
                 } else {
@@ -142,19 +143,19 @@ public final class JamesMaildropStore implements MaildropStore {
                     listings.invalidate(mailbox.getId());
                 }
             } else {
-                ListingKey key = keyOf(mailbox, session);
+                ListingKey key = keyOf(mailbox, session, annotations);
                 uidValidity = key.uidValidity;
                 if (snapshot != null && key.equals(snapshot.key)) {
                     listing = snapshot.listing.copy();
                 } else {
-                    listing = list(mailbox, session, uidValidity, key.annotations, measured);
-                    if (listing.size() == key.count && key.equals(keyOf(mailbox, session))) {
+                    listing = list(mailbox, session, uidValidity, inboxNotes, annotations, measured);
+                    if (listing.size() == key.count && key.equals(keyOf(mailbox, session, annotations))) {
                         listings.put(mailbox.getId(), new ListingSnapshot(key, listing.copy()));
                     }
                 }
             }
-            return new JamesMaildrop(mailboxManager, quotas, session, mailbox, listing, measured,
-                new JamesMaildrop.Imports(imported, uidValidity), notes, calls);
+            return new JamesMaildrop(mailboxManager, quotas, session, mailbox, listing, measured, uidValidity, inboxNotes,
+                annotations, calls);
         });
     }
 
@@ -200,13 +201,14 @@ public final class JamesMaildropStore implements MaildropStore {
      * before an expunge and that append: LoadIT saw a login list a message expunged the moment before). A listing is
      * cached only when the key read before it equals the key read after it and agrees with it on the count.
      */
-    private ListingKey keyOf(MessageManager mailbox, MailboxSession session) throws MailboxException {
+    private ListingKey keyOf(MessageManager mailbox, MailboxSession session, Map<String, String> annotations) throws MailboxException {
         long count = count(mailbox, session, calls);
         calls.count(StoreCalls.Kind.MAILBOX_READ);
         MessageManager.MailboxMetaData metaData = mailbox.getMetaData(MessageManager.MailboxMetaData.RecentMode.IGNORE, session,
             EnumSet.of(MessageManager.MailboxMetaData.Item.HighestModSeq, MessageManager.MailboxMetaData.Item.NextUid));
         return new ListingKey(metaData.getUidValidity().asLong(), metaData.getUidNext().asLong(),
-            metaData.getHighestModSeq().asLong(), count, InboxAnnotations.read(mailboxManager, mailbox, session, calls), settings);
+            metaData.getHighestModSeq().asLong(), count, JamesNotes.blobOf(annotations, ImportedUidls.KIND.name()).orElse(""),
+            settings);
     }
 
     /**
@@ -218,13 +220,12 @@ public final class JamesMaildropStore implements MaildropStore {
         private final long uidNext;
         private final long highestModSeq;
         private final long count;
-        /** pop3x's annotations: an import, or sizes measured, move no mod-sequence. */
-        private final InboxAnnotations annotations;
+        /** The imported unique-ids' blob, as the login read it: an import moves no mod-sequence. */
+        private final String imported;
         private final JamesBackendSettings settings;
 
-        ListingKey(long uidValidity, long uidNext, long highestModSeq, long count, InboxAnnotations annotations,
-                   JamesBackendSettings settings) {
-            this.annotations = annotations;
+        ListingKey(long uidValidity, long uidNext, long highestModSeq, long count, String imported, JamesBackendSettings settings) {
+            this.imported = imported;
             this.uidValidity = uidValidity;
             this.uidNext = uidNext;
             this.highestModSeq = highestModSeq;
@@ -239,7 +240,7 @@ public final class JamesMaildropStore implements MaildropStore {
             }
             ListingKey that = (ListingKey) o;
             return uidValidity == that.uidValidity && uidNext == that.uidNext && highestModSeq == that.highestModSeq
-                && count == that.count && annotations.equals(that.annotations) && settings == that.settings;
+                && count == that.count && imported.equals(that.imported) && settings == that.settings;
         }
 
         @Override

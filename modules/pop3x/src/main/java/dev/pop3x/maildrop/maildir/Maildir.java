@@ -27,6 +27,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pop3x.files.AtomicFile;
 import dev.pop3x.maildrop.StoreCalls;
 
 /**
@@ -39,16 +40,21 @@ final class Maildir {
     static final String LAST_LOGIN = "pop3x-lastlogin";
 
     private final Path root;
+    private final boolean fsync;
     private final StoreCalls calls;
 
-    /** A maildir whose file-system calls are not counted (a delivery's). */
+    /** A maildir whose control files are replaced without fsync (tests, and readers that write none). */
     Maildir(Path root) {
-        this(root, StoreCalls.uncounted());
+        this(root, false, StoreCalls.uncounted());
     }
 
-    /** A maildir whose file-system calls are counted ({@link StoreCalls}): a session's, a sweep's. */
-    Maildir(Path root, StoreCalls calls) {
+    /**
+     * @param fsync {@code maildir.fsync}: control files and notes are replaced as {@link AtomicFile} says
+     * @param calls where its file-system calls are counted ({@link StoreCalls}): a session's, a sweep's; not a delivery's
+     */
+    Maildir(Path root, boolean fsync, StoreCalls calls) {
         this.root = root;
+        this.fsync = fsync;
         this.calls = calls;
     }
 
@@ -164,7 +170,7 @@ final class Maildir {
         }
         move(message.path(), target);
         if (fsync) {
-            forceDirectory(root.resolve("new"));
+            AtomicFile.forceDirectory(root.resolve("new"));
         }
         return name;
     }
@@ -287,15 +293,8 @@ final class Maildir {
 
     /** Replaces a control file of the maildir whole: written aside in tmp/, then renamed over the old one. */
     void writeAtomically(String fileName, byte[] content) throws IOException {
-        Path tmp = root.resolve("tmp").resolve(fileName + "." + ProcessHandle.current().pid() + "." + System.nanoTime());
         calls.count(StoreCalls.Kind.FILE_WRITE);
-        try {
-            Files.write(tmp, content, StandardOpenOption.CREATE_NEW);
-            move(tmp, root.resolve(fileName));
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
+        AtomicFile.replace(root.resolve(fileName), root.resolve("tmp"), content, fsync);
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -303,14 +302,6 @@ final class Maildir {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
-        }
-    }
-
-    private static void forceDirectory(Path directory) {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // not every file system lets a directory be opened; the rename is as durable as it can be made
         }
     }
 }

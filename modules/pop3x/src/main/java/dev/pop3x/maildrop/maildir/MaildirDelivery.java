@@ -21,10 +21,10 @@ import org.apache.james.core.Username;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pop3x.config.MaildirSettings;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.QuotaLimitSource;
 import dev.pop3x.maildrop.QuotaUsage;
+import dev.pop3x.maildrop.StoreCalls;
 import dev.pop3x.maildrop.maildir.uidl.DovecotUidlist;
 import dev.pop3x.maildrop.maildir.uidl.UidAssignment;
 import dev.pop3x.maildrop.maildir.uidl.UnusableUidlFile;
@@ -71,7 +71,7 @@ public final class MaildirDelivery {
      * @param message writes the message as it travels (CRLF line ends)
      */
     public Outcome deliver(Username user, MessageWriter message) throws MaildropException {
-        Maildir maildir = new Maildir(location.of(user));
+        Maildir maildir = new Maildir(location.of(user), settings.fsync(), StoreCalls.uncounted());
         try {
             maildir.create();
             MaildirQuota quota = new MaildirQuota(maildir);

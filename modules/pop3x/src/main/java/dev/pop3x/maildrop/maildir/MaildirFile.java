@@ -20,10 +20,6 @@ final class MaildirFile {
         return path;
     }
 
-    boolean isNew() {
-        return path.getParent().getFileName().toString().equals("new");
-    }
-
     @Override
     public String toString() {
         return path.toString();

@@ -24,13 +24,21 @@ public final class MaildirLeases implements MaildropLeases {
 
     private final MaildirLocation location;
     private final Duration duration;
+    private final boolean enabled;
     private final Clock clock;
 
     @Inject
     public MaildirLeases(MaildirLocation location, MaildropSettings settings, Clock clock) {
         this.location = location;
         this.duration = settings.maildirLease().orElse(UNUSED);
+        this.enabled = settings.maildirLease().isPresent();
         this.clock = clock;
+    }
+
+    /** Whether {@code lock.maildir-lease} is set. */
+    @Override
+    public boolean enabled() {
+        return enabled;
     }
 
     @Override

@@ -2,11 +2,7 @@ package dev.pop3x.maildrop.maildir;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -29,13 +25,12 @@ import org.slf4j.LoggerFactory;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
+import dev.pop3x.maildrop.MaildropNotes;
 import dev.pop3x.maildrop.QuotaUsage;
-import dev.pop3x.maildrop.StoreCalls;
 
 /** A user's Maildir as one POP3 session sees it. */
 final class MaildirMaildrop implements Maildrop {
     private static final Logger LOGGER = LoggerFactory.getLogger(MaildirMaildrop.class);
-    static final String NOTE_PREFIX = "pop3x-note-";
 
     private final Username user;
     private final Maildir maildir;
@@ -46,6 +41,7 @@ final class MaildirMaildrop implements Maildrop {
     private Map<MaildropMessage, Integer> positions;
     private final Map<String, Instant> toRecord = new LinkedHashMap<>();
     private final Set<MaildropMessage> toFlagSeen = new LinkedHashSet<>();
+    private final MaildirNotes notes;
 
     MaildirMaildrop(Username user, Maildir maildir, RetrievalLedger ledger, List<MaildropMessage> messages,
                     Map<MaildropMessage, MaildirFile> files) {
@@ -55,6 +51,7 @@ final class MaildirMaildrop implements Maildrop {
         this.ledger = ledger;
         this.messages = new ArrayList<>(messages);
         this.files = files;
+        this.notes = new MaildirNotes(maildir);
     }
 
     @Override
@@ -206,44 +203,9 @@ final class MaildirMaildrop implements Maildrop {
         });
     }
 
-    /** The file {@code pop3x-note-<name>} in the maildir. */
     @Override
-    public Optional<String> note(String name) throws MaildropException {
-        return onDisk("read the note " + name, () -> {
-            maildir.counted(StoreCalls.Kind.FILE_READ);
-            Path file = maildir.root().resolve(NOTE_PREFIX + name);
-            return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.<String>empty();
-        });
-    }
-
-    @Override
-    public void saveNote(String name, String content) throws MaildropException {
-        onDisk("save the note " + name, () -> {
-            maildir.writeAtomically(NOTE_PREFIX + name, content.getBytes(StandardCharsets.UTF_8));
-            return null;
-        });
-    }
-
-    @Override
-    public Set<String> noteNames() throws MaildropException {
-        return onDisk("list the notes", () -> {
-            maildir.counted(StoreCalls.Kind.DIRECTORY_READ);
-            Set<String> names = new LinkedHashSet<>();
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(maildir.root(), NOTE_PREFIX + "*")) {
-                for (Path file : files) {
-                    names.add(file.getFileName().toString().substring(NOTE_PREFIX.length()));
-                }
-            }
-            return names;
-        });
-    }
-
-    @Override
-    public void deleteNote(String name) throws MaildropException {
-        onDisk("delete the note " + name, () -> {
-            maildir.counted(StoreCalls.Kind.FILE_WRITE);
-            return Files.deleteIfExists(maildir.root().resolve(NOTE_PREFIX + name));
-        });
+    public MaildropNotes notes() {
+        return notes;
     }
 
     /** A file operation, its failure turned into a temporary {@link MaildropException} that says what failed. */

@@ -17,7 +17,6 @@ import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.hash.Hashing;
 
-import dev.pop3x.config.MaildirSettings;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
@@ -68,7 +67,7 @@ public final class MaildirMaildropStore implements MaildropStore {
     @Override
     public Maildrop open(Username user) throws MaildropException {
         Path path = location.of(user);
-        Maildir maildir = new Maildir(path, calls);
+        Maildir maildir = new Maildir(path, settings.fsync(), calls);
         try {
             if (!maildir.exists()) {
                 LOGGER.info("Creating the maildir of {} in {}", user.asString(), path);

@@ -11,18 +11,17 @@ import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxManager.MessageCapabilities;
 import org.junit.jupiter.api.Test;
 
+import dev.pop3x.Pop3xSettings;
 import dev.pop3x.config.InvalidSettingException;
-import dev.pop3x.config.JamesBackendSettings;
-import dev.pop3x.config.Settings;
 
 class MessageIdUidlSettingTest {
-    private static final JamesBackendSettings MESSAGE_ID = new JamesBackendSettings(Settings.of(Map.of("james.uidl", "message-id")));
+    private static final JamesBackendSettings MESSAGE_ID = new JamesBackendSettings(Pop3xSettings.of(Map.of("james.uidl", "message-id")));
 
     @Test
     void messageIdUidlsOnMailboxesWithoutMessageIdsStopTheStartNamingTheKey() {
         MailboxManager jpaLike = mailboxManager(EnumSet.noneOf(MessageCapabilities.class));
 
-        assertThatThrownBy(() -> new JamesMaildropStore(jpaLike, null, MESSAGE_ID, null, null, null))
+        assertThatThrownBy(() -> new JamesMaildropStore(jpaLike, null, MESSAGE_ID, null, null))
             .isInstanceOf(InvalidSettingException.class)
             .hasMessageContaining("'james.uidl=message-id' needs mailboxes with message ids")
             .extracting(e -> ((InvalidSettingException) e).key()).isEqualTo("james.uidl");
@@ -32,7 +31,7 @@ class MessageIdUidlSettingTest {
     void messageIdUidlsOnMailboxesWithMessageIdsAreAccepted() {
         MailboxManager memoryLike = mailboxManager(EnumSet.of(MessageCapabilities.UniqueID));
 
-        assertThatCode(() -> new JamesMaildropStore(memoryLike, null, MESSAGE_ID, null, null, null)).doesNotThrowAnyException();
+        assertThatCode(() -> new JamesMaildropStore(memoryLike, null, MESSAGE_ID, null, null)).doesNotThrowAnyException();
     }
 
     /** James's mailbox manager, as far as the setting's check reads it: its message capabilities. */

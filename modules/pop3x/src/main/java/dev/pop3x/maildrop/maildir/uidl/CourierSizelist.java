@@ -4,12 +4,9 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.pop3x.files.AtomicFile;
 
 /**
  * A Maildir's {@code courierpop3dsizelist}, as Courier's pop3d keeps it (courier-libs {@code imap/pop3dserver.C}):
@@ -208,9 +207,11 @@ final class CourierSizelist {
      */
     static final class Numbering {
         private final Clock clock;
+        private final boolean fsync;
 
-        Numbering(Clock clock) {
+        Numbering(Clock clock, boolean fsync) {
             this.clock = clock;
+            this.fsync = fsync;
         }
 
         CourierSizelist number(Path maildir, Map<String, ScannedMessage> messages) throws IOException, UnusableUidlFile {
@@ -239,7 +240,7 @@ final class CourierSizelist {
             }
             CourierSizelist numbered = new CourierSizelist(nextUid, uidValidity, entries);
             if (changed) {
-                numbered.write(maildir);
+                numbered.write(maildir, fsync);
             }
             return numbered;
         }
@@ -274,19 +275,10 @@ final class CourierSizelist {
         }
     }
 
-    private void write(Path maildir) throws IOException {
+    private void write(Path maildir, boolean fsync) throws IOException {
         StringBuilder content = new StringBuilder("/3 " + nextUid + " " + uidValidity + "\n");
         entries.values().forEach(entry -> content.append(entry.line()));
-        Path tmp = maildir.resolve("tmp").resolve(FILE + "." + ProcessHandle.current().pid() + "." + System.nanoTime());
-        try {
-            Files.write(tmp, content.toString().getBytes(StandardCharsets.ISO_8859_1), StandardOpenOption.CREATE_NEW);
-            try {
-                Files.move(tmp, maildir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, maildir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.replace(maildir.resolve(FILE), maildir.resolve("tmp"), content.toString().getBytes(StandardCharsets.ISO_8859_1), fsync);
     }
+
 }

@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +20,8 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.pop3x.files.AtomicFile;
 
 /**
  * Gives the messages of a maildir that have no UID in {@code dovecot-uidlist} the UIDs Dovecot would give them: under
@@ -114,9 +115,7 @@ public final class UidAssignment {
             .sorted(Comparator.comparingLong(entry -> entry.getValue().uid()))
             .forEach(entry -> content.append(entry.getValue().uid()).append(" :").append(entry.getKey()).append('\n'));
         content.append(fresh);
-        Path temporary = maildir.resolve(DovecotUidlist.FILE + ".tmp");
-        write(temporary, content.toString(), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        Files.move(temporary, maildir.resolve(DovecotUidlist.FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.replace(maildir.resolve(DovecotUidlist.FILE), maildir, content.toString().getBytes(StandardCharsets.UTF_8), fsync);
     }
 
     /**

@@ -9,7 +9,7 @@ public final class UidlWriters {
 
     public UidlWriters(Clock clock, boolean fsync) {
         this.dovecot = new UidAssignment(clock, fsync);
-        this.courier = new CourierSizelist.Numbering(clock);
+        this.courier = new CourierSizelist.Numbering(clock, fsync);
     }
 
     public UidAssignment dovecot() {

@@ -24,7 +24,7 @@ class CourierSizelistTest {
     @TempDir
     Path maildir;
 
-    private final CourierSizelist.Numbering numbering = new CourierSizelist.Numbering(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final CourierSizelist.Numbering numbering = new CourierSizelist.Numbering(Clock.fixed(NOW, ZoneOffset.UTC), false);
 
     /** Files in new/ with these names and contents, as scanned, in this order. */
     private Map<String, ScannedMessage> messages(String... namesAndContents) throws Exception {

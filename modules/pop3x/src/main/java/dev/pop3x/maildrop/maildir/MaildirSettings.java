@@ -1,4 +1,4 @@
-package dev.pop3x.config;
+package dev.pop3x.maildrop.maildir;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,6 +6,9 @@ import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
+import dev.pop3x.config.PerUser;
+import dev.pop3x.config.Setting;
+import dev.pop3x.config.Settings;
 import dev.pop3x.maildrop.maildir.uidl.UidlScheme;
 
 /**
@@ -26,7 +29,7 @@ public final class MaildirSettings {
             + " (Dovecot's default) or %f",
         MaildirSettings::scheme, UidlScheme::toString).perUser();
 
-    static final List<Setting<?>> ALL = List.of(LOCATION, FSYNC, UIDL);
+    public static final List<Setting<?>> ALL = List.of(LOCATION, FSYNC, UIDL);
 
     private final Settings values;
 

@@ -1,9 +1,12 @@
-package dev.pop3x.config;
+package dev.pop3x.maildrop.james;
 
 import java.util.List;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
+
+import dev.pop3x.config.Setting;
+import dev.pop3x.config.Settings;
 
 /**
  * The {@code james} backend: which unique-ids it gives ({@code james.uidl}) and whether LIST counts exactly what
@@ -31,7 +34,7 @@ public final class JamesBackendSettings {
     public static final Setting<UidlForm> UIDL = Setting.oneOf("james.uidl", UidlForm.class, UidlForm.UID);
     public static final Setting<Boolean> EXACT_OCTETS = Setting.flag("james.exact-octets", true);
 
-    static final List<Setting<?>> ALL = List.of(UIDL, EXACT_OCTETS);
+    public static final List<Setting<?>> ALL = List.of(UIDL, EXACT_OCTETS);
 
     private final Settings values;
 

@@ -19,14 +19,14 @@ import dev.pop3x.maildrop.MaildropStore;
  * The maildrops of every backend, telling the {@link SweepLedger} about each user whose maildrop a session recorded
  * retrievals in: once the session is over and the retrievals are stored, the user is a candidate for the sweeper.
  */
-public final class SweepCandidateStore implements MaildropStore {
-    private static final Logger LOGGER = LoggerFactory.getLogger(SweepCandidateStore.class);
+public final class LedgerRecordingStore implements MaildropStore {
+    private static final Logger LOGGER = LoggerFactory.getLogger(LedgerRecordingStore.class);
 
     private final MaildropRouter backends;
     private final SweepLedger ledger;
 
     @Inject
-    public SweepCandidateStore(MaildropRouter backends, SweepLedger ledger) {
+    public LedgerRecordingStore(MaildropRouter backends, SweepLedger ledger) {
         this.backends = backends;
         this.ledger = ledger;
     }

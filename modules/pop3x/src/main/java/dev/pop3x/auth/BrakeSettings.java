@@ -1,10 +1,14 @@
-package dev.pop3x.config;
+package dev.pop3x.auth;
 
 import java.time.Duration;
 import java.util.List;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
+
+import dev.pop3x.config.InvalidSettingException;
+import dev.pop3x.config.Setting;
+import dev.pop3x.config.Settings;
 
 /**
  * The brute-force brake: after {@code brake.free-failures} failed logins from one address or for one user, each
@@ -22,7 +26,7 @@ public final class BrakeSettings {
     public static final Setting<Duration> FORGET_AFTER =
         Setting.duration("brake.forget-after", Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofDays(1));
 
-    static final List<Setting<?>> ALL = List.of(FREE_FAILURES, INITIAL_DELAY, MAX_DELAY, FORGET_AFTER);
+    public static final List<Setting<?>> ALL = List.of(FREE_FAILURES, INITIAL_DELAY, MAX_DELAY, FORGET_AFTER);
 
     private final Settings values;
 

@@ -1,4 +1,4 @@
-package dev.pop3x.config;
+package dev.pop3x.cluster;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
+
+import dev.pop3x.config.Setting;
+import dev.pop3x.config.Settings;
 
 /**
  * How a James node without Cassandra of its own (memory, JPA) reaches the Cassandra that holds pop3x's leases, read by
@@ -31,7 +34,7 @@ public final class CassandraSettings {
         "a keyspace name (lower-case letters, digits, '_')", text -> Optional.of(text).filter(name -> NAME.matcher(name).matches()), name -> name);
     public static final Setting<Integer> REPLICATION_FACTOR = Setting.integer("cassandra.replication-factor", 1, 1, 9);
 
-    static final List<Setting<?>> ALL = List.of(CONTACT_POINTS, LOCAL_DATACENTER, KEYSPACE, REPLICATION_FACTOR);
+    public static final List<Setting<?>> ALL = List.of(CONTACT_POINTS, LOCAL_DATACENTER, KEYSPACE, REPLICATION_FACTOR);
 
     private final Settings values;
 

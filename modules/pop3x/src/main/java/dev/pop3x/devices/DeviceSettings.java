@@ -1,4 +1,4 @@
-package dev.pop3x.config;
+package dev.pop3x.devices;
 
 import java.time.Duration;
 import java.util.List;
@@ -6,6 +6,10 @@ import java.util.OptionalInt;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
+
+import dev.pop3x.config.PerUser;
+import dev.pop3x.config.Setting;
+import dev.pop3x.config.Settings;
 
 /**
  * POP3 from several devices ({@code dev.pop3x.devices}), per domain and per user: whether a user may log in with a
@@ -31,7 +35,7 @@ public final class DeviceSettings {
         Setting.duration("devices.forget-after", Duration.ofDays(30), Duration.ofDays(1), Duration.ofDays(3650)).perUser();
     public static final Setting<DeleAction> DELE_ACTION = Setting.oneOf("dele.action", DeleAction.class, DeleAction.EXPUNGE).perUser();
 
-    static final List<Setting<?>> ALL = List.of(ENABLED, MAX, HISTORY_DAYS, FORGET_AFTER, DELE_ACTION);
+    public static final List<Setting<?>> ALL = List.of(ENABLED, MAX, HISTORY_DAYS, FORGET_AFTER, DELE_ACTION);
 
     private final Settings values;
 

@@ -1,4 +1,4 @@
-package dev.pop3x.config;
+package dev.pop3x.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,8 +8,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.pop3x.Pop3xSettings;
+
 class BrakeSettingsTest {
-    private final BrakeSettings settings = new BrakeSettings(Settings.defaults());
+    private final BrakeSettings settings = new BrakeSettings(Pop3xSettings.defaults());
 
     @Test
     void theFirstFailuresAreFree() {
@@ -33,7 +35,7 @@ class BrakeSettingsTest {
 
     @Test
     void aMaximumBelowTheInitialDelayIsRefused() {
-        assertThatThrownBy(() -> new BrakeSettings(Settings.of(Map.of("brake.initial-delay", "10s", "brake.max-delay", "5s"))))
+        assertThatThrownBy(() -> new BrakeSettings(Pop3xSettings.of(Map.of("brake.initial-delay", "10s", "brake.max-delay", "5s"))))
             .hasMessage("pop3x.properties: 'brake.max-delay' (5s) must not be shorter than 'brake.initial-delay' (10s)");
     }
 }
