@@ -26,7 +26,10 @@ import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
 import dev.pop3x.maildrop.MaildropNotes;
+import dev.pop3x.maildrop.QuotaLimitSource;
+import dev.pop3x.maildrop.QuotaLimits;
 import dev.pop3x.maildrop.QuotaUsage;
+import dev.pop3x.maildrop.StoreCalls;
 
 /** A user's Maildir as one POP3 session sees it. */
 final class MaildirMaildrop implements Maildrop {
@@ -42,10 +45,13 @@ final class MaildirMaildrop implements Maildrop {
     private final Map<String, Instant> toRecord = new LinkedHashMap<>();
     private final Set<MaildropMessage> toFlagSeen = new LinkedHashSet<>();
     private final MaildirNotes notes;
+    private final QuotaLimitSource limits;
 
+    /** @param limits James's quota limits, which bind Maildir users too: written into {@code maildirsize} as it is read */
     MaildirMaildrop(Username user, Maildir maildir, RetrievalLedger ledger, List<MaildropMessage> messages,
-                    Map<MaildropMessage, MaildirFile> files) {
+                    Map<MaildropMessage, MaildirFile> files, QuotaLimitSource limits) {
         this.user = user;
+        this.limits = limits;
         this.maildir = maildir;
         this.quota = new MaildirQuota(maildir);
         this.ledger = ledger;
@@ -183,11 +189,20 @@ final class MaildirMaildrop implements Maildrop {
         }
     }
 
-    /** The Maildir++ quota of {@code maildirsize}; without it, the listing's totals and no limit. */
+    /**
+     * The Maildir++ quota of {@code maildirsize}, with the limits James's quota settings give the user written in
+     * first (as a delivery writes them): only what reads the quota (the deletion policy, the quota notice) pays for
+     * reading James's limits, not every login. Without {@code maildirsize}, the listing's totals and no limit.
+     */
     @Override
     public QuotaUsage quota() throws MaildropException {
-        return onDisk("read " + MaildirQuota.FILE, () -> quota.read().orElseGet(() -> new QuotaUsage(
-            messages.stream().mapToLong(MaildropMessage::octets).sum(), OptionalLong.empty(), messages.size(), OptionalLong.empty())));
+        maildir.counted(StoreCalls.Kind.QUOTA_READ);
+        Optional<QuotaLimits> userLimits = limits.limitsOf(user);
+        return onDisk("read " + MaildirQuota.FILE, () -> {
+            quota.applyLimits(userLimits);
+            return quota.read().orElseGet(() -> new QuotaUsage(
+                messages.stream().mapToLong(MaildropMessage::octets).sum(), OptionalLong.empty(), messages.size(), OptionalLong.empty()));
+        });
     }
 
     @Override

@@ -73,19 +73,16 @@ public final class MaildirMaildropStore implements MaildropStore {
                 LOGGER.info("Creating the maildir of {} in {}", user.asString(), path);
                 maildir.create();
             }
-            // James's quota limits, which bind Maildir users too (a delivery's own read is not counted)
-            calls.count(StoreCalls.Kind.QUOTA_READ);
-            new MaildirQuota(maildir).applyLimits(limits.limitsOf(user));
             MaildirSnapshot snapshot = snapshots.getIfPresent(path);
             if (snapshot != null && isCurrent(snapshot, maildir)) {
                 return new MaildirMaildrop(user, maildir, RetrievalLedger.forAppending(maildir), snapshot.messages(),
-                    new HashMap<>(snapshot.files()));
+                    new HashMap<>(snapshot.files()), limits);
             }
             Instant scanStart = Instant.now();
             RetrievalLedger ledger = RetrievalLedger.load(maildir);
             MaildirListing listing = MaildirListing.scan(maildir, ledger, settings.uidl().forUser(user), writers);
             snapshots.put(path, MaildirSnapshot.of(path, scanStart, listing.messages(), listing.files()));
-            return new MaildirMaildrop(user, maildir, ledger, listing.messages(), listing.files());
+            return new MaildirMaildrop(user, maildir, ledger, listing.messages(), listing.files(), limits);
         } catch (UnusableUidlFile e) {
             LOGGER.error("Not serving the maildir of {}: the previous server's UIDL file is not one it would read itself, and its UIDLs"
                 + " would change", user.asString(), e);
