@@ -1,5 +1,6 @@
 package dev.pop3x.it;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -27,6 +28,14 @@ final class LogCapture implements AutoCloseable {
 
     List<String> lines() {
         return appender.events.stream()
+            .map(event -> event.getLevel() + " " + event.getFormattedMessage())
+            .collect(Collectors.toList());
+    }
+
+    /** The lines logged before an instant (a window's end), in the same form as {@link #lines()}. */
+    List<String> linesLoggedBefore(Instant end) {
+        return appender.events.stream()
+            .filter(event -> event.getTimeStamp() < end.toEpochMilli())
             .map(event -> event.getLevel() + " " + event.getFormattedMessage())
             .collect(Collectors.toList());
     }
