@@ -322,7 +322,7 @@ class HostileClientsIT {
         long most = written.values().stream().mapToLong(AtomicLong::get).max().orElse(0);
         long stillWriting = writers.stream().filter(Thread::isAlive).count();
         System.out.printf("hostile: 20 clients flooding RETR from connect, never reading, cores busy: at most %d KB written per "
-            + "connection (bytes_acked seen by ss: at most %d KB, %d connections sampled), %d still open after 10 s; James's "
+            + "connection (bytes_acked seen by ss: at most %d KB, of the %d connections still open when it looked), %d still open after 10 s; James's "
             + "live heap %d MB before, %d MB during%n", most / 1024, acked.values().stream().mapToLong(Long::longValue).max().orElse(0) / 1024,
             acked.size(), stillWriting, heapBefore / 1024, heapDuring / 1024);
         assertThat(written.values()).allSatisfy(octets -> assertThat(octets.get()).isLessThanOrEqualTo(512 * 1024L));
