@@ -141,4 +141,44 @@ class StoreCallsIT {
                 .isEqualTo(Map.of(StoreCalls.Kind.MAILBOX_WRITE, 1L));
         }
     }
+
+    /** W2's clients: RETR then DELE. The deletion audit names each message by the Message-ID RETR sent. */
+    @Test
+    void aMessageRetrievedThenDeletedIsAuditedWithoutBeingReadAgainAtQuitOnTheJamesBackend() {
+        String user = "retr-dele@pop3x.local";
+        server.addUser(user, PASSWORD);
+        server.appendToInbox(user, Messages.text("a@example.test", user, "to delete", "hello\r\n"), Instant.now());
+        assertRetrievedThenDeletedIsAuditedWithoutARead(user, StoreCalls.Kind.MAILBOX_READ);
+    }
+
+    @Test
+    void aMessageRetrievedThenDeletedIsAuditedWithoutBeingReadAgainAtQuitOnAMaildir() {
+        String user = "retr-dele@maildir.pop3x.local";
+        server.addUser(user, PASSWORD);
+        server.smtp().deliver("a@example.test", user, Messages.text("a@example.test", user, "to delete", "hello\r\n"));
+        Eventually.until(Duration.ofSeconds(30), "the delivery to " + user, () -> {
+            try (Pop3LineClient pop = server.pop3()) {
+                pop.login(user, PASSWORD);
+                String stat = pop.command("STAT");
+                pop.command("QUIT");
+                return stat.startsWith("+OK 1 ");
+            }
+        });
+        assertRetrievedThenDeletedIsAuditedWithoutARead(user, StoreCalls.Kind.FILE_READ);
+    }
+
+    private static void assertRetrievedThenDeletedIsAuditedWithoutARead(String user, StoreCalls.Kind read) {
+        try (LogCapture audit = LogCapture.of("dev.pop3x.audit.Deletions"); Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            String messageId = pop.multiline("RETR 1").stream().filter(line -> line.startsWith("Message-ID: ")).findFirst().orElseThrow()
+                .substring("Message-ID: ".length());
+            assertThat(pop.command("DELE 1")).startsWith("+OK");
+            Map<StoreCalls.Kind, Long> before = counters();
+
+            assertThat(pop.command("QUIT")).startsWith("+OK");
+
+            assertThat(since(before)).as("the calls of the UPDATE state").doesNotContainKey(read);
+            assertThat(audit.lines()).singleElement().asString().contains(" message-id=" + messageId + " ");
+        }
+    }
 }

@@ -31,4 +31,47 @@ public final class HeaderFields {
         }
         return Optional.ofNullable(field).map(StringBuilder::toString);
     }
+
+    /**
+     * The same field read from a message held in memory, as {@link #first(InputStream, String)} reads it (lines end at
+     * LF, a CR before it dropped), without copying more than the field.
+     */
+    public static Optional<String> first(byte[] message, String name) {
+        byte[] prefix = (name + ":").getBytes(StandardCharsets.US_ASCII);
+        StringBuilder field = null;
+        int start = 0;
+        while (start < message.length) {
+            int end = start;
+            while (end < message.length && message[end] != '\n') {
+                end++;
+            }
+            int lineEnd = end > start && message[end - 1] == '\r' ? end - 1 : end;
+            if (lineEnd == start) {
+                break;
+            }
+            boolean continuation = message[start] == ' ' || message[start] == '\t';
+            if (field != null) {
+                if (!continuation) {
+                    break;
+                }
+                field.append(new String(message, start, lineEnd - start, StandardCharsets.ISO_8859_1));
+            } else if (startsWithIgnoringCase(message, start, lineEnd, prefix)) {
+                field = new StringBuilder(new String(message, start + prefix.length, lineEnd - start - prefix.length, StandardCharsets.ISO_8859_1));
+            }
+            start = end + 1;
+        }
+        return Optional.ofNullable(field).map(StringBuilder::toString);
+    }
+
+    private static boolean startsWithIgnoringCase(byte[] message, int start, int end, byte[] prefix) {
+        if (end - start < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (Character.toLowerCase((char) (message[start + i] & 0xff)) != Character.toLowerCase((char) prefix[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

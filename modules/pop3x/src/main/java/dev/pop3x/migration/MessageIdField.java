@@ -25,4 +25,9 @@ public final class MessageIdField {
     public static Optional<String> read(InputStream message) throws IOException {
         return HeaderFields.first(message, "Message-ID").map(MessageIdField::normalize).filter(value -> !value.isEmpty());
     }
+
+    /** The same, from a message held in memory (as RETR sends it: dot-stuffing never touches a header field's name). */
+    public static Optional<String> read(byte[] message) {
+        return HeaderFields.first(message, "Message-ID").map(MessageIdField::normalize).filter(value -> !value.isEmpty());
+    }
 }

@@ -23,7 +23,7 @@ import dev.pop3x.migration.MessageIdField;
  * <pre>DELE user=bob@example.com device=phone ip=192.0.2.7 tls=true uid=1a2b... message-id=&lt;x@y&gt; octets=2048 session=7f3e9a</pre>
  *
  * <p>{@code device} is {@code -} for a session without a device tag; {@code message-id} is {@code -} for a message
- * without one (read from the headers before the expunge); {@code session} is James's session id, which the login and
+ * without one (taken from the octets RETR sent, else read from the headers before the expunge); {@code session} is James's session id, which the login and
  * logout lines of the same session carry. With {@code dele.action=hide} or devices, "removed" means removed from
  * what POP3 shows (see docs/devices.md): the line tells who asked, the maildrop what became of it.
  */
@@ -31,6 +31,7 @@ final class DeletionAudit {
     static final String LOGGER_NAME = "dev.pop3x.audit.Deletions";
     private static final Logger AUDIT = LoggerFactory.getLogger(LOGGER_NAME);
     private static final Logger LOGGER = LoggerFactory.getLogger(DeletionAudit.class);
+    private static final String NO_MESSAGE_ID = "-";
 
     private DeletionAudit() {
     }
@@ -40,12 +41,13 @@ final class DeletionAudit {
      * what QUIT calls for the UPDATE state, instead of {@code transaction.view().expunge(deleted)}.
      */
     static void expunge(Transaction transaction, List<MaildropMessage> deleted, Client client) throws MaildropException {
-        Map<MaildropMessage, String> messageIds = AUDIT.isInfoEnabled() ? messageIds(transaction.view(), deleted) : Map.of();
+        Map<MaildropMessage, String> messageIds = AUDIT.isInfoEnabled()
+            ? messageIds(transaction.view(), deleted, transaction.messageIdsSent()) : Map.of();
         transaction.view().expunge(deleted);
         String device = transaction.device().orElse("-");
         for (MaildropMessage message : deleted) {
             AUDIT.info(line(transaction.user().asString(), device, client.address, client.tls, message,
-                messageIds.getOrDefault(message, "-"), client.sessionId));
+                messageIds.getOrDefault(message, NO_MESSAGE_ID), client.sessionId));
         }
     }
 
@@ -67,12 +69,30 @@ final class DeletionAudit {
             + " message-id=" + messageId + " octets=" + message.octets() + " session=" + sessionId;
     }
 
-    /** The Message-ID of each message that has one, escaped; read from the headers (before the messages go). */
-    static Map<MaildropMessage, String> messageIds(Maildrop maildrop, List<MaildropMessage> messages) {
+    /**
+     * A message sent whole (RETR, {@code octets} as they went out): its Message-ID noted for the audit when the audit
+     * is on, so that the UPDATE state need not read the message again (on a Maildir, a file opened per DELE).
+     */
+    static void sent(Transaction transaction, MaildropMessage message, byte[] octets) {
+        if (AUDIT.isInfoEnabled()) {
+            transaction.messageIdsSent().put(message, MessageIdField.read(octets).map(Untrusted::word).orElse(NO_MESSAGE_ID));
+        }
+    }
+
+    /**
+     * The Message-ID of each message that has one, escaped: as noted when the message was sent, else read from the
+     * headers (before the messages go).
+     */
+    static Map<MaildropMessage, String> messageIds(Maildrop maildrop, List<MaildropMessage> messages, Map<MaildropMessage, String> sent) {
         Map<MaildropMessage, String> ids = new LinkedHashMap<>();
         for (MaildropMessage message : messages) {
+            String noted = sent.get(message);
+            if (noted != null) {
+                ids.put(message, noted);
+                continue;
+            }
             try (InputStream headers = maildrop.headers(message)) {
-                MessageIdField.read(headers).ifPresent(id -> ids.put(message, Untrusted.word(id)));
+                ids.put(message, MessageIdField.read(headers).map(Untrusted::word).orElse(NO_MESSAGE_ID));
             } catch (MaildropException | IOException e) {
                 LOGGER.warn("Cannot read the Message-ID of {} for the deletion audit", message.uniqueId(), e);
             }

@@ -47,7 +47,7 @@ public final class RetrCommand extends Pop3xCommand {
         Optional<byte[]> ready = ahead.take(number);
         if (ready.isPresent()) {
             readAhead(session, ahead, number, inOrder);
-            return whole(session, number, message, ready.get());
+            return whole(session, transaction, number, message, ready.get());
         }
         if (!MessagesAhead.whole(message)) {
             return streamed(session, transaction, number, message);
@@ -55,7 +55,7 @@ public final class RetrCommand extends Pop3xCommand {
         Maildrop maildrop = transaction.view();
         Reply reply = offLoop(session, () -> {
             try {
-                return whole(session, number, message, ahead.read(maildrop, message, number));
+                return whole(session, transaction, number, message, ahead.read(maildrop, message, number));
             } catch (MaildropException e) {
                 LOGGER.warn("RETR {} ({}) of {} failed", number, message.uniqueId(), transaction.user().asString(), e);
                 return Reply.unreadable(e, number);
@@ -76,7 +76,8 @@ public final class RetrCommand extends Pop3xCommand {
         }
     }
 
-    private Reply whole(Pop3xSession session, int number, MaildropMessage message, byte[] content) {
+    private Reply whole(Pop3xSession session, Transaction transaction, int number, MaildropMessage message, byte[] content) {
+        DeletionAudit.sent(transaction, message, content);
         return Reply.ok(Text.MESSAGE_FOLLOWS).withBody(WholeOctets.of(content).whenSent(() -> retrieved(session, number, message)));
     }
 

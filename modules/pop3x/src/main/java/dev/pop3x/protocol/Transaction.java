@@ -2,7 +2,9 @@ package dev.pop3x.protocol;
 
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -28,6 +30,8 @@ final class Transaction {
     private final long totalOctets;
     private final BitSet deleted;
     private final BitSet retrievedHere;
+    /** The Message-IDs of the messages sent whole, for the deletion audit: written by RETR, on or off the event loop. */
+    private final Map<MaildropMessage, String> messageIdsSent = new ConcurrentHashMap<>();
     private long deletedOctets;
     private boolean ended;
 
@@ -47,6 +51,11 @@ final class Transaction {
         this.totalOctets = messages.stream().mapToLong(MaildropMessage::octets).sum();
         this.deleted = new BitSet(messages.size());
         this.retrievedHere = new BitSet(messages.size());
+    }
+
+    /** The Message-IDs the deletion audit noted as the messages were sent ({@link DeletionAudit#sent}), by message. */
+    Map<MaildropMessage, String> messageIdsSent() {
+        return messageIdsSent;
     }
 
     Username user() {

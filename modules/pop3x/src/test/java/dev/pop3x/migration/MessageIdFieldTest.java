@@ -10,8 +10,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MessageIdFieldTest {
+    /** Read from a stream (an import, the audit of a message never sent) and from memory (RETR's octets): the same. */
     private static Optional<String> read(String message) throws IOException {
-        return MessageIdField.read(new ByteArrayInputStream(message.getBytes(StandardCharsets.ISO_8859_1)));
+        byte[] octets = message.getBytes(StandardCharsets.ISO_8859_1);
+        Optional<String> streamed = MessageIdField.read(new ByteArrayInputStream(octets));
+        assertThat(MessageIdField.read(octets)).as("read from memory").isEqualTo(streamed);
+        return streamed;
     }
 
     @Test
@@ -22,6 +26,18 @@ class MessageIdFieldTest {
     @Test
     void aMessageIdInTheBodyIsNotTheMessagesOwn() throws IOException {
         assertThat(read("From: a@b\n\nMessage-ID: <quoted@example.com>\n")).isEmpty();
+    }
+
+    @Test
+    void aDotStuffedMessageAsRetrSendsItHasTheSameField() throws IOException {
+        assertThat(read("Received: x\r\nMessage-Id: <d@x>\r\n\r\n..stuffed\r\n.\r\n")).contains("<d@x>");
+    }
+
+    @Test
+    void aMessageWithoutHeadersOrWithoutTheFieldHasNone() throws IOException {
+        assertThat(read("")).isEmpty();
+        assertThat(read("\r\nMessage-ID: <body@x>\r\n")).isEmpty();
+        assertThat(read("Message-IDs: <not@x>\r\nMessage-I")).isEmpty();
     }
 
     @Test

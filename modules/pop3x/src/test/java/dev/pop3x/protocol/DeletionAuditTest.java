@@ -19,9 +19,17 @@ class DeletionAuditTest {
     @Test
     void theMessageIdsAreReadUnfoldedAndEscapedAndAMessageWithoutOneHasNone() {
         List<MaildropMessage> messages = maildrop.messages();
-        assertThat(DeletionAudit.messageIds(maildrop, messages)).isEqualTo(Map.of(
+        assertThat(DeletionAudit.messageIds(maildrop, messages, Map.of())).isEqualTo(Map.of(
             messages.get(0), "<a1@mail.example.net>",
+            messages.get(1), "-",
             messages.get(2), "<evil\\x1b[2J@example.net>"));
+    }
+
+    @Test
+    void aMessageIdNotedWhenTheMessageWasSentIsNotReadAgain() {
+        List<MaildropMessage> messages = maildrop.messages();
+        assertThat(DeletionAudit.messageIds(maildrop, messages.subList(0, 2), Map.of(messages.get(0), "<as-sent@x>")))
+            .isEqualTo(Map.of(messages.get(0), "<as-sent@x>", messages.get(1), "-"));
     }
 
     @Test
