@@ -6,6 +6,8 @@ import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.quota.MaxQuotaManager;
 import org.apache.james.mailbox.quota.QuotaManager;
 import org.apache.james.mailbox.quota.UserQuotaRootResolver;
+import org.apache.james.mailbox.store.MailboxSessionMapperFactory;
+import org.apache.james.mailbox.store.StoreMailboxManager;
 
 /**
  * What the james backend takes from a James server, built with James's own classes on one store: its mailbox manager,
@@ -31,6 +33,11 @@ public interface JamesStore extends AutoCloseable {
 
     default UserQuotaRootResolver quotaRoots() {
         return parts().quotaRoots();
+    }
+
+    /** The store's mappers, which the james backend reads an INBOX's annotations with (by its id). */
+    default MailboxSessionMapperFactory mappers() {
+        return ((StoreMailboxManager) mailboxManager()).getMapperFactory();
     }
 
     default BlobStore blobStore() {

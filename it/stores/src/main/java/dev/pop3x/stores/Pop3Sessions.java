@@ -45,7 +45,7 @@ final class Pop3Sessions {
 
     private JamesMaildropStore newMaildropStore() {
         return new JamesMaildropStore(store.mailboxManager(), new JamesQuotas(store.quotaManager(), store.quotaRoots()),
-            new JamesBackendSettings(Pop3xSettings.of(Map.of())), new JamesNotes(store.blobStore(), store.blobIds(), StoreCalls.uncounted()),
+            new JamesBackendSettings(Pop3xSettings.of(Map.of())), new JamesNotes(store.blobStore(), store.blobIds(), store.mappers(), StoreCalls.uncounted()),
             StoreCalls.uncounted());
     }
 

@@ -39,6 +39,14 @@ import org.apache.james.mailbox.model.MailboxConstants;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.MessageRange;
 import org.apache.james.mailbox.model.MessageResult;
+import org.apache.james.mailbox.store.MailboxSessionMapperFactory;
+import org.apache.james.mailbox.store.mail.AnnotationMapper;
+import org.apache.james.mailbox.store.mail.MailboxMapper;
+import org.apache.james.mailbox.store.mail.MessageIdMapper;
+import org.apache.james.mailbox.store.mail.MessageMapper;
+import org.apache.james.mailbox.store.mail.ModSeqProvider;
+import org.apache.james.mailbox.store.mail.UidProvider;
+import org.apache.james.mailbox.store.user.SubscriptionMapper;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.junit.jupiter.api.Test;
 
@@ -98,7 +106,7 @@ abstract class JamesBackendContract {
 
     JamesMaildropStore maildrops(Settings settings) {
         return new JamesMaildropStore(store.mailboxManager(), new JamesQuotas(store.quotaManager(), store.quotaRoots()),
-            new JamesBackendSettings(settings), new JamesNotes(store.blobStore(), store.blobIds(), StoreCalls.uncounted()),
+            new JamesBackendSettings(settings), new JamesNotes(store.blobStore(), store.blobIds(), store.mappers(), StoreCalls.uncounted()),
             StoreCalls.uncounted());
     }
 
@@ -337,8 +345,9 @@ abstract class JamesBackendContract {
 
     /**
      * What a login of a user without notes costs in notes (the hidden messages, the devices, the imported unique-ids)
-     * and the last login (LOGIN-DELAY): one annotation call with the listing, whether the listing is made or cached,
-     * and no blob read.
+     * and the last login (LOGIN-DELAY): one annotation read with the listing, whether the listing is made or cached,
+     * and no blob read. The annotations are read by the INBOX's id, which the open found: none through the mailbox
+     * manager, which would find the INBOX by its path and check its rights again.
      */
     @Test
     void aLoginOfAUserWithoutNotesReadsTheAnnotationsInOneCallAndNoBlob() throws Exception {
@@ -347,7 +356,8 @@ abstract class JamesBackendContract {
         Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
         JamesMaildropStore maildrops = new JamesMaildropStore(counting(MailboxManager.class, store.mailboxManager(), calls),
             new JamesQuotas(store.quotaManager(), store.quotaRoots()), new JamesBackendSettings(Pop3xSettings.defaults()),
-            new JamesNotes(counting(BlobStore.class, store.blobStore(), calls), store.blobIds(), StoreCalls.uncounted()), StoreCalls.uncounted());
+            new JamesNotes(counting(BlobStore.class, store.blobStore(), calls), store.blobIds(), new CountingAnnotations(store.mappers(), calls),
+                StoreCalls.uncounted()), StoreCalls.uncounted());
         Devices devices = new Devices(new DeviceSettings(Pop3xSettings.defaults()), Clock.systemUTC());
 
         for (String login : List.of("first login, listing made", "second login, listing cached")) {
@@ -356,7 +366,8 @@ abstract class JamesBackendContract {
                 assertThat(devices.open(user, Optional.empty(), maildrop).messages()).as(login).hasSize(1);
                 assertThat(maildrop.lastLogin()).as(login).isEmpty();
             }
-            assertThat(callsOf(calls, "Annotations")).as(login + ": annotation calls, " + calls).isEqualTo(1);
+            assertThat(callsOf(calls, "Annotations")).as(login + ": annotation reads, " + calls).isEqualTo(1);
+            assertThat(calls).as(login + ": annotation reads by the INBOX's id").containsKey("getAllAnnotations by id");
             assertThat(callsOf(calls, "read")).as(login + ": blob reads, " + calls).isZero();
         }
     }
@@ -371,6 +382,63 @@ abstract class JamesBackendContract {
                 throw e.getCause();
             }
         }));
+    }
+
+    /** The store's mappers, the annotation mappers' reads counted as {@code "<method> by id"}. */
+    private static final class CountingAnnotations extends MailboxSessionMapperFactory {
+        private final MailboxSessionMapperFactory mappers;
+        private final Map<String, AtomicInteger> calls;
+
+        CountingAnnotations(MailboxSessionMapperFactory mappers, Map<String, AtomicInteger> calls) {
+            this.mappers = mappers;
+            this.calls = calls;
+        }
+
+        @Override
+        public AnnotationMapper createAnnotationMapper(MailboxSession session) {
+            AnnotationMapper target = mappers.createAnnotationMapper(session);
+            return (AnnotationMapper) Proxy.newProxyInstance(AnnotationMapper.class.getClassLoader(), new Class<?>[] {AnnotationMapper.class},
+                (proxy, method, arguments) -> {
+                    if (method.getName().startsWith("get")) {
+                        calls.computeIfAbsent(method.getName() + " by id", name -> new AtomicInteger()).incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(target, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        }
+
+        @Override
+        public MessageMapper createMessageMapper(MailboxSession session) {
+            return mappers.createMessageMapper(session);
+        }
+
+        @Override
+        public MessageIdMapper createMessageIdMapper(MailboxSession session) {
+            return mappers.createMessageIdMapper(session);
+        }
+
+        @Override
+        public MailboxMapper createMailboxMapper(MailboxSession session) {
+            return mappers.createMailboxMapper(session);
+        }
+
+        @Override
+        public SubscriptionMapper createSubscriptionMapper(MailboxSession session) {
+            return mappers.createSubscriptionMapper(session);
+        }
+
+        @Override
+        public UidProvider getUidProvider() {
+            return mappers.getUidProvider();
+        }
+
+        @Override
+        public ModSeqProvider getModSeqProvider() {
+            return mappers.getModSeqProvider();
+        }
     }
 
     /** Calls of the methods whose name has the word: reads of annotations ("Annotations", not updates), of blobs ("read"). */

@@ -125,7 +125,7 @@ public final class JamesMaildropStore implements MaildropStore {
             MailboxPath inbox = mailbox.getMailboxPath();
             // every pop3x annotation in one call: the notes, the imported unique-ids' reference, the measured octets, the last login
             calls.count(StoreCalls.Kind.ANNOTATION_READ);
-            Map<String, String> annotations = JamesNotes.annotations(mailboxManager, inbox, session);
+            Map<String, String> annotations = notes.annotations(mailbox, session);
             TextNotes inboxNotes = notes.of(mailboxManager, inbox, session, annotations);
             // the contents of new messages that the listing measures, kept for RETR
             Map<Long, byte[]> measured = new HashMap<>();

@@ -14,10 +14,13 @@ import org.apache.james.blob.api.BlobStore;
 import org.apache.james.blob.api.ObjectNotFoundException;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.MessageManager;
 import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.model.MailboxAnnotation;
 import org.apache.james.mailbox.model.MailboxAnnotationKey;
 import org.apache.james.mailbox.model.MailboxPath;
+import org.apache.james.mailbox.store.MailboxSessionMapperFactory;
+import org.apache.james.mailbox.store.mail.AnnotationMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,21 +46,26 @@ public final class JamesNotes {
 
     private final BlobStore blobs;
     private final BlobId.Factory blobIds;
+    private final MailboxSessionMapperFactory mappers;
     private final StoreCalls calls;
 
     @Inject
-    public JamesNotes(BlobStore blobs, BlobId.Factory blobIds, StoreCalls calls) {
+    public JamesNotes(BlobStore blobs, BlobId.Factory blobIds, MailboxSessionMapperFactory mappers, StoreCalls calls) {
         this.calls = calls;
         this.blobs = blobs;
         this.blobIds = blobIds;
+        this.mappers = mappers;
     }
 
     /**
-     * Every pop3x annotation of the INBOX, by key, in one call: all the INBOX's annotations (James keeps at most 10),
-     * those under {@value #ROOT} kept.
+     * Every pop3x annotation of an INBOX the session has opened, by key, in one read of the annotations of its id: the
+     * INBOX was found and its rights checked when it was opened, so that James's {@code getAllAnnotations} need not
+     * find it by its path and check its rights again (two more reads on Cassandra or PostgreSQL).
      */
-    static Map<String, String> annotations(MailboxManager mailboxManager, MailboxPath inbox, MailboxSession session) throws MailboxException {
-        return mailboxManager.getAllAnnotations(inbox, session).stream()
+    Map<String, String> annotations(MessageManager inbox, MailboxSession session) throws MailboxException {
+        AnnotationMapper annotations = mappers.getAnnotationMapper(session);
+        List<MailboxAnnotation> all = annotations.execute(() -> annotations.getAllAnnotations(inbox.getId()));
+        return all.stream()
             .filter(annotation -> annotation.getKey().asString().startsWith(ROOT) && annotation.getValue().isPresent())
             .collect(Collectors.toMap(annotation -> annotation.getKey().asString(), annotation -> annotation.getValue().get(), (a, b) -> a));
     }
