@@ -114,11 +114,19 @@ public final class Bench {
                 Figure median = new Figure("W3 session time, median", "ms", false);
                 Figure p99 = new Figure("W3 session time, 99th percentile", "ms", false);
                 Map<String, Figure> storeCalls = new LinkedHashMap<>();
+                Map<String, Figure> phaseTimes = new LinkedHashMap<>();
+                for (Target target : targets) {
+                    // warm-up: a short pass each, so that no server's first figure includes its JIT or cold caches
+                    Figure ignored = new Figure("warm-up", "", true);
+                    workloads.layW3(target.kind());
+                    workloads.w3(target, Math.max(3, options.w3Seconds / 3), 2_000, 20, ignored, ignored, ignored,
+                        new LinkedHashMap<>(), new LinkedHashMap<>());
+                }
                 for (int run = 0; run < options.runs; run++) {
                     for (Target target : targets) {
                         workloads.layW3(target.kind());
                         settle();
-                        workloads.w3(target, options.w3Seconds, 2_000, 20, sessions, median, p99, storeCalls);
+                        workloads.w3(target, options.w3Seconds, 2_000, 20, sessions, median, p99, storeCalls, phaseTimes);
                     }
                 }
                 for (Target target : targets) {
@@ -130,6 +138,7 @@ public final class Bench {
                 figures.add(sessions);
                 figures.add(median);
                 figures.add(p99);
+                Workloads.W3_PHASES.stream().map(phaseTimes::get).filter(Objects::nonNull).forEach(figures::add);
                 Workloads.STORE_CALL_KINDS.stream().map(storeCalls::get).filter(Objects::nonNull).forEach(figures::add);
             }
             Stats ceiling = new Stats();

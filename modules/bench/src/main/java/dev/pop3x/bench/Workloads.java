@@ -237,16 +237,21 @@ final class Workloads {
     /**
      * W3: every client polls its maildrop every {@code pollMillis} (login, UIDL, RETR of what it has not seen, QUIT)
      * for {@code seconds}, while SMTP delivers {@code deliveriesPerSecond} messages to random users. Figures: sessions
-     * per second, median and 99th percentile session time.
+     * per second, median and 99th percentile session time, and the median time of each phase of a session
+     * ({@link #W3_PHASES}: where a polling session's time goes, as the client sees it).
      */
     void w3(Target target, int seconds, long pollMillis, int deliveriesPerSecond, Figure sessionsPerSecond, Figure median,
-            Figure p99, Map<String, Figure> storeCalls) throws Exception {
+            Figure p99, Map<String, Figure> storeCalls, Map<String, Figure> phases) throws Exception {
         List<String> users = BenchSetup.names("w3", W3_USERS);
         Optional<Map<String, Long>> callsBefore = target.storeCalls().isPresent()
             ? Optional.of(target.storeCalls().get().settled())
             : Optional.empty();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<List<Double>> phaseTimes = new ArrayList<>();
+        for (int i = 0; i < W3_PHASES.size(); i++) {
+            phaseTimes.add(Collections.synchronizedList(new ArrayList<>()));
+        }
         ExecutorService pool = Executors.newFixedThreadPool(users.size() + 1);
         double cpuBefore = target.cpu().seconds();
         long start = System.nanoTime();
@@ -257,14 +262,28 @@ final class Workloads {
                 while (System.nanoTime() < deadline) {
                     long sessionStart = System.nanoTime();
                     try (FastPop3Client pop = new FastPop3Client(target.port())) {
+                        long connected = System.nanoTime();
                         pop.login(target.user(user), BenchSetup.PASSWORD);
+                        long loggedIn = System.nanoTime();
                         List<String> ids = pop.uidl();
+                        long listed = System.nanoTime();
+                        int retrieved = 0;
                         for (int i = 0; i < ids.size(); i++) {
                             if (seen.add(ids.get(i))) {
                                 pop.multiline("RETR " + (i + 1));
+                                retrieved++;
                             }
                         }
+                        long retrievedAll = System.nanoTime();
                         pop.quit();
+                        long quit = System.nanoTime();
+                        phaseTimes.get(0).add((connected - sessionStart) / 1e6);
+                        phaseTimes.get(1).add((loggedIn - connected) / 1e6);
+                        phaseTimes.get(2).add((listed - loggedIn) / 1e6);
+                        if (retrieved == 1) {
+                            phaseTimes.get(3).add((retrievedAll - listed) / 1e6);
+                        }
+                        phaseTimes.get(4).add((quit - retrievedAll) / 1e6);
                     }
                     long took = System.nanoTime() - sessionStart;
                     latencies.add(took / 1e6);
@@ -302,10 +321,22 @@ final class Workloads {
                     .add(target, calls.getOrDefault(kind, 0L) / (double) sorted.size(), Double.NaN);
             }
         }
+        for (int i = 0; i < W3_PHASES.size(); i++) {
+            List<Double> times = new ArrayList<>(phaseTimes.get(i));
+            Collections.sort(times);
+            if (!times.isEmpty()) {
+                phases.computeIfAbsent(W3_PHASES.get(i), phase -> new Figure("W3 phase, median: " + phase, "ms", false))
+                    .add(target, times.get(times.size() / 2), Double.NaN);
+            }
+        }
         sessionsPerSecond.add(target, sorted.size() / elapsed, cpu);
         median.add(target, sorted.get(sorted.size() / 2), cpu);
         p99.add(target, sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)), cpu);
     }
+
+    /** The phases of a W3 session the report times, in order; the RETR phase counts sessions with one new message. */
+    static final List<String> W3_PHASES = List.of("connect and greeting", "login (USER, PASS)", "UIDL",
+        "RETR of one new message", "QUIT");
 
     /** The kinds of store calls the report shows, in this order (StoreCalls.Kind). */
     static final List<String> STORE_CALL_KINDS = List.of("mailbox_reads", "mailbox_writes", "annotation_reads", "annotation_writes",
