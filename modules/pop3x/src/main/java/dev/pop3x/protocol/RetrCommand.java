@@ -57,8 +57,7 @@ public final class RetrCommand extends Pop3xCommand {
             try {
                 return whole(session, transaction, number, message, ahead.read(maildrop, message, number));
             } catch (MaildropException e) {
-                LOGGER.warn("RETR {} ({}) of {} failed", number, message.uniqueId(), transaction.user().asString(), e);
-                return Reply.unreadable(e, number);
+                return unreadable(transaction, number, message, e);
             }
         }, sent -> sent);
         readAhead(session, ahead, number, inOrder);
@@ -89,9 +88,14 @@ public final class RetrCommand extends Pop3xCommand {
                 InputStream sent = new OnFullyRead(new Pop3Body(content, message.octets()), () -> retrieved(session, number, message));
                 return Reply.ok(Text.MESSAGE_FOLLOWS).withBody(sent);
             } catch (MaildropException e) {
-                LOGGER.warn("RETR {} ({}) of {} failed", number, message.uniqueId(), transaction.user().asString(), e);
-                return Reply.unreadable(e, number);
+                return unreadable(transaction, number, message, e);
             }
         }, reply -> reply);
+    }
+
+    /** The message could not be read (deleted behind the session's back, a store failing): logged, and the reply. */
+    private static Reply unreadable(Transaction transaction, int number, MaildropMessage message, MaildropException e) {
+        LOGGER.warn("RETR {} ({}) of {} failed", number, message.uniqueId(), transaction.user().asString(), e);
+        return Reply.unreadable(e, number);
     }
 }
