@@ -16,7 +16,14 @@ public final class MessageIdField {
      * {@code <}: {@code " <a@b> (comment)"} and {@code "<a@b>"} compare equal.
      */
     static String normalize(String value) {
-        String compact = value.replaceAll("\\s+", "");
+        StringBuilder kept = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\f' && c != 0x0B) {
+                kept.append(c);
+            }
+        }
+        String compact = kept.toString();
         int end = compact.indexOf('>');
         return compact.startsWith("<") && end > 0 ? compact.substring(0, end + 1) : compact;
     }
@@ -28,6 +35,19 @@ public final class MessageIdField {
 
     /** The same, from a message held in memory (as RETR sends it: dot-stuffing never touches a header field's name). */
     public static Optional<String> read(byte[] message) {
-        return HeaderFields.first(message, "Message-ID").map(MessageIdField::normalize).filter(value -> !value.isEmpty());
+        return rawValue(message).flatMap(MessageIdField::of);
+    }
+
+    /**
+     * The first Message-ID field's value as it stands in a message held in memory, folded lines joined, not yet
+     * normalized ({@link #of}): what is cheap to keep for a message that may be deleted later.
+     */
+    public static Optional<String> rawValue(byte[] message) {
+        return HeaderFields.first(message, "Message-ID");
+    }
+
+    /** A field value as {@link #rawValue} gives it, normalized; empty when nothing is left of it. */
+    public static Optional<String> of(String rawValue) {
+        return Optional.of(normalize(rawValue)).filter(value -> !value.isEmpty());
     }
 }

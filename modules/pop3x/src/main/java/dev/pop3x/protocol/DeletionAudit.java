@@ -70,12 +70,14 @@ final class DeletionAudit {
     }
 
     /**
-     * A message sent whole (RETR, {@code octets} as they went out): its Message-ID noted for the audit when the audit
-     * is on, so that the UPDATE state need not read the message again (on a Maildir, a file opened per DELE).
+     * A message sent whole (RETR, {@code octets} as they went out): its Message-ID field's value noted for the audit
+     * when the audit is on (a scan of the header section, on the event loop when the message was read ahead), so that
+     * the UPDATE state need not read the message again (on a Maildir, a file opened per DELE).
      */
     static void sent(Transaction transaction, MaildropMessage message, byte[] octets) {
         if (AUDIT.isInfoEnabled()) {
-            transaction.messageIdsSent().put(message, MessageIdField.read(octets).map(Untrusted::word).orElse(NO_MESSAGE_ID));
+            // the field's value only: normalized and escaped at QUIT, for the messages deleted
+            transaction.messageIdsSent().put(message, MessageIdField.rawValue(octets).orElse(""));
         }
     }
 
@@ -88,7 +90,7 @@ final class DeletionAudit {
         for (MaildropMessage message : messages) {
             String noted = sent.get(message);
             if (noted != null) {
-                ids.put(message, noted);
+                ids.put(message, MessageIdField.of(noted).map(Untrusted::word).orElse(NO_MESSAGE_ID));
                 continue;
             }
             try (InputStream headers = maildrop.headers(message)) {

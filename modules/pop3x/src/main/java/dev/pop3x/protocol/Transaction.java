@@ -30,7 +30,10 @@ final class Transaction {
     private final long totalOctets;
     private final BitSet deleted;
     private final BitSet retrievedHere;
-    /** The Message-IDs of the messages sent whole, for the deletion audit: written by RETR, on or off the event loop. */
+    /**
+     * The Message-ID field values of the messages sent whole ({@code ""} for none), for the deletion audit: written by
+     * RETR, on or off the event loop.
+     */
     private final Map<MaildropMessage, String> messageIdsSent = new ConcurrentHashMap<>();
     private long deletedOctets;
     private boolean ended;
@@ -53,7 +56,7 @@ final class Transaction {
         this.retrievedHere = new BitSet(messages.size());
     }
 
-    /** The Message-IDs the deletion audit noted as the messages were sent ({@link DeletionAudit#sent}), by message. */
+    /** The Message-ID field values the deletion audit noted as the messages were sent ({@link DeletionAudit#sent}). */
     Map<MaildropMessage, String> messageIdsSent() {
         return messageIdsSent;
     }
