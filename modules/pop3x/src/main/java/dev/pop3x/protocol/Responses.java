@@ -37,7 +37,7 @@ final class Responses {
      */
     static Response stream(String status, List<CharSequence> allLines, Optional<InputStream> message, boolean endSession,
                            UnaryOperator<InputStream> tracking) {
-        byte[] head = (String.join("\r\n", allLines) + "\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] head = lines(allLines).getBytes(StandardCharsets.UTF_8);
         InputStream whole;
         if (message.isEmpty()) {
             whole = head.length <= WHOLE_LINES_LIMIT ? WholeOctets.of(head) : new ByteArrayInputStream(head);
@@ -47,6 +47,18 @@ final class Responses {
             whole = new Concatenation(List.of(new ByteArrayInputStream(head), message.get(), new ByteArrayInputStream(TERMINATOR)));
         }
         return new RenderedStream(status, tracking.apply(whole), endSession, allLines.get(0));
+    }
+
+    /** The lines, each ended by CRLF. */
+    private static String lines(List<CharSequence> allLines) {
+        if (allLines.size() == 1) {
+            return allLines.get(0) + "\r\n";
+        }
+        StringBuilder lines = new StringBuilder();
+        for (CharSequence line : allLines) {
+            lines.append(line).append("\r\n");
+        }
+        return lines.toString();
     }
 
     /** The reply to STLS: lines, after which James starts TLS. */

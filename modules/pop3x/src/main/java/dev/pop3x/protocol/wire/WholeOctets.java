@@ -24,7 +24,11 @@ public final class WholeOctets extends InputStream {
     private WholeOctets(List<byte[]> parts, List<Runnable> whenSent) {
         this.parts = List.copyOf(parts);
         this.whenSent = List.copyOf(whenSent);
-        this.length = this.parts.stream().mapToInt(octets -> octets.length).sum();
+        int total = 0;
+        for (byte[] octets : this.parts) {
+            total += octets.length;
+        }
+        this.length = total;
     }
 
     /** The octets of these arrays, one after the other (the arrays are not copied, and must not change). */
