@@ -51,6 +51,19 @@ class StoreCallsIT {
         return calls;
     }
 
+    /** One message delivered over SMTP to a Maildir user, once a session lists it. */
+    private static void deliverOneMessageToMaildir(String user, String subject) {
+        server.smtp().deliver("a@example.test", user, Messages.text("a@example.test", user, subject, "hello\r\n"));
+        Eventually.until(Duration.ofSeconds(30), "the delivery to " + user, () -> {
+            try (Pop3LineClient pop = server.pop3()) {
+                pop.login(user, PASSWORD);
+                String stat = pop.command("STAT");
+                pop.command("QUIT");
+                return stat.startsWith("+OK 1 ");
+            }
+        });
+    }
+
     private static void pollOnce(String user) {
         try (Pop3LineClient pop = server.pop3()) {
             pop.login(user, PASSWORD);
@@ -101,15 +114,7 @@ class StoreCallsIT {
     void aQuitWithNothingRetrievedOrDeletedCostsNoStoreCallOnAMaildir() {
         String user = "quiet-quit@maildir.pop3x.local";
         server.addUser(user, PASSWORD);
-        server.smtp().deliver("a@example.test", user, Messages.text("a@example.test", user, "old news", "hello\r\n"));
-        Eventually.until(Duration.ofSeconds(30), "the delivery to " + user, () -> {
-            try (Pop3LineClient pop = server.pop3()) {
-                pop.login(user, PASSWORD);
-                String stat = pop.command("STAT");
-                pop.command("QUIT");
-                return stat.startsWith("+OK 1 ");
-            }
-        });
+        deliverOneMessageToMaildir(user, "old news");
         try (Pop3LineClient pop = server.pop3()) {
             pop.login(user, PASSWORD);
             pop.multiline("UIDL");
@@ -155,15 +160,7 @@ class StoreCallsIT {
     void aMessageRetrievedThenDeletedIsAuditedWithoutBeingReadAgainAtQuitOnAMaildir() {
         String user = "retr-dele@maildir.pop3x.local";
         server.addUser(user, PASSWORD);
-        server.smtp().deliver("a@example.test", user, Messages.text("a@example.test", user, "to delete", "hello\r\n"));
-        Eventually.until(Duration.ofSeconds(30), "the delivery to " + user, () -> {
-            try (Pop3LineClient pop = server.pop3()) {
-                pop.login(user, PASSWORD);
-                String stat = pop.command("STAT");
-                pop.command("QUIT");
-                return stat.startsWith("+OK 1 ");
-            }
-        });
+        deliverOneMessageToMaildir(user, "to delete");
         assertRetrievedThenDeletedIsAuditedWithoutARead(user, StoreCalls.Kind.FILE_READ);
     }
 

@@ -33,14 +33,10 @@ public final class MessageIdField {
         return HeaderFields.first(message, "Message-ID").map(MessageIdField::normalize).filter(value -> !value.isEmpty());
     }
 
-    /** The same, from a message held in memory (as RETR sends it: dot-stuffing never touches a header field's name). */
-    public static Optional<String> read(byte[] message) {
-        return rawValue(message).flatMap(MessageIdField::of);
-    }
-
     /**
-     * The first Message-ID field's value as it stands in a message held in memory, folded lines joined, not yet
-     * normalized ({@link #of}): what is cheap to keep for a message that may be deleted later.
+     * The first Message-ID field's value as it stands in a message held in memory (as RETR sends it: dot-stuffing
+     * never touches a header field's name), folded lines joined, not yet normalized ({@link #of}): what is cheap to
+     * keep for a message that may be deleted later.
      */
     public static Optional<String> rawValue(byte[] message) {
         return HeaderFields.first(message, "Message-ID");

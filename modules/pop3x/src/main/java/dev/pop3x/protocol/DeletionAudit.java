@@ -32,6 +32,11 @@ final class DeletionAudit {
     private static final Logger AUDIT = LoggerFactory.getLogger(LOGGER_NAME);
     private static final Logger LOGGER = LoggerFactory.getLogger(DeletionAudit.class);
     private static final String NO_MESSAGE_ID = "-";
+    /**
+     * At most this many Message-IDs noted per session (about 100 KB): a session downloading a whole big maildrop and
+     * leaving it on the server holds no more; the messages beyond it are read at QUIT if they are deleted.
+     */
+    static final int MAX_NOTED = 1024;
 
     private DeletionAudit() {
     }
@@ -75,9 +80,10 @@ final class DeletionAudit {
      * the UPDATE state need not read the message again (on a Maildir, a file opened per DELE).
      */
     static void sent(Transaction transaction, MaildropMessage message, byte[] octets) {
-        if (AUDIT.isInfoEnabled()) {
+        Map<MaildropMessage, String> noted = transaction.messageIdsSent();
+        if (AUDIT.isInfoEnabled() && noted.size() < MAX_NOTED) {
             // the field's value only: normalized and escaped at QUIT, for the messages deleted
-            transaction.messageIdsSent().put(message, MessageIdField.rawValue(octets).orElse(""));
+            noted.put(message, MessageIdField.rawValue(octets).orElse(""));
         }
     }
 
