@@ -3,6 +3,7 @@ package dev.pop3x.policy;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
@@ -61,16 +62,28 @@ public final class PolicyEnforcer {
      * rule needs it, a {@code quota.high} set for the user, or there is something to expunge, for the audit lines.
      */
     private PolicyReport decideAtQuit(Username user, Maildrop maildrop, Collection<MaildropMessage> gone) throws MaildropException {
+        Optional<PolicyReport> nothing = nothingDue(user, left(maildrop, gone));
+        return nothing.isPresent() ? nothing.get() : decide(user, maildrop, gone);
+    }
+
+    /**
+     * The policy at a QUIT that expunged nothing, when the session's listing alone decides it: no {@code quota.high}
+     * for the user, and nothing due to expire. The UPDATE state then needs no store call at all. Empty when the policy
+     * needs the store (the quota, or messages to expunge): {@link #enforce} runs it, off the event loop.
+     */
+    public Optional<PolicyReport> nothingDueAtQuit(Username user, Maildrop maildrop) {
+        Optional<PolicyReport> nothing = nothingDue(user, maildrop.messages());
+        nothing.ifPresent(report -> runs.increment());
+        return nothing;
+    }
+
+    private Optional<PolicyReport> nothingDue(Username user, List<MaildropMessage> messages) {
         UserPolicy settings = UserPolicy.forUser(configuration, user);
-        if (settings.highPercent().isPresent()) {
-            return decide(user, maildrop, gone);
+        if (settings.highPercent().isPresent() || !DeletionPolicy.decide(messages, QuotaUsage.UNLIMITED, settings, clock.instant()).isEmpty()) {
+            return Optional.empty();
         }
-        List<MaildropMessage> messages = left(maildrop, gone);
-        if (DeletionPolicy.decide(messages, QuotaUsage.UNLIMITED, settings, clock.instant()).isEmpty()) {
-            // nothing expires and no quota rule: the quota is not read (the report's usage says "unlimited")
-            return new PolicyReport(user.asString(), settings, QuotaUsage.UNLIMITED, List.of(), configuration.dryRun(user));
-        }
-        return decide(user, maildrop, gone);
+        // nothing expires and no quota rule: the quota is not read (the report's usage says "unlimited")
+        return Optional.of(new PolicyReport(user.asString(), settings, QuotaUsage.UNLIMITED, List.of(), configuration.dryRun(user)));
     }
 
     private static List<MaildropMessage> left(Maildrop maildrop, Collection<MaildropMessage> gone) {

@@ -38,28 +38,32 @@ public final class QuitCommand extends Pop3xCommand {
         }
         Transaction transaction = session.transaction();
         List<MaildropMessage> deleted = transaction.deletedMessages();
+        if (deleted.isEmpty() && deletionPolicy.nothingDueAtQuit(transaction.user(), transaction.maildrop()).isPresent()) {
+            // an UPDATE state with nothing to remove, as a polling session that leaves its mail has: no store call
+            return ended(session, new Update(Reply.ok(Text.SIGN_OFF)));
+        }
         DeletionAudit.Client client = new DeletionAudit.Client(session);
-        return offLoop(session, () -> update(transaction, deleted, client), update -> {
-            session.statistics().expunged(update.expunged, update.expungedOctets);
-            session.statistics().expired(update.expired, update.expiredOctets);
-            logout.end(session, "QUIT");
-            return update.reply.then(Reply.After.END_SESSION);
-        });
+        return offLoop(session, () -> update(transaction, deleted, client), update -> ended(session, update));
     }
 
     /**
-     * The UPDATE state, off the event loop: the client's deletions, then the deletion policy on what is left; then the
-     * maildrop is released, before the client hears the reply.
+     * On the event loop, once the UPDATE state is done: the reply. The session ends once it is sent: its retrievals are
+     * stored and its maildrop released off the event loop, before the connection is closed
+     * ({@link SessionInput#endAfterLastReply}).
      */
-    private Update update(Transaction transaction, List<MaildropMessage> deleted, DeletionAudit.Client client) {
-        try {
-            return expunge(transaction, deleted, client);
-        } finally {
-            transaction.end();
-        }
+    private Reply ended(Pop3xSession session, Update update) {
+        session.statistics().expunged(update.expunged, update.expungedOctets);
+        session.statistics().expired(update.expired, update.expiredOctets);
+        session.input().endAfterLastReply(() -> logout.end(session, "QUIT"));
+        return update.reply.then(Reply.After.END_SESSION);
     }
 
-    private Update expunge(Transaction transaction, List<MaildropMessage> deleted, DeletionAudit.Client client) {
+    /**
+     * The UPDATE state, off the event loop: the client's deletions, then the deletion policy on what is left. The
+     * reply follows at once; the retrievals the session recorded are stored and the maildrop is released after it,
+     * before the connection is closed ({@link SessionInput#endAfterLastReply}).
+     */
+    private Update update(Transaction transaction, List<MaildropMessage> deleted, DeletionAudit.Client client) {
         if (!transaction.stillLocked()) {
             LOGGER.error("The maildrop lock of {} was lost during the session (another node broke its lease): nothing is expunged",
                 transaction.user().asString());

@@ -2,6 +2,7 @@ package dev.pop3x.protocol;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -57,6 +58,8 @@ final class SessionInput {
     private Runnable whenReplied = () -> { };
     private boolean ended;
     private boolean closed;
+    /** Ends the session once its last reply is sent, when the connection is to close after its storage calls. */
+    private Runnable endAfterLastReply;
     private ScheduledFuture<?> idleCheck;
 
     /**
@@ -315,20 +318,65 @@ final class SessionInput {
     }
 
     /**
+     * The session's last reply is sent at once; then {@code end} ends the session, whose storage work (QUIT: the
+     * retrievals stored, the maildrop closed and its lock released) runs after the reply, and the connection is closed
+     * once that work is done: a client that waits for the server to close the connection finds all of it done.
+     */
+    void endAfterLastReply(Runnable end) {
+        endAfterLastReply = end;
+    }
+
+    /**
      * Writes a reply outside the handler that the line went to (which writes its own), and the last reply of a
      * session, which closes the connection: nothing is read any more.
      */
     void write(Response response) {
+        boolean last = response.isEndSession() && !closed;
+        if (last) {
+            closed = true;
+            // on top of the one James pushed, which logs every line it drops
+            james.pushLineHandler((session, line) -> null);
+            transport().setReadable(false);
+        }
+        if (last && endAfterLastReply != null && !(response instanceof StreamResponse)) {
+            send(new NotLast(response));
+            endAfterLastReply.run();
+            Executor back = later();
+            inContext(storage, () -> back.execute(() -> send(Response.DISCONNECT)));
+            return;
+        }
+        send(response);
+    }
+
+    private void send(Response response) {
         try {
             transport().writeResponse(response, james);
         } catch (RuntimeException e) {
             LOGGER.info("Cannot send a reply; the connection is gone: {}", e.toString());
         }
-        if (response.isEndSession() && !closed) {
-            closed = true;
-            // on top of the one James pushed, which logs every line it drops
-            james.pushLineHandler((session, line) -> null);
-            transport().setReadable(false);
+    }
+
+    /** A session's last reply, sent without closing the connection. */
+    private static final class NotLast implements Response {
+        private final Response last;
+
+        NotLast(Response last) {
+            this.last = last;
+        }
+
+        @Override
+        public String getRetCode() {
+            return last.getRetCode();
+        }
+
+        @Override
+        public List<CharSequence> getLines() {
+            return last.getLines();
+        }
+
+        @Override
+        public boolean isEndSession() {
+            return false;
         }
     }
 
