@@ -1,4 +1,4 @@
-package dev.pop3x.config;
+package dev.pop3x.auth;
 
 import java.net.InetAddress;
 import java.net.MalformedURLException;
