@@ -70,11 +70,8 @@ class CassandraClusterIT implements CrossNodeLockContract {
     }
 
     @Override
-    public String userOnBothNodes(String name) {
-        String user = name + "@" + DOMAIN;
-        one.addUser(user, PASSWORD);
-        two.addUser(user, PASSWORD);
-        return user;
+    public String domain() {
+        return DOMAIN;
     }
 
     @Override

@@ -25,8 +25,16 @@ interface CrossNodeLockContract {
 
     RunningJames nodeTwo();
 
+    /** The domain of the users of these tests, which both nodes serve. */
+    String domain();
+
     /** A user both nodes know, with {@link #PASSWORD}. */
-    String userOnBothNodes(String name);
+    default String userOnBothNodes(String name) {
+        String user = name + "@" + domain();
+        nodeOne().addUser(user, PASSWORD);
+        nodeTwo().addUser(user, PASSWORD);
+        return user;
+    }
 
     /** What a third node, in a JVM of its own, needs in its home to share the maildrops and their lock with {@link #LEASE}. */
     Consumer<JamesHome> nodeInItsOwnJvm();
@@ -70,7 +78,7 @@ interface CrossNodeLockContract {
     default void aNodeKilledWhileHoldingTheMaildropFreesItForTheOthersOnceItsLeaseEnds(@TempDir Path home) throws Exception {
         String user = userOnBothNodes("crash");
         try (DroppedInJames crashing = DroppedInJames.start(home, List.of("-Xmx512m"), nodeInItsOwnJvm())) {
-            crashing.addDomain(user.substring(user.indexOf('@') + 1)).addUser(user, PASSWORD);
+            crashing.addDomain(domain()).addUser(user, PASSWORD);
             Pop3LineClient held = Pop3LineClient.connect(crashing.ports().pop3());
             assertThat(held.login(user, PASSWORD)).startsWith("+OK");
             try (Pop3LineClient b = nodeTwo().pop3()) {

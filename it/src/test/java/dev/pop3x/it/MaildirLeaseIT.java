@@ -50,11 +50,8 @@ class MaildirLeaseIT implements CrossNodeLockContract {
     }
 
     @Override
-    public String userOnBothNodes(String name) {
-        String user = name + "@" + DOMAIN;
-        one.addUser(user, PASSWORD);
-        two.addUser(user, PASSWORD);
-        return user;
+    public String domain() {
+        return DOMAIN;
     }
 
     @Override
