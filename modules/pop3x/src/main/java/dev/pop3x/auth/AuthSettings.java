@@ -83,12 +83,6 @@ public final class AuthSettings {
         return oidc;
     }
 
-    /** Two blocks that would behave the same. */
-    boolean sameAs(AuthSettings other) {
-        return plainAuthEnabled == other.plainAuthEnabled && requireSsl == other.requireSsl
-            && loopbackIsSecure == other.loopbackIsSecure && describe(oidc).equals(describe(other.oidc));
-    }
-
     private static String describe(Optional<OidcSASLConfiguration> oidc) {
         return oidc.map(o -> o.getJwksURL() + " " + o.getClaim() + " " + o.getOidcConfigurationURL() + " " + o.getScope()
             + " " + o.getIntrospectionEndpoint() + " " + o.getUserInfoEndpoint()).orElse("none");
