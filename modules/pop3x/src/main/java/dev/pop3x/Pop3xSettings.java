@@ -7,16 +7,16 @@ import java.util.stream.Stream;
 
 import dev.pop3x.auth.BrakeSettings;
 import dev.pop3x.cluster.CassandraSettings;
-import dev.pop3x.config.CapaSettings;
-import dev.pop3x.config.MaildropSettings;
-import dev.pop3x.config.PolicySettings;
-import dev.pop3x.config.SessionSettings;
 import dev.pop3x.config.Setting;
 import dev.pop3x.config.Settings;
 import dev.pop3x.config.SettingsFile;
 import dev.pop3x.devices.DeviceSettings;
+import dev.pop3x.maildrop.MaildropSettings;
 import dev.pop3x.maildrop.james.JamesBackendSettings;
 import dev.pop3x.maildrop.maildir.MaildirSettings;
+import dev.pop3x.policy.PolicySettings;
+import dev.pop3x.protocol.CapaSettings;
+import dev.pop3x.protocol.SessionSettings;
 
 /**
  * The table of every setting pop3x reads from {@code pop3x.properties}, assembled from the features' settings classes

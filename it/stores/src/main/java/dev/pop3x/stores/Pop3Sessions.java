@@ -11,7 +11,6 @@ import org.apache.james.core.Username;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
 
 import dev.pop3x.Pop3xSettings;
-import dev.pop3x.config.PolicySettings;
 import dev.pop3x.devices.DeviceSettings;
 import dev.pop3x.devices.Devices;
 import dev.pop3x.devices.SessionView;
@@ -22,6 +21,7 @@ import dev.pop3x.maildrop.james.JamesMaildropStore;
 import dev.pop3x.maildrop.james.JamesNotes;
 import dev.pop3x.maildrop.james.JamesQuotas;
 import dev.pop3x.policy.PolicyEnforcer;
+import dev.pop3x.policy.PolicySettings;
 import dev.pop3x.policy.PolicyTrigger;
 
 /**

@@ -51,7 +51,6 @@ import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.junit.jupiter.api.Test;
 
 import dev.pop3x.Pop3xSettings;
-import dev.pop3x.config.PolicySettings;
 import dev.pop3x.config.Settings;
 import dev.pop3x.devices.DeviceSettings;
 import dev.pop3x.devices.Devices;
@@ -68,6 +67,7 @@ import dev.pop3x.maildrop.james.JamesQuotas;
 import dev.pop3x.policy.Expunction;
 import dev.pop3x.policy.PolicyEnforcer;
 import dev.pop3x.policy.PolicyReport;
+import dev.pop3x.policy.PolicySettings;
 import dev.pop3x.policy.PolicyTrigger;
 import reactor.core.publisher.Mono;
 

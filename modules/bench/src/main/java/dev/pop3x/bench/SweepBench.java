@@ -21,13 +21,12 @@ import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.apache.james.user.memory.MemoryUsersRepository;
 
 import dev.pop3x.Pop3xSettings;
-import dev.pop3x.config.MaildropSettings;
-import dev.pop3x.config.PolicySettings;
 import dev.pop3x.config.Settings;
 import dev.pop3x.maildrop.LocalMaildropLocks;
 import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropRouter;
+import dev.pop3x.maildrop.MaildropSettings;
 import dev.pop3x.maildrop.MaildropStore;
 import dev.pop3x.maildrop.QuotaLimitSource;
 import dev.pop3x.maildrop.StoreCalls;
@@ -38,6 +37,7 @@ import dev.pop3x.policy.DirectorySweepLedger;
 import dev.pop3x.policy.LedgerRecordingStore;
 import dev.pop3x.policy.PolicyEnforcer;
 import dev.pop3x.policy.PolicyRunner;
+import dev.pop3x.policy.PolicySettings;
 import dev.pop3x.policy.PolicySweeper;
 
 /**

@@ -19,10 +19,10 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 
 import dev.pop3x.config.InvalidSettingException;
-import dev.pop3x.config.MaildropSettings;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropKey;
 import dev.pop3x.maildrop.MaildropLeases;
+import dev.pop3x.maildrop.MaildropSettings;
 
 /**
  * Maildrop leases in Cassandra ({@code lock.cassandra-lease}), for James nodes that share their mailboxes through it

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /**
  * Every pop3x setting resolved once, at start-up, from {@code pop3x.properties}: the one table the settings of each
- * concern ({@code BrakeSettings}, {@code PolicySettings}, ...) are views of; each feature owns its settings class, and
+ * concern ({@code auth.BrakeSettings}, {@code policy.PolicySettings}, ...) are views of; each feature owns its settings class, and
  * {@code dev.pop3x.Pop3xSettings} assembles their keys. Resolving reads and checks every key,
  * so a wrong value stops James whether or not the setting is used yet. A setting given per domain or user is kept
  * with its overrides ({@link PerUser}).

@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pop3x.config.InvalidSettingException;
-import dev.pop3x.config.MaildropSettings;
 import dev.pop3x.maildrop.MaildropLeases.MaildropLease;
 
 /**

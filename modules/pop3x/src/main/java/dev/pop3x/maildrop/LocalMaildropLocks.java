@@ -17,8 +17,6 @@ import javax.inject.Inject;
 
 import org.apache.james.core.Username;
 
-import dev.pop3x.config.MaildropSettings;
-
 /**
  * Maildrop locks held in this JVM, following the lock model of {@link MaildropLocks} across the POP3 sessions of one
  * James node. A request that finds holders in its way waits in the user's queue, and each release grants the requests

@@ -8,8 +8,6 @@ import org.apache.james.core.Username;
 
 import com.google.common.collect.ImmutableMap;
 
-import dev.pop3x.config.MaildropSettings;
-
 /**
  * Opens each user's maildrop in the backend {@code maildrop.backend} names for the user or their domain.
  * Backends are bound by name in a Guice {@code MapBinder<String, MaildropStore>}, so an extension can add one.

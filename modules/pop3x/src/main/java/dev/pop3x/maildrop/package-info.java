@@ -6,7 +6,8 @@
  * {@link dev.pop3x.maildrop.MaildropLocks} (the lock model: session locks and the notes lock;
  * {@link dev.pop3x.maildrop.LocalMaildropLocks} on one node, {@link dev.pop3x.maildrop.LeasedMaildropLocks} with the
  * {@link dev.pop3x.maildrop.MaildropLeases} bound per backend, {@link dev.pop3x.maildrop.MaildropKey} naming what is
- * locked). Decorators: {@code ForwardingMaildrop}, {@code XUidlMaildrop}, {@code WithNotice}. Quotas:
- * {@code QuotaUsage}, {@code QuotaLimits}, {@code QuotaLimitSource}.
+ * locked); their keys ({@code maildrop.backend}, {@code maildrop.lock}, {@code lock.*}): {@code MaildropSettings}.
+ * Decorators: {@code ForwardingMaildrop}, {@code XUidlMaildrop}, {@code WithNotice}. Quotas: {@code QuotaUsage},
+ * {@code QuotaLimits}, {@code QuotaLimitSource}.
  */
 package dev.pop3x.maildrop;

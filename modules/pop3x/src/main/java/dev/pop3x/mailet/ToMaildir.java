@@ -20,9 +20,9 @@ import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pop3x.config.MaildropSettings;
 import dev.pop3x.delivery.ReceivedOctets;
 import dev.pop3x.maildrop.MaildropException;
+import dev.pop3x.maildrop.MaildropSettings;
 import dev.pop3x.maildrop.maildir.MaildirDelivery;
 import dev.pop3x.maildrop.maildir.MessageWriter;
 

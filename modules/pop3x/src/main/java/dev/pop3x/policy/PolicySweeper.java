@@ -19,7 +19,6 @@ import org.apache.james.utils.UserDefinedStartable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pop3x.config.PolicySettings;
 import dev.pop3x.policy.PolicyRunner.Outcome;
 
 /**

@@ -5,9 +5,6 @@ import java.util.OptionalInt;
 
 import org.apache.james.core.Username;
 
-import dev.pop3x.config.Expiry;
-import dev.pop3x.config.PolicySettings;
-
 /**
  * One user's deletion policy: retention after retrieval, and the quota watermarks in percent (no high watermark:
  * no quota pressure).

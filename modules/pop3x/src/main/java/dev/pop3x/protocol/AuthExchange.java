@@ -8,9 +8,9 @@ import org.apache.james.protocols.pop3.POP3Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pop3x.auth.AuthSettings;
 import dev.pop3x.auth.Authentication;
 import dev.pop3x.auth.Authenticator;
-import dev.pop3x.config.AuthSettings;
 import dev.pop3x.protocol.sasl.AuthRequest;
 import dev.pop3x.protocol.sasl.SaslExchange;
 import dev.pop3x.protocol.sasl.SaslMechanism;

@@ -2,7 +2,7 @@ package dev.pop3x.protocol;
 
 import javax.inject.Inject;
 
-import dev.pop3x.config.AuthSettings;
+import dev.pop3x.auth.AuthSettings;
 
 /** The {@code <auth>} settings of the POP3 listener a session connected to, and what they allow it. */
 final class AuthPolicy {

@@ -9,8 +9,8 @@ import org.apache.james.protocols.api.handler.ProtocolHandler;
 import org.apache.james.protocols.pop3.POP3Session;
 import org.apache.james.protocols.pop3.core.CapaCapability;
 
-import dev.pop3x.config.Expiry;
-import dev.pop3x.config.PolicySettings;
+import dev.pop3x.policy.Expiry;
+import dev.pop3x.policy.PolicySettings;
 
 /**
  * {@code EXPIRE} (RFC 2449 section 6.7): the retention of retrieved mail the deletion policy guarantees:

@@ -9,7 +9,6 @@ import org.apache.james.protocols.pop3.POP3Session;
 import org.apache.james.protocols.pop3.core.CapaCapability;
 
 import dev.pop3x.BuildInfo;
-import dev.pop3x.config.CapaSettings;
 
 /** The RFC 2449 {@code IMPLEMENTATION pop3x-<version>} line of CAPA, when the settings let it be shown. */
 public final class ImplementationCapability implements CapaCapability, ProtocolHandler {

@@ -10,9 +10,6 @@ import javax.inject.Inject;
 import org.apache.james.protocols.pop3.POP3Session;
 import org.apache.james.protocols.pop3.core.CapaCapability;
 
-import dev.pop3x.config.Language;
-import dev.pop3x.config.SessionSettings;
-
 /**
  * LANG (RFC 6856): without argument, lists the languages of response texts, each described in itself; with a
  * language tag, or {@code *} for the administrator's choice ({@code lang.default}), switches to it. The reply to a

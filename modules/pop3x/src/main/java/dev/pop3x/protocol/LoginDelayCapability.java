@@ -9,7 +9,6 @@ import org.apache.james.protocols.pop3.POP3Session;
 import org.apache.james.protocols.pop3.core.CapaCapability;
 
 import dev.pop3x.config.PerUser;
-import dev.pop3x.config.SessionSettings;
 
 /**
  * {@code LOGIN-DELAY} (RFC 2449 section 6.5): the minimum seconds between two logins, as

@@ -16,9 +16,6 @@ import org.apache.james.protocols.api.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pop3x.config.MaildropSettings;
-import dev.pop3x.config.PolicySettings;
-import dev.pop3x.config.SessionSettings;
 import dev.pop3x.devices.Devices;
 import dev.pop3x.devices.SessionView;
 import dev.pop3x.devices.TooManyDevices;
@@ -26,8 +23,10 @@ import dev.pop3x.maildrop.Maildrop;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropLocks;
 import dev.pop3x.maildrop.MaildropLocks.MaildropLock;
+import dev.pop3x.maildrop.MaildropSettings;
 import dev.pop3x.maildrop.MaildropStore;
 import dev.pop3x.maildrop.WithNotice;
+import dev.pop3x.policy.PolicySettings;
 import dev.pop3x.policy.QuotaNotice;
 import dev.pop3x.policy.UserPolicy;
 

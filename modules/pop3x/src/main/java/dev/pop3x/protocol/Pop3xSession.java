@@ -13,8 +13,6 @@ import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
 import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.pop3.POP3Session;
 
-import dev.pop3x.config.Language;
-import dev.pop3x.config.ListenerSettings;
 import io.netty.util.concurrent.EventExecutor;
 
 /**

@@ -8,7 +8,6 @@ import org.apache.james.protocols.api.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pop3x.config.Language;
 import dev.pop3x.log.Untrusted;
 
 /**

@@ -13,7 +13,6 @@ import org.apache.james.protocols.pop3.POP3Response;
 import com.google.common.base.CharMatcher;
 import com.google.common.collect.ImmutableList;
 
-import dev.pop3x.config.Language;
 import dev.pop3x.maildrop.MaildropException;
 
 /**

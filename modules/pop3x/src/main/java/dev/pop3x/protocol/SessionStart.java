@@ -10,8 +10,6 @@ import org.apache.james.protocols.pop3.POP3Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pop3x.config.ListenerSettings;
-import dev.pop3x.config.SessionSettings;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.internal.ThreadExecutorMap;
 

@@ -11,7 +11,7 @@ import javax.inject.Singleton;
 
 import com.google.common.util.concurrent.MoreExecutors;
 
-import dev.pop3x.config.MaildropSettings;
+import dev.pop3x.maildrop.MaildropSettings;
 
 /**
  * The threads that make POP3 sessions' storage calls (maildrops, locks, leases, notes, the users repository), so

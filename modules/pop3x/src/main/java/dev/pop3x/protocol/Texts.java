@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
-import dev.pop3x.config.Language;
-
 /** The wording of every {@link Text} in every {@link Language}, loaded once and checked to be complete. */
 public final class Texts {
     private static final String BUNDLE = "dev.pop3x.protocol.texts";

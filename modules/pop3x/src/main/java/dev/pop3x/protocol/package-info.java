@@ -20,6 +20,9 @@
  * (what already failed in the connection), {@code LoginFlow}, {@code SessionHolder} (the maildrop lock's view of a
  * session), {@code AuthPolicy}, {@code AuthExchange} (SASL mechanisms are in {@code protocol.sasl}), {@code Retrievals};</li>
  * <li>the UPDATE state of a client's DELEs, audited: {@code DeletionAudit};</li>
+ * <li>settings: {@code SessionSettings} (LOGIN-DELAY, the language, the re-download warning), {@code Language},
+ * {@code CapaSettings} with {@code ImplementationAdvertising}, and what a session knows of its listener:
+ * {@code ListenerSettings};</li>
  * <li>wording: {@code Reply}, {@code Replies}, {@code Responses}, {@code Text}, {@code Texts}, {@code ResponseCode},
  * {@code Echo}, {@code ArgumentShape}, {@code Arguments};</li>
  * <li>byte streams, which depend on nothing here: {@code protocol.wire}.</li>

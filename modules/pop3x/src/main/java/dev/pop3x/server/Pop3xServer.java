@@ -15,8 +15,8 @@ import org.apache.james.protocols.pop3.POP3Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pop3x.config.AuthSettings;
-import dev.pop3x.config.ListenerSettings;
+import dev.pop3x.auth.AuthSettings;
+import dev.pop3x.protocol.ListenerSettings;
 import dev.pop3x.protocol.Pop3xHandlers;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelInboundHandlerAdapter;

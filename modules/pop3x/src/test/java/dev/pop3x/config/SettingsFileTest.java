@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.pop3x.Pop3xSettings;
 import dev.pop3x.auth.BrakeSettings;
+import dev.pop3x.policy.PolicySettings;
+import dev.pop3x.protocol.CapaSettings;
+import dev.pop3x.protocol.ImplementationAdvertising;
+import dev.pop3x.protocol.SessionSettings;
 
 class SettingsFileTest {
     @Test

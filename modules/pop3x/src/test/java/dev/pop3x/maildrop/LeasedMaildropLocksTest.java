@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.pop3x.Pop3xSettings;
 import dev.pop3x.config.InvalidSettingException;
-import dev.pop3x.config.MaildropSettings;
 import dev.pop3x.maildrop.maildir.MaildirLeases;
 import dev.pop3x.maildrop.maildir.MaildirLocation;
 

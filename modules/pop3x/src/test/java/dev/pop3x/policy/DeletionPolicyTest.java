@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
-import dev.pop3x.config.Expiry;
 import dev.pop3x.maildrop.MaildropMessage;
 import dev.pop3x.maildrop.QuotaUsage;
 

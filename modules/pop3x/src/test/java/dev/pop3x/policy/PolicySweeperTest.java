@@ -17,10 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.pop3x.Pop3xSettings;
-import dev.pop3x.config.MaildropSettings;
-import dev.pop3x.config.PolicySettings;
 import dev.pop3x.config.Settings;
 import dev.pop3x.maildrop.LocalMaildropLocks;
+import dev.pop3x.maildrop.MaildropSettings;
 import dev.pop3x.policy.PolicyRunner.Outcome;
 import dev.pop3x.protocol.SteppedClock;
 

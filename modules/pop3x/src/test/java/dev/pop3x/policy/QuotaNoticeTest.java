@@ -10,7 +10,6 @@ import java.util.OptionalLong;
 import org.apache.james.core.Username;
 import org.junit.jupiter.api.Test;
 
-import dev.pop3x.config.Expiry;
 import dev.pop3x.maildrop.QuotaUsage;
 
 class QuotaNoticeTest {

@@ -11,7 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.pop3x.config.Language;
 import dev.pop3x.maildrop.InMemoryMaildrop;
 
 class ArgumentShapeTest {

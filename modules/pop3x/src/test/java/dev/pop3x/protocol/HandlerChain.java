@@ -35,11 +35,11 @@ import com.google.inject.Provides;
 
 import dev.pop3x.BuildInfo;
 import dev.pop3x.Pop3xSettings;
-import dev.pop3x.config.AuthSettings;
-import dev.pop3x.config.MaildropSettings;
+import dev.pop3x.auth.AuthSettings;
 import dev.pop3x.config.Settings;
 import dev.pop3x.maildrop.LocalMaildropLocks;
 import dev.pop3x.maildrop.MaildropLocks;
+import dev.pop3x.maildrop.MaildropSettings;
 import dev.pop3x.maildrop.MaildropStore;
 import io.netty.channel.DefaultEventLoop;
 

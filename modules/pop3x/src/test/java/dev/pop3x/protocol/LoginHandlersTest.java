@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dev.pop3x.config.AuthSettings;
+import dev.pop3x.auth.AuthSettings;
 import dev.pop3x.maildrop.InMemoryMaildrop;
 import dev.pop3x.maildrop.MaildropException;
 

@@ -24,8 +24,7 @@ import org.apache.james.protocols.api.handler.ProtocolHandlerResultHandler;
 import org.apache.james.protocols.pop3.POP3Session;
 import org.apache.james.protocols.pop3.POP3SessionImpl;
 
-import dev.pop3x.config.AuthSettings;
-import dev.pop3x.config.ListenerSettings;
+import dev.pop3x.auth.AuthSettings;
 import io.netty.util.concurrent.EventExecutor;
 
 /**

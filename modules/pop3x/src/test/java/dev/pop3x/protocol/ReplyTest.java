@@ -6,8 +6,6 @@ import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.StartTlsResponse;
 import org.junit.jupiter.api.Test;
 
-import dev.pop3x.config.Language;
-
 class ReplyTest {
     private static final Texts TEXTS = Texts.load();
 

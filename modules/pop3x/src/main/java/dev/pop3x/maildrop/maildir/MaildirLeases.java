@@ -11,9 +11,9 @@ import javax.inject.Inject;
 
 import org.apache.james.core.Username;
 
-import dev.pop3x.config.MaildropSettings;
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropLeases;
+import dev.pop3x.maildrop.MaildropSettings;
 
 /**
  * The leases of maildir-backend maildrops shared by James nodes ({@code lock.maildir-lease}): a {@link MaildirLease}

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import org.apache.james.protocols.api.OidcSASLConfiguration;
 
-import dev.pop3x.config.AuthSettings;
+import dev.pop3x.auth.AuthSettings;
 
 /**
  * The SASL mechanisms AUTH offers in a session: those the listener has (PLAIN and LOGIN; OAUTHBEARER and XOAUTH2 when

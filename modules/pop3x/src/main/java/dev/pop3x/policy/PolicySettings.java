@@ -1,4 +1,4 @@
-package dev.pop3x.config;
+package dev.pop3x.policy;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +10,11 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 
 import org.apache.james.core.Username;
+
+import dev.pop3x.config.InvalidSettingException;
+import dev.pop3x.config.PerUser;
+import dev.pop3x.config.Setting;
+import dev.pop3x.config.Settings;
 
 /**
  * The deletion policy's settings: retention after retrieval ({@code expire.days}, which CAPA announces as EXPIRE),

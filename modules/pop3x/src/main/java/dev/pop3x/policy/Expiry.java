@@ -1,4 +1,4 @@
-package dev.pop3x.config;
+package dev.pop3x.policy;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.pop3x.config;
+package dev.pop3x.auth;
 
 import java.net.InetAddress;
 import java.net.MalformedURLException;
@@ -81,12 +81,6 @@ public final class AuthSettings {
 
     public Optional<OidcSASLConfiguration> oidc() {
         return oidc;
-    }
-
-    /** Two blocks that would behave the same. */
-    boolean sameAs(AuthSettings other) {
-        return plainAuthEnabled == other.plainAuthEnabled && requireSsl == other.requireSsl
-            && loopbackIsSecure == other.loopbackIsSecure && describe(oidc).equals(describe(other.oidc));
     }
 
     private static String describe(Optional<OidcSASLConfiguration> oidc) {

@@ -1,4 +1,4 @@
-package dev.pop3x.config;
+package dev.pop3x.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,7 @@ import org.apache.james.core.Username;
 import org.junit.jupiter.api.Test;
 
 import dev.pop3x.Pop3xSettings;
+import dev.pop3x.config.InvalidSettingException;
 
 class PolicySettingsTest {
     private static PolicySettings read(Map<String, String> values) {

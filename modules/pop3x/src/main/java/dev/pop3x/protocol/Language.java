@@ -1,4 +1,4 @@
-package dev.pop3x.config;
+package dev.pop3x.protocol;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,9 +1,12 @@
-package dev.pop3x.config;
+package dev.pop3x.protocol;
 
 import java.util.List;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
+
+import dev.pop3x.config.Setting;
+import dev.pop3x.config.Settings;
 
 /** Settings of what CAPA tells clients. */
 @Singleton

@@ -1,10 +1,14 @@
-package dev.pop3x.config;
+package dev.pop3x.protocol;
 
 import java.util.List;
 import java.util.OptionalInt;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
+
+import dev.pop3x.config.PerUser;
+import dev.pop3x.config.Setting;
+import dev.pop3x.config.Settings;
 
 /**
  * Settings of a POP3 session: the minimum time between two logins (RFC 2449 LOGIN-DELAY), the language of texts,

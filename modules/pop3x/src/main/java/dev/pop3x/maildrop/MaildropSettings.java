@@ -1,4 +1,4 @@
-package dev.pop3x.config;
+package dev.pop3x.maildrop;
 
 import java.time.Duration;
 import java.util.List;
@@ -6,6 +6,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+
+import dev.pop3x.config.InvalidSettingException;
+import dev.pop3x.config.PerUser;
+import dev.pop3x.config.Setting;
+import dev.pop3x.config.Settings;
 
 /**
  * Where a user's maildrop lives and how it is guarded: {@code maildrop.backend} names the backend (per domain and

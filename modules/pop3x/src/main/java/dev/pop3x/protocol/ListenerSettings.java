@@ -1,10 +1,12 @@
-package dev.pop3x.config;
+package dev.pop3x.protocol;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.apache.james.protocols.api.ProtocolConfiguration;
+
+import dev.pop3x.auth.AuthSettings;
 
 /**
  * What a POP3 session needs to know of the listener it connected to, handed to it by James as the protocol's

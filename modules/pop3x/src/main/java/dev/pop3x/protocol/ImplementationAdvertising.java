@@ -1,4 +1,4 @@
-package dev.pop3x.config;
+package dev.pop3x.protocol;
 
 /** When CAPA shows the RFC 2449 IMPLEMENTATION line, which names pop3x and its version. */
 public enum ImplementationAdvertising {
