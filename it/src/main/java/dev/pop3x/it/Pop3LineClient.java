@@ -26,6 +26,8 @@ import javax.net.ssl.SSLSocket;
  */
 public final class Pop3LineClient implements Closeable {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    /** How long the server may take to close the connection after QUIT's +OK (its maildrop released first). */
+    private static final Duration QUIT_CLOSE = Duration.ofSeconds(30);
 
     private Socket socket;
     private InputStream in;
@@ -104,10 +106,21 @@ public final class Pop3LineClient implements Closeable {
         return transcript.get(0).substring("S: ".length());
     }
 
-    /** Sends one command and reads its one-line reply. */
+    /**
+     * Sends one command and reads its one-line reply. After QUIT's {@code +OK}, waits for the server to close the
+     * connection, as it does once the session's retrievals are stored and its maildrop released: what a test reads
+     * next from the store is what the session left.
+     */
     public String command(String line) {
         send(line);
-        return readLine();
+        String reply = readLine();
+        if (line.equalsIgnoreCase("QUIT") && reply.startsWith("+OK")) {
+            byte[] after = readUntilClosed(QUIT_CLOSE);
+            if (after.length > 0) {
+                throw new AssertionError("The server sent " + after.length + " octets after QUIT's +OK");
+            }
+        }
+        return reply;
     }
 
     /**
