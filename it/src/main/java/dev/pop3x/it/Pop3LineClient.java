@@ -238,6 +238,27 @@ public final class Pop3LineClient implements Closeable {
         }
     }
 
+    /** True when the server sends nothing, neither a line nor its close, within the time; what it sends later is still read. */
+    public boolean sendsNothingWithin(Duration within) {
+        try {
+            socket.setSoTimeout((int) within.toMillis());
+            in.mark(1);
+            in.read();
+            in.reset();
+            return false;
+        } catch (SocketTimeoutException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        } finally {
+            try {
+                socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+            } catch (IOException ignored) {
+                // the socket is closed: nothing to restore
+            }
+        }
+    }
+
     /**
      * Reads what the server sends until it closes the connection, within the time.
      *

@@ -7,7 +7,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.mail.Flags;
+
 import org.apache.james.JamesServerExtension;
+import org.apache.james.mailbox.model.MessageId;
+import org.apache.james.mailbox.model.MultimailboxesSearchQuery;
+import org.apache.james.mailbox.model.SearchQuery;
+import org.apache.james.modules.MailboxProbeImpl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Storage calls run off the listener's event loops: on a listener with one I/O thread, while one session waits for
  * a store that takes 200 ms per call ({@link SlowMaildrops}), 50 other sessions are greeted and answered at once.
+ * QUIT answers once the UPDATE state is done, and its session's other storage work (the retrievals stored, the
+ * maildrop released) follows the reply, before the connection is closed ({@link HeldMaildrops} holds it).
  */
 class StorageOffTheEventLoopIT {
     private static final String PASSWORD = "secret";
@@ -25,12 +33,16 @@ class StorageOffTheEventLoopIT {
     private static final Duration BOUND = Duration.ofMillis(50);
 
     @RegisterExtension
-    static JamesServerExtension james = JamesServers.pop3xPerClass(home -> home
+    static JamesServerExtension james = JamesServers.builder(home -> home
         .edit("pop3xserver.xml", xml -> xml.replaceFirst("<connectionBacklog>200</connectionBacklog>",
             "<connectionBacklog>200</connectionBacklog><ioWorkerCount>1</ioWorkerCount>"))
         .edit("extensions.properties", properties -> properties.replace("guice.extension.module=dev.pop3x.Pop3xModule",
-            "guice.extension.module=dev.pop3x.Pop3xModule," + SlowMaildrops.class.getName()))
-        .edit("pop3x.properties", properties -> properties + "\nmaildrop.backend[slow.pop3x.local]=" + SlowMaildrops.BACKEND + "\n"));
+            "guice.extension.module=dev.pop3x.Pop3xModule," + SlowMaildrops.class.getName() + "," + HeldMaildrops.class.getName()))
+        .edit("pop3x.properties", properties -> properties + "\nmaildrop.backend[slow.pop3x.local]=" + SlowMaildrops.BACKEND + "\n"
+            + "maildrop.backend[held.pop3x.local]=" + HeldMaildrops.BACKEND + "\n"))
+        .overrideServerModule(HeldMaildrops.PROBE)
+        .lifeCycle(JamesServerExtension.Lifecycle.PER_CLASS)
+        .build();
 
     private static RunningJames server;
     private static final List<Pop3LineClient> others = new ArrayList<>();
@@ -93,5 +105,58 @@ class StorageOffTheEventLoopIT {
                 waiting.readMultilineData();
             }
         }
+    }
+
+    @Test
+    void quitAnswersAtOnceThenStoresTheRetrievalsBeforeClosingTheConnection() throws Exception {
+        String user = "leaving@held.pop3x.local";
+        server.addUser(user, PASSWORD);
+        server.appendToInbox(user, Messages.text("a@example.test", user, "kept", "hello\n"), Instant.now());
+        HeldMaildrops.Gate gate = server.server().getProbe(HeldMaildrops.Gate.class);
+        gate.hold(HeldMaildrops.Gate.Call.CLOSE);
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            pop.multiline("RETR 1");
+            pop.send("QUIT");
+
+            assertThat(pop.readLine()).isEqualTo("+OK Apache James POP3 Server signing off.");
+            assertThat(gate.awaitReached()).isEqualTo(HeldMaildrops.Gate.Call.CLOSE);
+            assertThat(seen(user)).as("the retrieval, stored as the maildrop closes").isEmpty();
+            assertThat(pop.sendsNothingWithin(Duration.ofMillis(500))).as("the connection stays open meanwhile").isTrue();
+
+            gate.open();
+            assertThat(pop.isClosedByServer(Duration.ofSeconds(30))).isTrue();
+        }
+        assertThat(seen(user)).hasSize(1);
+    }
+
+    @Test
+    void quitWithDeletionsAnswersOnlyOnceTheyAreExpunged() throws Exception {
+        String user = "deleting@held.pop3x.local";
+        server.addUser(user, PASSWORD);
+        server.appendToInbox(user, Messages.text("a@example.test", user, "deleted", "hello\n"), Instant.now());
+        HeldMaildrops.Gate gate = server.server().getProbe(HeldMaildrops.Gate.class);
+        gate.hold(HeldMaildrops.Gate.Call.EXPUNGE);
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            assertThat(pop.command("DELE 1")).startsWith("+OK");
+            pop.send("QUIT");
+
+            assertThat(gate.awaitReached()).isEqualTo(HeldMaildrops.Gate.Call.EXPUNGE);
+            assertThat(pop.sendsNothingWithin(Duration.ofMillis(500))).as("no reply while the message is being expunged").isTrue();
+
+            gate.open();
+            assertThat(pop.readLine()).isEqualTo("+OK Apache James POP3 Server signing off.");
+            assertThat(pop.isClosedByServer(Duration.ofSeconds(30))).isTrue();
+        }
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            assertThat(pop.command("STAT")).isEqualTo("+OK 0 0");
+        }
+    }
+
+    private static List<MessageId> seen(String user) throws Exception {
+        return List.copyOf(server.server().getProbe(MailboxProbeImpl.class).searchMessage(
+            MultimailboxesSearchQuery.from(SearchQuery.of(SearchQuery.flagIsSet(Flags.Flag.SEEN))).build(), user, 10));
     }
 }

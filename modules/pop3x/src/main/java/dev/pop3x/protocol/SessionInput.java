@@ -1,6 +1,7 @@
 package dev.pop3x.protocol;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -338,8 +339,8 @@ final class SessionInput {
             james.pushLineHandler((session, line) -> null);
             transport().setReadable(false);
         }
-        if (last && endAfterLastReply != null && !(response instanceof StreamResponse)) {
-            send(new NotLast(response));
+        if (last && endAfterLastReply != null && response instanceof StreamResponse) {
+            send(new NotLast((StreamResponse) response));
             endAfterLastReply.run();
             Executor back = later();
             inContext(storage, () -> back.execute(() -> send(Response.DISCONNECT)));
@@ -357,11 +358,16 @@ final class SessionInput {
     }
 
     /** A session's last reply, sent without closing the connection. */
-    private static final class NotLast implements Response {
-        private final Response last;
+    private static final class NotLast implements StreamResponse {
+        private final StreamResponse last;
 
-        NotLast(Response last) {
+        NotLast(StreamResponse last) {
             this.last = last;
+        }
+
+        @Override
+        public InputStream getStream() {
+            return last.getStream();
         }
 
         @Override
