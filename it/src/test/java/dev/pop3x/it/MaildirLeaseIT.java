@@ -95,7 +95,8 @@ class MaildirLeaseIT implements CrossNodeLockContract {
         Eventually.until(Duration.ofSeconds(30), "the delivery", () -> {
             try (Pop3LineClient pop = two.pop3()) {
                 boolean delivered = pop.login(user, PASSWORD).startsWith("+OK") && pop.command("STAT").startsWith("+OK 1 ");
-                // QUIT lets the maildrop go before its reply: the next login, on the other node, finds it free
+                // the client waits for the close after QUIT's +OK, and the maildrop is let go before it: the next
+                // login, on the other node, finds it free
                 pop.command("QUIT");
                 return delivered;
             }
