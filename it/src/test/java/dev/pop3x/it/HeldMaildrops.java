@@ -1,5 +1,8 @@
 package dev.pop3x.it;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -28,7 +31,7 @@ import dev.pop3x.maildrop.james.JamesMaildropStore;
 
 /**
  * A maildrop backend named {@value #BACKEND} for the tests: James's mailboxes, whose expunge and close a test can
- * hold at a {@link Gate} (reached through James's probes, {@link #PROBE}), to see what a client hears while the server is in the
+ * hold at a {@link Gate} (which also notes the threads that read messages' content) (reached through James's probes, {@link #PROBE}), to see what a client hears while the server is in the
  * middle of them. An extension module, added to {@code extensions.properties} beside pop3x's.
  */
 public final class HeldMaildrops extends AbstractModule {
@@ -52,6 +55,7 @@ public final class HeldMaildrops extends AbstractModule {
         enum Call { EXPUNGE, CLOSE }
 
         private final Set<Call> held = ConcurrentHashMap.newKeySet();
+        private final Set<String> contentReaders = ConcurrentHashMap.newKeySet();
         private final BlockingQueue<Call> reached = new LinkedBlockingQueue<>();
         private volatile CountDownLatch opened = new CountDownLatch(0);
 
@@ -77,6 +81,11 @@ public final class HeldMaildrops extends AbstractModule {
             held.clear();
             reached.clear();
             opened.countDown();
+        }
+
+        /** The threads that read a message's content so far. */
+        Set<String> contentReaders() {
+            return Set.copyOf(contentReaders);
         }
 
         void pass(Call call) {
@@ -122,6 +131,23 @@ public final class HeldMaildrops extends AbstractModule {
         public void expunge(Collection<MaildropMessage> messages) throws MaildropException {
             gate.pass(Gate.Call.EXPUNGE);
             super.expunge(messages);
+        }
+
+        @Override
+        public InputStream content(MaildropMessage message) throws MaildropException {
+            return new FilterInputStream(super.content(message)) {
+                @Override
+                public int read() throws IOException {
+                    gate.contentReaders.add(Thread.currentThread().getName());
+                    return super.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    gate.contentReaders.add(Thread.currentThread().getName());
+                    return super.read(buffer, offset, length);
+                }
+            };
         }
 
         @Override

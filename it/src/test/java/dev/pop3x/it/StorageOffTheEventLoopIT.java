@@ -159,4 +159,24 @@ class StorageOffTheEventLoopIT {
         return List.copyOf(server.server().getProbe(MailboxProbeImpl.class).searchMessage(
             MultimailboxesSearchQuery.from(SearchQuery.of(SearchQuery.flagIsSet(Flags.Flag.SEEN))).build(), user, 10));
     }
+
+    @Test
+    void aLargeMessageIsReadOffTheEventLoopAsItIsSent() {
+        String user = "large@held.pop3x.local";
+        server.addUser(user, PASSWORD);
+        String body = "0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz\n".repeat(4_000);
+        server.appendToInbox(user, Messages.text("a@example.test", user, "large", body), Instant.now());
+        HeldMaildrops.Gate gate = server.server().getProbe(HeldMaildrops.Gate.class);
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            List<String> retr = pop.multiline("RETR 1");
+            List<String> top = pop.multiline("TOP 1 3");
+
+            assertThat(retr).hasSizeGreaterThan(4_000).contains("Subject: large").endsWith(".");
+            assertThat(retr.subList(retr.size() - 4_001, retr.size() - 1)).containsOnly(body.substring(0, 72));
+            assertThat(top).contains("Subject: large").hasSizeLessThan(30).endsWith(".");
+            assertThat(pop.command("QUIT")).startsWith("+OK");
+        }
+        assertThat(gate.contentReaders()).as("the threads that read the message").isNotEmpty().allMatch(thread -> thread.startsWith("pop3x-storage-"));
+    }
 }

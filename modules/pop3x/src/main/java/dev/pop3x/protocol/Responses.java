@@ -12,6 +12,7 @@ import org.apache.james.protocols.api.StartTlsResponse;
 import org.apache.james.protocols.api.StreamResponse;
 
 import dev.pop3x.protocol.wire.Concatenation;
+import dev.pop3x.protocol.wire.ReadOffLoop;
 import dev.pop3x.protocol.wire.WholeOctets;
 
 /**
@@ -45,6 +46,10 @@ final class Responses {
             whole = WholeOctets.of(head).followedBy((WholeOctets) message.get()).followedBy(WholeOctets.of(TERMINATOR));
         } else {
             whole = new Concatenation(List.of(new ByteArrayInputStream(head), message.get(), new ByteArrayInputStream(TERMINATOR)));
+            if (message.get() instanceof ReadOffLoop) {
+                // read where the message is read: off the event loop
+                whole = ((ReadOffLoop) message.get()).around(whole);
+            }
         }
         return new RenderedStream(status, tracking.apply(whole), endSession, allLines.get(0));
     }

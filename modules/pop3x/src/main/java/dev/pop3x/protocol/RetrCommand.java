@@ -2,6 +2,7 @@ package dev.pop3x.protocol;
 
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 import javax.inject.Inject;
 
@@ -13,6 +14,7 @@ import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
 import dev.pop3x.protocol.wire.OnFullyRead;
 import dev.pop3x.protocol.wire.Pop3Body;
+import dev.pop3x.protocol.wire.ReadOffLoop;
 import dev.pop3x.protocol.wire.WholeOctets;
 
 /**
@@ -80,13 +82,20 @@ public final class RetrCommand extends Pop3xCommand {
         return Reply.ok(Text.MESSAGE_FOLLOWS).withBody(WholeOctets.of(content).whenSent(() -> retrieved(session, number, message)));
     }
 
+    /**
+     * A message too large to hold in memory: opened off the event loop, and read there too as it is sent
+     * ({@link ReadOffLoop}); the retrieval is recorded on the event loop once it is read to its end.
+     */
     private Reply streamed(Pop3xSession session, Transaction transaction, int number, MaildropMessage message) {
         Maildrop maildrop = transaction.view();
+        Executor eventLoop = session.input().later();
+        Executor reader = session.input().storageLine();
         return offLoop(session, () -> {
             try {
                 InputStream content = maildrop.content(message);
-                InputStream sent = new OnFullyRead(new Pop3Body(content, message.octets()), () -> retrieved(session, number, message));
-                return Reply.ok(Text.MESSAGE_FOLLOWS).withBody(sent);
+                InputStream sent = new OnFullyRead(new Pop3Body(content, message.octets()),
+                    () -> eventLoop.execute(() -> retrieved(session, number, message)));
+                return Reply.ok(Text.MESSAGE_FOLLOWS).withBody(new ReadOffLoop(sent, reader));
             } catch (MaildropException e) {
                 return unreadable(transaction, number, message, e);
             }

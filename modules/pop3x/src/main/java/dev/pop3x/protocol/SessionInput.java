@@ -264,6 +264,15 @@ final class SessionInput {
     }
 
     /**
+     * The session's line of storage calls, with the caller's logging context: where a reply too large to hold in memory
+     * is read as it is sent ({@link dev.pop3x.protocol.wire.ReadOffLoop}), in order with the session's other calls.
+     */
+    Executor storageLine() {
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        return task -> storage.execute(() -> inContext(context, task));
+    }
+
+    /**
      * Where work this handler leaves for later runs: on the connection's event loop, with the logging context (MDC)
      * of the handler, whichever thread hands the work over.
      */

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 
+import dev.pop3x.protocol.wire.ReadOffLoop;
 import dev.pop3x.protocol.wire.WholeOctets;
 
 /**
@@ -29,6 +30,10 @@ final class SessionOutput {
         if (reply instanceof WholeOctets) {
             WholeOctets whole = (WholeOctets) reply;
             return whole.whenSent(() -> progressed(whole.length()));
+        }
+        if (reply instanceof ReadOffLoop) {
+            // read ahead off the event loop: followed as its parts are handed to the connection, on its event loop
+            return ((ReadOffLoop) reply).whenHandedOver(this::progressed);
         }
         return new Tracked(reply);
     }

@@ -2,6 +2,7 @@ package dev.pop3x.protocol;
 
 import java.io.InputStream;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 import javax.inject.Inject;
 
@@ -15,6 +16,7 @@ import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.MaildropMessage;
 import dev.pop3x.protocol.wire.OnFullyRead;
 import dev.pop3x.protocol.wire.Pop3Body;
+import dev.pop3x.protocol.wire.ReadOffLoop;
 import dev.pop3x.protocol.wire.TopLines;
 
 /**
@@ -41,16 +43,18 @@ public final class TopCommand extends Pop3xCommand implements CapaCapability {
         Maildrop maildrop = transaction.view();
         boolean headersOnly = lines == 0;
         session.statistics().topped();
+        Executor eventLoop = session.input().later();
+        Executor reader = session.input().storageLine();
         return offLoop(session, () -> {
             try {
                 InputStream source = headersOnly ? maildrop.headers(message) : maildrop.content(message);
                 TopLines top = new TopLines(source, lines);
-                // a TOP that sent the whole message retrieved it, as a RETR does
-                return Reply.ok(Text.MESSAGE_FOLLOWS).withBody(new OnFullyRead(new Pop3Body(top, message.octets()), () -> {
+                // a TOP that sent the whole message retrieved it, as a RETR does; read off the event loop as it is sent
+                return Reply.ok(Text.MESSAGE_FOLLOWS).withBody(new ReadOffLoop(new OnFullyRead(new Pop3Body(top, message.octets()), () -> {
                     if (!headersOnly && top.sentWholeMessage()) {
-                        retrievals.record(session, number);
+                        eventLoop.execute(() -> retrievals.record(session, number));
                     }
-                }));
+                }), reader));
             } catch (MaildropException e) {
                 LOGGER.warn("TOP {} ({}) of {} failed", number, message.uniqueId(), transaction.user().asString(), e);
                 return Reply.unreadable(e, number);
