@@ -92,11 +92,25 @@ final class Maildir {
      * names Maildir forbids) are skipped with a log line.
      */
     List<MaildirFile> scan() throws IOException {
+        return scan(Map.of());
+    }
+
+    /**
+     * The same, taking the files a previous scan found ({@code known}, by path) as they were: their names are not parsed
+     * and their type not checked again (a file-system call each). A message file replaced by a link since is still
+     * not followed: {@link #open} refuses links.
+     */
+    List<MaildirFile> scan(Map<Path, MaildirFile> known) throws IOException {
         Map<String, MaildirFile> byBase = new HashMap<>();
         for (String sub : List.of("new", "cur")) {
             calls.count(StoreCalls.Kind.DIRECTORY_READ);
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(root.resolve(sub))) {
                 for (Path entry : entries) {
+                    MaildirFile listed = known.get(entry);
+                    if (listed != null) {
+                        byBase.putIfAbsent(listed.name().base(), listed);
+                        continue;
+                    }
                     String fileName = entry.getFileName().toString();
                     Optional<MaildirName> name = MaildirName.parse(fileName);
                     if (name.isEmpty()) {
@@ -261,9 +275,10 @@ final class Maildir {
         return Optional.empty();
     }
 
+    /** The message's octets; a link where the message was is not followed (it could lead out of the maildir). */
     InputStream open(MaildirFile file) throws IOException {
         calls.count(StoreCalls.Kind.FILE_READ);
-        return Files.newInputStream(file.path());
+        return Files.newInputStream(file.path(), LinkOption.NOFOLLOW_LINKS);
     }
 
     /** The file's size: from {@code ,S=} in its name, else from the file system. */

@@ -1,6 +1,7 @@
 package dev.pop3x.maildrop.maildir;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +37,12 @@ final class MaildirListing {
 
     static MaildirListing scan(Maildir maildir, RetrievalLedger ledger, UidlScheme scheme, UidlWriters writers)
         throws IOException, UnusableUidlFile {
+        return scan(maildir, ledger, scheme, writers, Map.of());
+    }
+
+    /** @param known the files the previous listing found, by path ({@link Maildir#scan(Map)}) */
+    static MaildirListing scan(Maildir maildir, RetrievalLedger ledger, UidlScheme scheme, UidlWriters writers, Map<Path, MaildirFile> known)
+        throws IOException, UnusableUidlFile {
         VirtualSizes sizes = VirtualSizes.load(maildir);
         SavedUidls saved = SavedUidls.load(maildir);
         List<MaildropMessage> messages = new ArrayList<>();
@@ -43,7 +50,7 @@ final class MaildirListing {
         Set<String> bases = new HashSet<>();
         Map<String, MaildirFile> scanned = new LinkedHashMap<>();
         Map<String, ScannedMessage> sized = new LinkedHashMap<>();
-        for (MaildirFile file : maildir.scan()) {
+        for (MaildirFile file : maildir.scan(known)) {
             scanned.put(file.name().base(), file);
             OptionalLong octets = sizes.of(file);
             if (octets.isPresent()) {

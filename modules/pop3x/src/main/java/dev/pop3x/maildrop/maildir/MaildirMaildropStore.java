@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Map;
 
 import javax.inject.Inject;
 
@@ -80,7 +81,8 @@ public final class MaildirMaildropStore implements MaildropStore {
             }
             Instant scanStart = Instant.now();
             RetrievalLedger ledger = RetrievalLedger.load(maildir);
-            MaildirListing listing = MaildirListing.scan(maildir, ledger, settings.uidl().forUser(user), writers);
+            MaildirListing listing = MaildirListing.scan(maildir, ledger, settings.uidl().forUser(user), writers,
+                snapshot == null ? Map.of() : snapshot.filesByPath());
             snapshots.put(path, MaildirSnapshot.of(path, scanStart, listing.messages(), listing.files()));
             return new MaildirMaildrop(user, maildir, ledger, listing.messages(), listing.files(), limits);
         } catch (UnusableUidlFile e) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,6 +61,15 @@ final class MaildirSnapshot {
 
     Map<MaildropMessage, MaildirFile> files() {
         return files;
+    }
+
+    /** The message files this listing found, by path: what the next scan need not look at again. */
+    Map<Path, MaildirFile> filesByPath() {
+        Map<Path, MaildirFile> byPath = new HashMap<>();
+        for (MaildirFile file : files.values()) {
+            byPath.put(file.path(), file);
+        }
+        return byPath;
     }
 
     int size() {

@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class VirtualSizes {
             return OptionalLong.of(cached);
         }
         maildir.counted(StoreCalls.Kind.FILE_READ);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()), 64 * 1024)) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path(), LinkOption.NOFOLLOW_LINKS), 64 * 1024)) {
             long size = measure(in);
             known.put(file.name().base(), size);
             changed = true;
