@@ -109,11 +109,8 @@ class StorageOffTheEventLoopIT {
 
     @Test
     void quitAnswersAtOnceThenStoresTheRetrievalsBeforeClosingTheConnection() throws Exception {
-        String user = "leaving@held.pop3x.local";
-        server.addUser(user, PASSWORD);
-        server.appendToInbox(user, Messages.text("a@example.test", user, "kept", "hello\n"), Instant.now());
-        HeldMaildrops.Gate gate = server.server().getProbe(HeldMaildrops.Gate.class);
-        gate.hold(HeldMaildrops.Gate.Call.CLOSE);
+        String user = heldUserWithOneMessage("leaving");
+        HeldMaildrops.Gate gate = gateHolding(HeldMaildrops.Gate.Call.CLOSE);
         try (Pop3LineClient pop = server.pop3()) {
             pop.login(user, PASSWORD);
             pop.multiline("RETR 1");
@@ -132,11 +129,8 @@ class StorageOffTheEventLoopIT {
 
     @Test
     void quitWithDeletionsAnswersOnlyOnceTheyAreExpunged() throws Exception {
-        String user = "deleting@held.pop3x.local";
-        server.addUser(user, PASSWORD);
-        server.appendToInbox(user, Messages.text("a@example.test", user, "deleted", "hello\n"), Instant.now());
-        HeldMaildrops.Gate gate = server.server().getProbe(HeldMaildrops.Gate.class);
-        gate.hold(HeldMaildrops.Gate.Call.EXPUNGE);
+        String user = heldUserWithOneMessage("deleting");
+        HeldMaildrops.Gate gate = gateHolding(HeldMaildrops.Gate.Call.EXPUNGE);
         try (Pop3LineClient pop = server.pop3()) {
             pop.login(user, PASSWORD);
             assertThat(pop.command("DELE 1")).startsWith("+OK");
@@ -153,6 +147,20 @@ class StorageOffTheEventLoopIT {
             pop.login(user, PASSWORD);
             assertThat(pop.command("STAT")).isEqualTo("+OK 0 0");
         }
+    }
+
+    /** A new user of the held backend, with one message in the INBOX. */
+    private static String heldUserWithOneMessage(String name) {
+        String user = name + "@held.pop3x.local";
+        server.addUser(user, PASSWORD);
+        server.appendToInbox(user, Messages.text("a@example.test", user, name, "hello\n"), Instant.now());
+        return user;
+    }
+
+    private static HeldMaildrops.Gate gateHolding(HeldMaildrops.Gate.Call call) {
+        HeldMaildrops.Gate gate = server.server().getProbe(HeldMaildrops.Gate.class);
+        gate.hold(call);
+        return gate;
     }
 
     private static List<MessageId> seen(String user) throws Exception {

@@ -348,7 +348,13 @@ final class SessionInput {
             james.pushLineHandler((session, line) -> null);
             transport().setReadable(false);
         }
-        if (last && endAfterLastReply != null && response instanceof StreamResponse) {
+        if (last && endAfterLastReply != null) {
+            if (!(response instanceof StreamResponse)) {
+                // not one of pop3x's replies, which are all streams: ended, and closed as it goes
+                endAfterLastReply.run();
+                send(response);
+                return;
+            }
             send(new NotLast((StreamResponse) response));
             endAfterLastReply.run();
             Executor back = later();

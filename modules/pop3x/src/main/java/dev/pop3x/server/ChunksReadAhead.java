@@ -1,6 +1,7 @@
 package dev.pop3x.server;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -86,11 +87,12 @@ final class ChunksReadAhead implements ChunkedInput<ByteBuf> {
     private void read() {
         try {
             while (!closed && ready.size() < AHEAD) {
-                byte[] part = reply.readNBytes(PART);
-                if (part.length > 0) {
-                    ready.add(part);
+                byte[] part = new byte[PART];
+                int read = reply.readNBytes(part, 0, PART);
+                if (read > 0) {
+                    ready.add(read == PART ? part : Arrays.copyOf(part, read));
                 }
-                if (part.length < PART) {
+                if (read < PART) {
                     endReached = true;
                     break;
                 }
