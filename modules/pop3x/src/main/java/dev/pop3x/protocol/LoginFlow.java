@@ -48,6 +48,7 @@ final class LoginFlow {
     private final PolicySettings policySettings;
     private final Clock clock;
     private final Devices devices;
+    private final LoginReadAhead loginReadAhead;
     private final Metric logins;
     private final Metric inUse;
     private final Metric tooSoon;
@@ -55,8 +56,10 @@ final class LoginFlow {
 
     @Inject
     LoginFlow(MaildropStore store, MaildropLocks locks, Logout logout, Replies replies, MaildropSettings maildropSettings,
-              SessionSettings settings, PolicySettings policySettings, Clock clock, Devices devices, MetricFactory metricFactory) {
+              SessionSettings settings, PolicySettings policySettings, Clock clock, Devices devices, LoginReadAhead loginReadAhead,
+              MetricFactory metricFactory) {
         this.policySettings = policySettings;
+        this.loginReadAhead = loginReadAhead;
         this.devices = devices;
         this.store = store;
         this.locks = locks;
@@ -94,12 +97,12 @@ final class LoginFlow {
      */
     Entry enterNow(Pop3xSession session, Username user, Optional<String> device) {
         if (!maildropSettings.lock()) {
-            return new Entry(user, device, Optional.of(opened(user, device, Optional.empty())), null);
+            return new Entry(user, device, Optional.of(opened(session, user, device, Optional.empty())), null);
         }
         CompletableFuture<Optional<MaildropLock>> lock = locks.lock(user, device, new SessionHolder(session, logout, replies));
         Optional<MaildropLock> held = lock.getNow(Optional.empty());
         if (held.isPresent()) {
-            return new Entry(user, device, Optional.of(opened(user, device, held)), null);
+            return new Entry(user, device, Optional.of(opened(session, user, device, held)), null);
         }
         return new Entry(user, device, Optional.empty(), lock);
     }
@@ -168,7 +171,7 @@ final class LoginFlow {
 
     /** Opens the maildrop off the event loop, then enters the TRANSACTION state, or refuses the login. */
     private void open(Pop3xSession session, String command, Username user, Optional<String> device, Optional<MaildropLock> lock) {
-        session.input().offLoop(() -> opened(user, device, lock), (opened, failure) -> conclude(session, command, user, device, opened, failure));
+        session.input().offLoop(() -> opened(session, user, device, lock), (opened, failure) -> conclude(session, command, user, device, opened, failure));
     }
 
     /** On the event loop: the TRANSACTION state entered with the maildrop opened, or the login refused. */
@@ -197,9 +200,10 @@ final class LoginFlow {
     }
 
     /**
-     * Opens the maildrop and lists it, off the event loop; on a refusal, the maildrop and the lock are let go.
+     * Opens the maildrop and lists it, and reads ahead the mail no client has retrieved ({@link LoginReadAhead}), off
+     * the event loop; on a refusal, the maildrop and the lock are let go.
      */
-    private Opened opened(Username user, Optional<String> device, Optional<MaildropLock> lock) {
+    private Opened opened(Pop3xSession session, Username user, Optional<String> device, Optional<MaildropLock> lock) {
         Maildrop maildrop = null;
         boolean entered = false;
         try {
@@ -211,6 +215,9 @@ final class LoginFlow {
             }
             SessionView view = devices.open(user, device, maildrop);
             Transaction transaction = new Transaction(user, device, withQuotaNotice(user, view), view.maildrop(), lock);
+            if (loginReadAhead.forLogin(user)) {
+                session.messagesAhead().fillAtLogin(transaction);
+            }
             entered = true;
             return Opened.entering(transaction);
         } catch (TooManyDevices e) {

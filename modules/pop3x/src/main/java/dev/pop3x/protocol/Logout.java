@@ -21,11 +21,13 @@ final class Logout {
 
     private final Clock clock;
     private final Provider<OpenSessions> openSessions;
+    private final LoginReadAhead loginReadAhead;
 
     @Inject
-    Logout(Clock clock, Provider<OpenSessions> openSessions) {
+    Logout(Clock clock, Provider<OpenSessions> openSessions, LoginReadAhead loginReadAhead) {
         this.clock = clock;
         this.openSessions = openSessions;
+        this.loginReadAhead = loginReadAhead;
     }
 
     void end(Pop3xSession session, String reason) {
@@ -33,6 +35,8 @@ final class Logout {
             return;
         }
         openSessions.get().closed(session);
+        session.optionalTransaction().ifPresent(transaction ->
+            loginReadAhead.ended(transaction.user(), session.messagesAhead(), session.statistics().retrievedNewMail()));
         LOGGER.info("Logout user={} ip={} reason={} {} kept={} time={}ms",
             session.user().map(Untrusted::word).orElse("-"),
             session.remoteAddress(),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,8 +29,13 @@ import dev.pop3x.protocol.wire.Pop3Body;
  * message's content never changes, so what was read ahead stays right; a message marked deleted is refused before it
  * is looked for here.
  *
- * <p>The storage side ({@link #read}, {@link #fillAfter}) runs on the session's line of storage calls, one call at a
- * time; {@link #take} and {@link #shouldFill} on the connection's event loop.
+ * <p>The login reads ahead too ({@link #fillAtLogin}), in the storage call that opened the maildrop: the messages no
+ * client has retrieved, which a client that leaves mail on the server asks for next and one that downloads everything
+ * asks for first, so that its first RETR costs no hand-off either.
+ *
+ * <p>The storage side ({@link #read}, {@link #fillAfter}, {@link #fillAtLogin}) runs on the session's line of storage
+ * calls, one call at a time; {@link #take}, {@link #shouldFill} and {@link #readAtLoginUnasked} on the connection's
+ * event loop.
  */
 final class MessagesAhead {
     private static final Logger LOGGER = LoggerFactory.getLogger(MessagesAhead.class);
@@ -45,6 +51,10 @@ final class MessagesAhead {
     private int furthest;
     /** Event loop: the message the client asked for last. */
     private int lastAsked;
+    /** The messages the login read; written before the login's reply, read on the event loop after it. */
+    private Set<Integer> readAtLogin = Set.of();
+    /** Event loop: how many of the messages the login read the client asked for. */
+    private int askedReadAtLogin;
 
     /** Whether a message is small enough to be sent whole from memory. */
     static boolean whole(MaildropMessage message) {
@@ -58,7 +68,25 @@ final class MessagesAhead {
             return Optional.empty();
         }
         readyOctets.addAndGet(-content.length);
+        if (readAtLogin.contains(number)) {
+            askedReadAtLogin++;
+        }
         return Optional.of(content);
+    }
+
+    /**
+     * Reads ahead, as the login opens the maildrop, the messages no client has retrieved yet, within the bounds
+     * (storage side, before the login's reply).
+     */
+    void fillAtLogin(Transaction transaction) {
+        filling.set(true);
+        fillAfter(transaction, 0, false);
+        readAtLogin = Set.copyOf(ready.keySet());
+    }
+
+    /** Whether the client did not ask for a message the login read ahead (on the event loop). */
+    boolean readAtLoginUnasked() {
+        return askedReadAtLogin < readAtLogin.size();
     }
 
     /** Records what the client asked for (on the event loop); whether it goes in order. */

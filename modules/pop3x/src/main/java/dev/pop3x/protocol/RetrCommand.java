@@ -36,6 +36,9 @@ public final class RetrCommand extends Pop3xCommand {
     /** The whole message went out: counted, and marked retrieved in the maildrop. */
     private void retrieved(Pop3xSession session, int number, MaildropMessage message) {
         session.statistics().retrieved(message.octets());
+        if (message.retrieved().isEmpty()) {
+            session.statistics().retrievedNew();
+        }
         retrievals.record(session, number);
     }
 
@@ -66,10 +69,13 @@ public final class RetrCommand extends Pop3xCommand {
         return reply;
     }
 
-    /** Reads ahead after this message, after the storage calls already asked for, if it is time to. */
+    /**
+     * Reads ahead after this message, after the storage calls already asked for, if it is time to: never after the
+     * last message (a client that leaves mail on the server mostly asks for that one, its new mail).
+     */
     private static void readAhead(Pop3xSession session, MessagesAhead ahead, int number, boolean inOrder) {
-        if (ahead.shouldFill()) {
-            Transaction transaction = session.transaction();
+        Transaction transaction = session.transaction();
+        if (number < transaction.size() && ahead.shouldFill()) {
             session.input().inBackground("Reading ahead", () -> {
                 ahead.fillAfter(transaction, number, inOrder);
                 return null;

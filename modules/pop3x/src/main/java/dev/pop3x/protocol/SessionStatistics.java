@@ -6,6 +6,7 @@ final class SessionStatistics {
     private int retrieved;
     private long retrievedOctets;
     private int retrievedAgain;
+    private int retrievedNew;
     private int topped;
     private int expunged;
     private long expungedOctets;
@@ -18,6 +19,16 @@ final class SessionStatistics {
 
     int commands() {
         return commands;
+    }
+
+    /** Whether the session retrieved a message no client had retrieved before. */
+    boolean retrievedNewMail() {
+        return retrievedNew > 0;
+    }
+
+    /** A message retrieved in full that no client had retrieved before. */
+    void retrievedNew() {
+        retrievedNew++;
     }
 
     void retrieved(long octets) {

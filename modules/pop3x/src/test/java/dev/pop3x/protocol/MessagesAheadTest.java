@@ -91,4 +91,47 @@ class MessagesAheadTest {
         assertThat(ahead.asked(7)).isFalse();
         assertThat(ahead.asked(8)).isTrue();
     }
+
+    @Test
+    void theLoginReadsAheadTheMessagesNoClientRetrievedYet() {
+        Transaction transaction = transaction(new InMemoryMaildrop().withRetrieved("seen\n", YESTERDAY).with("new\n"));
+        MessagesAhead ahead = new MessagesAhead();
+
+        ahead.fillAtLogin(transaction);
+
+        assertThat(ahead.take(1)).isEmpty();
+        assertThat(text(ahead.take(2))).isEqualTo("new\r\n");
+    }
+
+    @Test
+    void aLoginThatReadAheadWhatTheClientDidNotAskForIsToldApart() {
+        Transaction transaction = transaction(new InMemoryMaildrop().withRetrieved("seen\n", YESTERDAY).with("new\n").with("newer\n"));
+        MessagesAhead unasked = new MessagesAhead();
+        MessagesAhead partlyAsked = new MessagesAhead();
+        MessagesAhead asked = new MessagesAhead();
+        MessagesAhead nothingNew = new MessagesAhead();
+
+        unasked.fillAtLogin(transaction);
+        partlyAsked.fillAtLogin(transaction);
+        partlyAsked.take(3);
+        asked.fillAtLogin(transaction);
+        asked.take(2);
+        asked.take(3);
+        nothingNew.fillAtLogin(transaction(new InMemoryMaildrop().withRetrieved("seen\n", YESTERDAY)));
+
+        assertThat(unasked.readAtLoginUnasked()).isTrue();
+        assertThat(partlyAsked.readAtLoginUnasked()).isTrue();
+        assertThat(asked.readAtLoginUnasked()).isFalse();
+        assertThat(nothingNew.readAtLoginUnasked()).as("nothing was read").isFalse();
+    }
+
+    @Test
+    void afterTheLoginsFillAnotherReadingAheadCanBeAskedFor() {
+        Transaction transaction = transaction(new InMemoryMaildrop().with("one\n"));
+        MessagesAhead ahead = new MessagesAhead();
+
+        ahead.fillAtLogin(transaction);
+
+        assertThat(ahead.shouldFill()).isTrue();
+    }
 }
