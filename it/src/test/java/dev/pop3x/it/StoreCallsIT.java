@@ -2,6 +2,9 @@ package dev.pop3x.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -51,17 +54,24 @@ class StoreCallsIT {
         return calls;
     }
 
-    /** One message delivered over SMTP to a Maildir user, once a session lists it. */
+    /**
+     * One message delivered over SMTP to a Maildir user, once its file is in the maildir: no POP3 session waits for it,
+     * as one that logs in and does not retrieve it would change what the next login reads ahead.
+     */
     private static void deliverOneMessageToMaildir(String user, String subject) {
+        Path maildir = server.workingDirectory().resolve("var/maildir/maildir.pop3x.local")
+            .resolve(user.substring(0, user.indexOf('@'))).resolve("Maildir");
+        long before = messageFiles(maildir);
         server.smtp().deliver("a@example.test", user, Messages.text("a@example.test", user, subject, "hello\r\n"));
-        Eventually.until(Duration.ofSeconds(30), "the delivery to " + user, () -> {
-            try (Pop3LineClient pop = server.pop3()) {
-                pop.login(user, PASSWORD);
-                String stat = pop.command("STAT");
-                pop.command("QUIT");
-                return stat.startsWith("+OK 1 ");
-            }
-        });
+        Eventually.until(Duration.ofSeconds(30), "the delivery to " + user, () -> messageFiles(maildir) > before);
+    }
+
+    private static long messageFiles(Path maildir) {
+        try {
+            return DirectoryEntries.count(maildir.resolve("new")) + DirectoryEntries.count(maildir.resolve("cur"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void pollOnce(String user) {
@@ -99,6 +109,8 @@ class StoreCallsIT {
         String user = "quiet-quit@pop3x.local";
         server.addUser(user, PASSWORD);
         server.appendToInbox(user, Messages.text("a@example.test", user, "old news", "hello\r\n"), Instant.now());
+        // the session that lists a message first measures its octets, and saves them as it ends
+        pollOnce(user);
         try (Pop3LineClient pop = server.pop3()) {
             pop.login(user, PASSWORD);
             pop.multiline("UIDL");
@@ -133,6 +145,7 @@ class StoreCallsIT {
         for (int i = 0; i < 5; i++) {
             server.appendToInbox(user, Messages.text("a@example.test", user, "message " + i, "hello\r\n"), Instant.now());
         }
+        pollOnce(user);
         try (Pop3LineClient pop = server.pop3()) {
             pop.login(user, PASSWORD);
             for (int number = 1; number <= 5; number++) {
@@ -177,5 +190,85 @@ class StoreCallsIT {
             assertThat(since(before)).as("the calls of the UPDATE state").doesNotContainKey(read);
             assertThat(audit.lines()).singleElement().asString().contains(" message-id=" + messageId + " ");
         }
+    }
+
+    /** A client that leaves mail on the server: the mail it has not retrieved yet comes after its UIDL. */
+    private static void retrieveTheNewMessageAfterUidl(String user, int number, String subject) {
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            pop.multiline("UIDL");
+            Map<StoreCalls.Kind, Long> before = counters();
+
+            assertThat(pop.multiline("RETR " + number)).contains("Subject: " + subject);
+
+            assertThat(since(before)).as("the login read it ahead").isEmpty();
+            pop.command("QUIT");
+        }
+    }
+
+    @Test
+    void aPollingClientsRetrOfMailNoClientRetrievedYetMakesNoStoreCallOnTheJamesBackend() {
+        String user = "polling@pop3x.local";
+        server.addUser(user, PASSWORD);
+        server.appendToInbox(user, Messages.text("a@example.test", user, "old news", "hello\r\n"), Instant.now());
+        retrieveTheNewMessageAfterUidl(user, 1, "old news");
+        server.appendToInbox(user, Messages.text("a@example.test", user, "fresh news", "hello\r\n"), Instant.now());
+
+        retrieveTheNewMessageAfterUidl(user, 2, "fresh news");
+    }
+
+    @Test
+    void aPollingClientsRetrOfMailNoClientRetrievedYetMakesNoStoreCallOnAMaildir() {
+        String user = "polling@maildir.pop3x.local";
+        server.addUser(user, PASSWORD);
+        deliverOneMessageToMaildir(user, "old news");
+        retrieveTheNewMessageAfterUidl(user, 1, "old news");
+        deliverOneMessageToMaildir(user, "fresh news");
+
+        retrieveTheNewMessageAfterUidl(user, 2, "fresh news");
+    }
+
+    @Test
+    void aClientThatOnlyChecksForMailHasNothingReadAheadAtItsNextLogin() {
+        String user = "checking@maildir.pop3x.local";
+        server.addUser(user, PASSWORD);
+        deliverOneMessageToMaildir(user, "unread");
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            assertThat(pop.command("STAT")).startsWith("+OK 1 ");
+            pop.command("QUIT");
+        }
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            Map<StoreCalls.Kind, Long> before = counters();
+
+            assertThat(pop.multiline("RETR 1")).contains("Subject: unread");
+
+            assertThat(since(before)).as("the message read when asked for").isEqualTo(Map.of(StoreCalls.Kind.FILE_READ, 1L));
+            pop.command("QUIT");
+        }
+    }
+
+    @Test
+    void theOctetsALoginMeasuredAreSavedAfterTheQuitReplyNotBeforeTheLoginReply() {
+        String user = "measured@pop3x.local";
+        server.addUser(user, PASSWORD);
+        server.appendToInbox(user, Messages.text("a@example.test", user, "new", "hello\r\n"), Instant.now());
+        try (Pop3LineClient pop = server.pop3()) {
+            Map<StoreCalls.Kind, Long> beforeLogin = counters();
+            pop.login(user, PASSWORD);
+            assertThat(since(beforeLogin)).as("the INBOX, its count, its listing and the new message, read to measure it")
+                .containsEntry(StoreCalls.Kind.MAILBOX_READ, 4L)
+                .doesNotContainKey(StoreCalls.Kind.ANNOTATION_WRITE);
+            Map<StoreCalls.Kind, Long> beforeQuit = counters();
+
+            assertThat(pop.command("QUIT")).startsWith("+OK");
+
+            assertThat(since(beforeQuit)).isEqualTo(Map.of(StoreCalls.Kind.ANNOTATION_WRITE, 1L));
+        }
+        Map<StoreCalls.Kind, Long> beforeNextLogin = counters();
+        pollOnce(user);
+        assertThat(since(beforeNextLogin)).as("measured once").doesNotContainKey(StoreCalls.Kind.ANNOTATION_WRITE)
+            .containsEntry(StoreCalls.Kind.MAILBOX_READ, 2L);
     }
 }

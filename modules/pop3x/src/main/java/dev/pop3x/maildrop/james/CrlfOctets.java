@@ -50,27 +50,51 @@ final class CrlfOctets {
     }
 
     /**
-     * Takes what earlier sessions measured, then measures the messages above the watermark and saves the result.
+     * Takes what earlier sessions measured, then measures the messages above the watermark; the result is saved
+     * when the session ends ({@link Measured}).
      *
      * @param highestUid the highest UID the session lists: nothing to measure when the watermark has reached it
      * @param stored the annotation {@link #KEY} as the login read it with the INBOX's other pop3x annotations
      * @param kept where the contents of the small messages measured are left, by UID, for the session to send them
      *             without reading them again (the messages a client that polls retrieves next)
      */
-    static Map<Long, Long> exceptions(MailboxManager mailboxManager, MessageManager inbox, MailboxSession session, long uidValidity,
-                                      long highestUid, Optional<String> stored, Map<Long, byte[]> kept, StoreCalls calls)
+    static Measured exceptions(MailboxManager mailboxManager, MessageManager inbox, MailboxSession session, long uidValidity,
+                               long highestUid, Optional<String> stored, Map<Long, byte[]> kept, StoreCalls calls)
         throws MailboxException {
         CrlfOctets known = parse(stored, inbox, uidValidity);
         if (known.watermark >= highestUid) {
-            return known.exceptions;
+            return new Measured(known, false);
         }
         calls.count(StoreCalls.Kind.MAILBOX_READ);
         CrlfOctets updated = known.measureAbove(inbox, session, kept);
-        if (updated.watermark != known.watermark || !updated.exceptions.equals(known.exceptions)) {
-            calls.count(StoreCalls.Kind.ANNOTATION_WRITE);
-            updated.save(mailboxManager, inbox, session);
+        return new Measured(updated, updated.watermark != known.watermark || !updated.exceptions.equals(known.exceptions));
+    }
+
+    /**
+     * The sizes a login listed with, and whether it measured what the annotation does not hold yet: then the
+     * annotation is saved once the session is over ({@link #saveIfNew}), off the login's path (a write, a round trip
+     * on Cassandra or PostgreSQL, that no reply waits for). A session that never gets there (a crash) only leaves
+     * the messages to be measured again.
+     */
+    static final class Measured {
+        private final CrlfOctets octets;
+        private final boolean unsaved;
+
+        private Measured(CrlfOctets octets, boolean unsaved) {
+            this.octets = octets;
+            this.unsaved = unsaved;
         }
-        return updated.exceptions;
+
+        Map<Long, Long> exceptions() {
+            return octets.exceptions;
+        }
+
+        void saveIfNew(MailboxManager mailboxManager, MessageManager inbox, MailboxSession session, StoreCalls calls) {
+            if (unsaved) {
+                calls.count(StoreCalls.Kind.ANNOTATION_WRITE);
+                octets.save(mailboxManager, inbox, session);
+            }
+        }
     }
 
     private static CrlfOctets parse(Optional<String> value, MessageManager inbox, long uidValidity) {

@@ -49,6 +49,8 @@ final class JamesMaildrop implements Maildrop {
     private final MessageManager inbox;
     private final CompactListing messages;
     private final ReadAhead readAhead;
+    /** What the login measured, saved when the session ends. */
+    private final Optional<CrlfOctets.Measured> octets;
     private final long uidValidity;
     private final TextNotes notes;
     /** Every pop3x annotation of the INBOX, as read at open. */
@@ -58,9 +60,10 @@ final class JamesMaildrop implements Maildrop {
     private final Map<Flags, List<MessageUid>> toFlag = new LinkedHashMap<>();
 
     JamesMaildrop(MailboxManager mailboxManager, JamesQuotas quotas, MailboxSession session, MessageManager inbox, CompactListing messages,
-                  Map<Long, byte[]> measured, long uidValidity, TextNotes notes, Map<String, String> annotations,
-                  StoreCalls calls) {
+                  Map<Long, byte[]> measured, Optional<CrlfOctets.Measured> octets, long uidValidity, TextNotes notes,
+                  Map<String, String> annotations, StoreCalls calls) {
         this.calls = calls;
+        this.octets = octets;
         this.uidValidity = uidValidity;
         this.notes = notes;
         this.annotations = annotations;
@@ -244,6 +247,18 @@ final class JamesMaildrop implements Maildrop {
     public void close() {
         readAhead.clear();
         flushRetrievals();
+        octets.ifPresent(this::saveMeasured);
+    }
+
+    private void saveMeasured(CrlfOctets.Measured measured) {
+        try {
+            inRequest("save the measured octets", () -> {
+                measured.saveIfNew(mailboxManager, inbox, session, calls);
+                return null;
+            });
+        } catch (MaildropException e) {
+            LOGGER.warn("The measured octets are not saved; they will be measured again", e);
+        }
     }
 
     private <T> T inRequest(String what, MailboxCalls.MailboxCall<T> call) throws MaildropException {

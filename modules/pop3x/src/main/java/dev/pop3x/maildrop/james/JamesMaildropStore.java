@@ -89,8 +89,8 @@ public final class JamesMaildropStore implements MaildropStore {
     }
 
     /** The INBOX's messages, their octets as RETR sends them, and their retrievals. */
-    private CompactListing list(MessageManager mailbox, MailboxSession session, long uidValidity, TextNotes inboxNotes,
-                                Map<String, String> annotations, Map<Long, byte[]> measured) throws MailboxException, MaildropException {
+    private Listed list(MessageManager mailbox, MailboxSession session, long uidValidity, TextNotes inboxNotes,
+                        Map<String, String> annotations, Map<Long, byte[]> measured) throws MailboxException, MaildropException {
         CompactListing listing = newListing(uidValidity);
         Map<String, Optional<Instant>> retrievalDays = new HashMap<>();
         calls.count(StoreCalls.Kind.MAILBOX_READ);
@@ -103,11 +103,24 @@ public final class JamesMaildropStore implements MaildropStore {
         listing.complete();
         listing.imported(inboxNotes.read(ImportedUidls.KIND).map(imported -> imported.forInbox(uidValidity, mailbox.getMailboxPath()))
             .orElse(Map.of()));
-        if (settings.exactOctets()) {
-            listing.correct(CrlfOctets.exceptions(mailboxManager, mailbox, session, uidValidity, listing.highestUid(),
-                Optional.ofNullable(annotations.get(CrlfOctets.KEY.asString())), measured, calls));
+        if (!settings.exactOctets()) {
+            return new Listed(listing, Optional.empty());
         }
-        return listing;
+        CrlfOctets.Measured octets = CrlfOctets.exceptions(mailboxManager, mailbox, session, uidValidity, listing.highestUid(),
+            Optional.ofNullable(annotations.get(CrlfOctets.KEY.asString())), measured, calls);
+        listing.correct(octets.exceptions());
+        return new Listed(listing, Optional.of(octets));
+    }
+
+    /** A listing, and the octets measured for it when {@code james.exact-octets} is on. */
+    private static final class Listed {
+        private final CompactListing listing;
+        private final Optional<CrlfOctets.Measured> octets;
+
+        Listed(CompactListing listing, Optional<CrlfOctets.Measured> octets) {
+            this.listing = listing;
+            this.octets = octets;
+        }
     }
 
     /**
@@ -132,10 +145,13 @@ public final class JamesMaildropStore implements MaildropStore {
             ListingSnapshot snapshot = listings.getIfPresent(mailbox.getId());
             boolean small = snapshot == null ? count(mailbox, session, calls) < LISTED_AT_ONCE : snapshot.key == null;
             CompactListing listing;
+            Optional<CrlfOctets.Measured> octets = Optional.empty();
             long uidValidity;
             if (small) {
                 uidValidity = mailbox.getMailboxEntity().getUidValidity().asLong();
-                listing = list(mailbox, session, uidValidity, inboxNotes, annotations, measured);
+                Listed listed = list(mailbox, session, uidValidity, inboxNotes, annotations, measured);
+                listing = listed.listing;
+                octets = listed.octets;
                 if (listing.size() < LISTED_AT_ONCE) {
                     listings.put(mailbox.getId(), ListingSnapshot.LISTED_AT_ONCE);
                 } else {
@@ -148,13 +164,15 @@ public final class JamesMaildropStore implements MaildropStore {
                 if (snapshot != null && key.equals(snapshot.key)) {
                     listing = snapshot.listing.copy();
                 } else {
-                    listing = list(mailbox, session, uidValidity, inboxNotes, annotations, measured);
+                    Listed listed = list(mailbox, session, uidValidity, inboxNotes, annotations, measured);
+                    listing = listed.listing;
+                    octets = listed.octets;
                     if (listing.size() == key.count && key.equals(keyOf(mailbox, session, annotations))) {
                         listings.put(mailbox.getId(), new ListingSnapshot(key, listing.copy()));
                     }
                 }
             }
-            return new JamesMaildrop(mailboxManager, quotas, session, mailbox, listing, measured, uidValidity, inboxNotes,
+            return new JamesMaildrop(mailboxManager, quotas, session, mailbox, listing, measured, octets, uidValidity, inboxNotes,
                 annotations, calls);
         });
     }
