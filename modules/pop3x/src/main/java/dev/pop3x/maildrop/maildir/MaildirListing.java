@@ -43,7 +43,7 @@ final class MaildirListing {
     /** @param known the files the previous listing found, by path ({@link Maildir#scan(Map)}) */
     static MaildirListing scan(Maildir maildir, RetrievalLedger ledger, UidlScheme scheme, UidlWriters writers, Map<Path, MaildirFile> known)
         throws IOException, UnusableUidlFile {
-        VirtualSizes sizes = VirtualSizes.load(maildir);
+        VirtualSizes sizes = VirtualSizes.of(maildir);
         SavedUidls saved = SavedUidls.load(maildir);
         List<MaildropMessage> messages = new ArrayList<>();
         Map<MaildropMessage, MaildirFile> files = new HashMap<>();

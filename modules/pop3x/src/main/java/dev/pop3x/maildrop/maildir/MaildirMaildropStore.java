@@ -59,31 +59,43 @@ public final class MaildirMaildropStore implements MaildropStore {
         this.writers = new UidlWriters(clock, settings.fsync());
     }
 
-    private static boolean isCurrent(MaildirSnapshot snapshot, Maildir maildir) throws IOException {
-        // the times of new/ and cur/
+    private static MaildirSnapshot.Stamps stamps(Maildir maildir) throws IOException {
+        // the times of new/, cur/ and the control files
         maildir.counted(StoreCalls.Kind.DIRECTORY_READ);
-        return snapshot.isCurrent(maildir.root());
+        return MaildirSnapshot.Stamps.of(maildir.root());
     }
 
+    /**
+     * Lists the maildir, or takes the listing of the previous login while the maildir's times say nothing changed
+     * ({@link MaildirSnapshot}); a new listing reads again only the files that are new since the previous one.
+     */
     @Override
     public Maildrop open(Username user) throws MaildropException {
         Path path = location.of(user);
         Maildir maildir = new Maildir(path, settings.fsync(), calls);
         try {
+            MaildirSnapshot snapshot = snapshots.getIfPresent(path);
+            MaildirSnapshot.Stamps stamps = null;
+            if (snapshot != null) {
+                stamps = stamps(maildir);
+                if (snapshot.isCurrent(stamps)) {
+                    return new MaildirMaildrop(user, maildir, RetrievalLedger.forAppending(maildir), snapshot.messages(),
+                        new HashMap<>(snapshot.files()), limits);
+                }
+            }
             if (!maildir.exists()) {
                 LOGGER.info("Creating the maildir of {} in {}", user.asString(), path);
                 maildir.create();
+                stamps = null;
             }
-            MaildirSnapshot snapshot = snapshots.getIfPresent(path);
-            if (snapshot != null && isCurrent(snapshot, maildir)) {
-                return new MaildirMaildrop(user, maildir, RetrievalLedger.forAppending(maildir), snapshot.messages(),
-                    new HashMap<>(snapshot.files()), limits);
+            if (stamps == null) {
+                stamps = stamps(maildir);
             }
             Instant scanStart = Instant.now();
             RetrievalLedger ledger = RetrievalLedger.load(maildir);
             MaildirListing listing = MaildirListing.scan(maildir, ledger, settings.uidl().forUser(user), writers,
                 snapshot == null ? Map.of() : snapshot.filesByPath());
-            snapshots.put(path, MaildirSnapshot.of(path, scanStart, listing.messages(), listing.files()));
+            snapshots.put(path, MaildirSnapshot.of(stamps, scanStart, listing.messages(), listing.files()));
             return new MaildirMaildrop(user, maildir, ledger, listing.messages(), listing.files(), limits);
         } catch (UnusableUidlFile e) {
             LOGGER.error("Not serving the maildir of {}: the previous server's UIDL file is not one it would read itself, and its UIDLs"

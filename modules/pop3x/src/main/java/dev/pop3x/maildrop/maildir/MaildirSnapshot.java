@@ -21,38 +21,41 @@ import dev.pop3x.maildrop.maildir.uidl.DovecotUidlist;
 
 /**
  * A maildir's listing as a scan found it, kept to answer the next login without reading the directories again while
- * nothing changed: as Dovecot's index, it is trusted only while the modification times of {@code new/}, {@code cur/}
- * pop3x's files and Dovecot's and Courier's UIDL files are those seen at the scan. A time is only trusted once it is a second old at the scan, so
- * that a change made within the same clock tick as the scan cannot hide behind an unchanged time.
+ * nothing changed: as Dovecot's index, it is trusted only while the modification times of {@code new/}, {@code cur/},
+ * pop3x's files and Dovecot's and Courier's UIDL files are those read before the scan ({@link Stamps}). A change during
+ * or after the scan moves a time past them; one before them is in the scan. A time is only trusted once it is a second
+ * old at the scan, so that a change made within the same clock tick as the last one cannot hide behind an unchanged
+ * time.
  */
 final class MaildirSnapshot {
     private static final Duration SETTLED = Duration.ofSeconds(1);
     private static final List<String> WATCHED = List.of("new", "cur", RetrievalLedger.FILE, VirtualSizes.FILE, DovecotUidlist.FILE, CourierScheme.SIZELIST,
         SavedUidls.FILE);
 
-    private final List<FileTime> stamps;
+    private final Stamps stamps;
     private final boolean settled;
     private final List<MaildropMessage> messages;
     private final Map<MaildropMessage, MaildirFile> files;
 
-    private MaildirSnapshot(List<FileTime> stamps, boolean settled, List<MaildropMessage> messages, Map<MaildropMessage, MaildirFile> files) {
+    private MaildirSnapshot(Stamps stamps, boolean settled, List<MaildropMessage> messages, Map<MaildropMessage, MaildirFile> files) {
         this.stamps = stamps;
         this.settled = settled;
         this.messages = messages;
         this.files = files;
     }
 
-    /** @param scanStart when the scan that produced the listing began */
-    static MaildirSnapshot of(Path root, Instant scanStart, List<MaildropMessage> messages, Map<MaildropMessage, MaildirFile> files)
-        throws IOException {
-        List<FileTime> stamps = stamps(root);
-        boolean settled = stamps.stream().allMatch(stamp -> stamp.toInstant().plus(SETTLED).isBefore(scanStart));
-        return new MaildirSnapshot(stamps, settled, ImmutableList.copyOf(messages), ImmutableMap.copyOf(files));
+    /**
+     * @param beforeScan the maildir's times, read before the scan that produced the listing
+     * @param scanStart when that scan began, after the times were read
+     */
+    static MaildirSnapshot of(Stamps beforeScan, Instant scanStart, List<MaildropMessage> messages, Map<MaildropMessage, MaildirFile> files) {
+        boolean settled = beforeScan.times.stream().allMatch(stamp -> stamp.toInstant().plus(SETTLED).isBefore(scanStart));
+        return new MaildirSnapshot(beforeScan, settled, ImmutableList.copyOf(messages), ImmutableMap.copyOf(files));
     }
 
-    /** True when the listing still describes the maildir. */
-    boolean isCurrent(Path root) throws IOException {
-        return settled && stamps.equals(stamps(root));
+    /** True when the listing still describes the maildir whose times are these. */
+    boolean isCurrent(Stamps now) {
+        return settled && stamps.equals(now);
     }
 
     List<MaildropMessage> messages() {
@@ -76,15 +79,34 @@ final class MaildirSnapshot {
         return messages.size();
     }
 
-    private static List<FileTime> stamps(Path root) throws IOException {
-        ImmutableList.Builder<FileTime> stamps = ImmutableList.builder();
-        for (String name : WATCHED) {
-            try {
-                stamps.add(Files.getLastModifiedTime(root.resolve(name), LinkOption.NOFOLLOW_LINKS));
-            } catch (NoSuchFileException missing) {
-                stamps.add(FileTime.fromMillis(0));
-            }
+    /** The modification times of what a listing depends on, one {@code lstat} each; a missing file has time zero. */
+    static final class Stamps {
+        private final List<FileTime> times;
+
+        private Stamps(List<FileTime> times) {
+            this.times = times;
         }
-        return stamps.build();
+
+        static Stamps of(Path root) throws IOException {
+            ImmutableList.Builder<FileTime> times = ImmutableList.builder();
+            for (String name : WATCHED) {
+                try {
+                    times.add(Files.getLastModifiedTime(root.resolve(name), LinkOption.NOFOLLOW_LINKS));
+                } catch (NoSuchFileException missing) {
+                    times.add(FileTime.fromMillis(0));
+                }
+            }
+            return new Stamps(times.build());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Stamps && times.equals(((Stamps) o).times);
+        }
+
+        @Override
+        public int hashCode() {
+            return times.hashCode();
+        }
     }
 }

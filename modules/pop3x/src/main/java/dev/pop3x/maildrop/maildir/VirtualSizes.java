@@ -17,23 +17,31 @@ import dev.pop3x.maildrop.StoreCalls;
 /**
  * Sizes with CRLF line ends (what RETR sends) of the messages whose names do not carry {@code ,W=}: Postfix and
  * procmail write none. Each such message is read once, and its size kept in {@code pop3x-vsizes} in the maildir
- * (like Courier's {@code courierpop3dsizelist}), so that later sessions list it without reading it.
+ * (like Courier's {@code courierpop3dsizelist}), so that later sessions list it without reading it. The file is read
+ * only when a listed message's name has no {@code ,W=}: mail delivered by pop3x or Dovecot costs no read of it.
  */
 final class VirtualSizes {
     static final String FILE = "pop3x-vsizes";
 
     private final Maildir maildir;
     private final Map<String, Long> known = new HashMap<>();
+    private boolean loaded;
     private boolean changed;
 
     private VirtualSizes(Maildir maildir) {
         this.maildir = maildir;
     }
 
-    static VirtualSizes load(Maildir maildir) throws IOException {
-        VirtualSizes sizes = new VirtualSizes(maildir);
-        ControlFile.read(maildir, FILE, sizes.known::put);
-        return sizes;
+    /** The sizes of this maildir, its file read when a message needs it. */
+    static VirtualSizes of(Maildir maildir) {
+        return new VirtualSizes(maildir);
+    }
+
+    private void load() throws IOException {
+        if (!loaded) {
+            ControlFile.read(maildir, FILE, known::put);
+            loaded = true;
+        }
     }
 
     /** The size with CRLF line ends; reads the file if it was never measured. Empty if it vanished. */
@@ -41,6 +49,7 @@ final class VirtualSizes {
         if (file.name().virtualSize().isPresent()) {
             return file.name().virtualSize();
         }
+        load();
         Long cached = known.get(file.name().base());
         if (cached != null) {
             return OptionalLong.of(cached);
@@ -60,9 +69,9 @@ final class VirtualSizes {
         return MessageOctets.withCrlfLineEnds(in);
     }
 
-    /** Saves what was measured, forgetting messages that are gone. */
+    /** Saves what was measured, forgetting messages that are gone (when the file was read: else it is left as it is). */
     void save(Set<String> present) throws IOException {
-        if (!changed && known.keySet().stream().allMatch(present::contains)) {
+        if (!loaded || (!changed && known.keySet().stream().allMatch(present::contains))) {
             return;
         }
         known.keySet().retainAll(present);

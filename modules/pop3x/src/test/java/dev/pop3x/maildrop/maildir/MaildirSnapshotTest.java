@@ -28,35 +28,46 @@ class MaildirSnapshotTest {
 
     @Test
     void aSnapshotOfAnUntouchedMaildirStaysCurrent() throws Exception {
-        MaildirSnapshot snapshot = MaildirSnapshot.of(root, Instant.now(), List.of(), Map.of());
+        MaildirSnapshot snapshot = MaildirSnapshot.of(MaildirSnapshot.Stamps.of(root), Instant.now(), List.of(), Map.of());
 
-        assertThat(snapshot.isCurrent(root)).isTrue();
+        assertThat(snapshot.isCurrent(MaildirSnapshot.Stamps.of(root))).isTrue();
     }
 
     @Test
     void aDeliveryMakesTheSnapshotStale() throws Exception {
-        MaildirSnapshot snapshot = MaildirSnapshot.of(root, Instant.now(), List.of(), Map.of());
+        MaildirSnapshot snapshot = MaildirSnapshot.of(MaildirSnapshot.Stamps.of(root), Instant.now(), List.of(), Map.of());
 
         Files.writeString(root.resolve("new").resolve("1700000000.M1P1.host"), "mail\n");
 
-        assertThat(snapshot.isCurrent(root)).isFalse();
+        assertThat(snapshot.isCurrent(MaildirSnapshot.Stamps.of(root))).isFalse();
     }
 
     @Test
     void aRecordedRetrievalMakesTheSnapshotStale() throws Exception {
-        MaildirSnapshot snapshot = MaildirSnapshot.of(root, Instant.now(), List.of(), Map.of());
+        MaildirSnapshot snapshot = MaildirSnapshot.of(MaildirSnapshot.Stamps.of(root), Instant.now(), List.of(), Map.of());
 
         Files.writeString(root.resolve(RetrievalLedger.FILE), "1700000000.M1P1.host 1700000100\n");
 
-        assertThat(snapshot.isCurrent(root)).isFalse();
+        assertThat(snapshot.isCurrent(MaildirSnapshot.Stamps.of(root))).isFalse();
     }
 
     @Test
     void aMaildirChangedWithinTheLastSecondIsNeverTrusted() throws Exception {
         Files.writeString(root.resolve("new").resolve("1700000000.M1P1.host"), "mail\n");
 
-        MaildirSnapshot snapshot = MaildirSnapshot.of(root, Instant.now(), List.of(), Map.of());
+        MaildirSnapshot snapshot = MaildirSnapshot.of(MaildirSnapshot.Stamps.of(root), Instant.now(), List.of(), Map.of());
 
-        assertThat(snapshot.isCurrent(root)).isFalse();
+        assertThat(snapshot.isCurrent(MaildirSnapshot.Stamps.of(root))).isFalse();
+    }
+
+    @Test
+    void aDeliveryDuringTheScanAfterTheTimesWereReadMakesTheSnapshotStale() throws Exception {
+        MaildirSnapshot.Stamps beforeScan = MaildirSnapshot.Stamps.of(root);
+        Instant scanStart = Instant.now();
+        Files.writeString(root.resolve("new").resolve("1700000000.M1P1.host"), "mail\n");
+
+        MaildirSnapshot snapshot = MaildirSnapshot.of(beforeScan, scanStart, List.of(), Map.of());
+
+        assertThat(snapshot.isCurrent(MaildirSnapshot.Stamps.of(root))).isFalse();
     }
 }
