@@ -55,6 +55,17 @@ final class ImapFiller implements Closeable {
         command("CLOSE");
     }
 
+    /** How many messages the mailbox holds (STATUS). */
+    long messages(String mailbox) throws IOException {
+        for (String line : command("STATUS " + mailbox + " (MESSAGES)")) {
+            int at = line.indexOf("(MESSAGES ");
+            if (line.startsWith("* STATUS ") && at >= 0) {
+                return Long.parseLong(line.substring(at + "(MESSAGES ".length(), line.indexOf(')', at)));
+            }
+        }
+        throw new IOException("No STATUS of " + mailbox);
+    }
+
     /** Expunges every message of the mailbox. */
     void deleteAllOf(String mailbox) throws IOException {
         int exists = 0;

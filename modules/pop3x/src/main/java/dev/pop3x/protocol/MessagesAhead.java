@@ -26,8 +26,8 @@ import dev.pop3x.protocol.wire.Pop3Body;
  *
  * <p>Bounded per session: at most {@value #MAX_OCTETS_AHEAD} octets and {@value #MAX_MESSAGES_AHEAD} messages, each
  * at most {@value #MAX_WHOLE_OCTETS} octets (larger messages are streamed when asked for, never read ahead). A
- * message's content never changes, so what was read ahead stays right; a message marked deleted is refused before it
- * is looked for here.
+ * message's content never changes, so what was read ahead stays right (a Maildir file another program deletes after it
+ * was read is still sent, as it was listed); a message marked deleted is refused before it is looked for here.
  *
  * <p>The login reads ahead too ({@link #fillAtLogin}), in the storage call that opened the maildrop: the messages no
  * client has retrieved, which a client that leaves mail on the server asks for next and one that downloads everything
