@@ -29,7 +29,7 @@ import dev.pop3x.protocol.wire.Pop3Body;
  * message's content never changes, so what was read ahead stays right (a Maildir file another program deletes after it
  * was read is still sent, as it was listed); a message marked deleted is refused before it is looked for here.
  *
- * <p>The login reads ahead too ({@link #fillAtLogin}), in the storage call that opened the maildrop: the messages no
+ * <p>The login reads ahead too ({@link #fillAtLogin}), in the storage call that opened the maildrop: the first messages no
  * client has retrieved, which a client that leaves mail on the server asks for next and one that downloads everything
  * asks for first, so that its first RETR costs no hand-off either.
  *
@@ -43,6 +43,8 @@ final class MessagesAhead {
     static final int MAX_WHOLE_OCTETS = 64 * 1024;
     static final int MAX_OCTETS_AHEAD = 128 * 1024;
     static final int MAX_MESSAGES_AHEAD = 32;
+    /** What the login reads, before its reply: a poll's new mail, not a first download's first 128 KB. */
+    static final int MAX_MESSAGES_AT_LOGIN = 4;
 
     private final Map<Integer, byte[]> ready = new ConcurrentHashMap<>();
     private final AtomicInteger readyOctets = new AtomicInteger();
@@ -75,12 +77,12 @@ final class MessagesAhead {
     }
 
     /**
-     * Reads ahead, as the login opens the maildrop, the messages no client has retrieved yet, within the bounds
-     * (storage side, before the login's reply).
+     * Reads ahead, as the login opens the maildrop, the first {@value #MAX_MESSAGES_AT_LOGIN} messages no client has
+     * retrieved yet, within the bounds (storage side, before the login's reply, which waits for it).
      */
     void fillAtLogin(Transaction transaction) {
         filling.set(true);
-        fillAfter(transaction, 0, false);
+        fill(transaction, 0, false, MAX_MESSAGES_AT_LOGIN);
         readAtLogin = Set.copyOf(ready.keySet());
     }
 
@@ -122,10 +124,14 @@ final class MessagesAhead {
      * @param inOrder whether the client goes in order: then every following message, else those never retrieved
      */
     void fillAfter(Transaction transaction, int number, boolean inOrder) {
+        fill(transaction, number, inOrder, MAX_MESSAGES_AHEAD);
+    }
+
+    private void fill(Transaction transaction, int number, boolean inOrder, int maxMessages) {
         try {
             int next = Math.max(furthest, number) + 1;
             int count = ready.size();
-            while (next <= transaction.size() && count < MAX_MESSAGES_AHEAD) {
+            while (next <= transaction.size() && count < maxMessages) {
                 MaildropMessage message = transaction.message(next);
                 if (!whole(message) || (!inOrder && message.retrieved().isPresent())) {
                     next++;
@@ -141,8 +147,8 @@ final class MessagesAhead {
                 count++;
                 next++;
             }
-        } catch (MaildropException | IOException e) {
-            // RETR reads the message itself when asked, and answers for a failure
+        } catch (MaildropException | IOException | RuntimeException e) {
+            // RETR reads the message itself when asked, and answers for a failure; a login never fails for it
             LOGGER.debug("Reading ahead stopped", e);
         } finally {
             filling.set(false);

@@ -134,4 +134,20 @@ class MessagesAheadTest {
 
         assertThat(ahead.shouldFill()).isTrue();
     }
+
+    @Test
+    void theLoginReadsNoMoreThanAPollsNewMailBeforeItsReply() {
+        InMemoryMaildrop maildrop = new InMemoryMaildrop();
+        for (int i = 0; i < 10; i++) {
+            maildrop.with("message " + i + "\n");
+        }
+        MessagesAhead ahead = new MessagesAhead();
+
+        ahead.fillAtLogin(transaction(maildrop));
+
+        for (int number = 1; number <= MessagesAhead.MAX_MESSAGES_AT_LOGIN; number++) {
+            assertThat(ahead.take(number)).as("message " + number).isPresent();
+        }
+        assertThat(ahead.take(MessagesAhead.MAX_MESSAGES_AT_LOGIN + 1)).isEmpty();
+    }
 }
