@@ -81,7 +81,6 @@ final class MessagesAhead {
      * retrieved yet, within the bounds (storage side, before the login's reply, which waits for it).
      */
     void fillAtLogin(Transaction transaction) {
-        filling.set(true);
         fill(transaction, 0, false, MAX_MESSAGES_AT_LOGIN);
         readAtLogin = Set.copyOf(ready.keySet());
     }
