@@ -31,7 +31,7 @@ final class ControlFile {
     static int read(Maildir maildir, String name, BiConsumer<String, Long> entry) throws IOException {
         maildir.counted(StoreCalls.Kind.FILE_READ);
         Path file = maildir.root().resolve(name);
-        if (!Files.exists(file)) {
+        if (!QuietFiles.exists(file)) {
             return 0;
         }
         int lines = 0;

@@ -104,28 +104,27 @@ final class Maildir {
         Map<String, MaildirFile> byBase = new HashMap<>();
         for (String sub : List.of("new", "cur")) {
             calls.count(StoreCalls.Kind.DIRECTORY_READ);
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(root.resolve(sub))) {
-                for (Path entry : entries) {
-                    MaildirFile listed = known.get(entry);
-                    if (listed != null) {
-                        byBase.putIfAbsent(listed.name().base(), listed);
-                        continue;
-                    }
-                    String fileName = entry.getFileName().toString();
-                    Optional<MaildirName> name = MaildirName.parse(fileName);
-                    if (name.isEmpty()) {
-                        if (!fileName.startsWith(".")) {
-                            LOGGER.warn("Skipping {}: not a Maildir message name", entry);
-                        }
-                        continue;
-                    }
-                    if (!Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-                        LOGGER.warn("Skipping {}: not a regular file", entry);
-                        continue;
-                    }
-                    // a message seen in new/ then in cur/ was renamed during the scan: it is one message
-                    byBase.putIfAbsent(name.get().base(), new MaildirFile(name.get(), entry));
+            Path directory = root.resolve(sub);
+            for (String fileName : QuietFiles.names(directory)) {
+                Path entry = directory.resolve(fileName);
+                MaildirFile listed = known.get(entry);
+                if (listed != null) {
+                    byBase.putIfAbsent(listed.name().base(), listed);
+                    continue;
                 }
+                Optional<MaildirName> name = MaildirName.parse(fileName);
+                if (name.isEmpty()) {
+                    if (!fileName.startsWith(".")) {
+                        LOGGER.warn("Skipping {}: not a Maildir message name", entry);
+                    }
+                    continue;
+                }
+                if (!Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    LOGGER.warn("Skipping {}: not a regular file", entry);
+                    continue;
+                }
+                // a message seen in new/ then in cur/ was renamed during the scan: it is one message
+                byBase.putIfAbsent(name.get().base(), new MaildirFile(name.get(), entry));
             }
         }
         List<MaildirFile> files = new ArrayList<>(byBase.values());
@@ -291,7 +290,7 @@ final class Maildir {
     Optional<Instant> lastLogin() throws IOException {
         Path file = root.resolve(LAST_LOGIN);
         calls.count(StoreCalls.Kind.FILE_READ);
-        if (!Files.exists(file)) {
+        if (!QuietFiles.exists(file)) {
             return Optional.empty();
         }
         try {

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.james.core.Username;
 
@@ -26,6 +29,7 @@ public final class MaildirLocation {
 
     private final Path root;
     private final String relativeTemplate;
+    private final AtomicReference<Path> realRoot = new AtomicReference<>();
 
     /**
      * @param template the location, e.g. {@code /var/mail/%d/%n/Maildir}
@@ -72,20 +76,56 @@ public final class MaildirLocation {
         }
     }
 
-    /** Every existing directory on the way must really be inside the root. */
+    /**
+     * Every existing directory on the way must really be inside the root. Where none below the root is a link (one
+     * {@code lstat} each), the path is inside; a link is followed to see where it leads.
+     */
     private void ensureNoLinkLeadsOut(Username user, Path path) throws MaildropException {
         try {
-            Path realRoot = Files.exists(root) ? root.toRealPath() : root;
+            if (!linkBelowRoot(path)) {
+                return;
+            }
             Optional<Path> existing = Optional.of(path);
             while (existing.isPresent() && !Files.exists(existing.get(), LinkOption.NOFOLLOW_LINKS)) {
                 existing = Optional.ofNullable(existing.get().getParent());
             }
-            if (existing.isPresent() && existing.get().startsWith(root) && !existing.get().toRealPath().startsWith(realRoot)) {
+            if (existing.isPresent() && existing.get().startsWith(root) && !existing.get().toRealPath().startsWith(realRoot())) {
                 throw MaildropException.forbidden("The maildir of '" + printable(user) + "' leads out of " + root + " through a link");
             }
         } catch (IOException e) {
             throw MaildropException.temporary("Cannot check the maildir path of " + printable(user), e);
         }
+    }
+
+    /** Whether one of the existing directories between the root and this path is a symbolic link. */
+    private boolean linkBelowRoot(Path path) throws IOException {
+        Path current = root;
+        for (Path part : root.relativize(path)) {
+            current = current.resolve(part);
+            try {
+                if (Files.readAttributes(current, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isSymbolicLink()) {
+                    return true;
+                }
+            } catch (NoSuchFileException notYet) {
+                // a user's first login: nothing deeper exists
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The root with its own links resolved: read once it exists, the operator's choice for the server's life. */
+    private Path realRoot() throws IOException {
+        Path known = realRoot.get();
+        if (known != null) {
+            return known;
+        }
+        if (!Files.exists(root)) {
+            return root;
+        }
+        Path resolved = root.toRealPath();
+        realRoot.compareAndSet(null, resolved);
+        return resolved;
     }
 
     private static String printable(Username user) {

@@ -59,7 +59,7 @@ public final class MaildirMaildropStore implements MaildropStore {
         this.writers = new UidlWriters(clock, settings.fsync());
     }
 
-    private static MaildirSnapshot.Stamps stamps(Maildir maildir) throws IOException {
+    private static MaildirSnapshot.Stamps stamps(Maildir maildir) {
         // the times of new/, cur/ and the control files
         maildir.counted(StoreCalls.Kind.DIRECTORY_READ);
         return MaildirSnapshot.Stamps.of(maildir.root());
@@ -75,20 +75,14 @@ public final class MaildirMaildropStore implements MaildropStore {
         Maildir maildir = new Maildir(path, settings.fsync(), calls);
         try {
             MaildirSnapshot snapshot = snapshots.getIfPresent(path);
-            MaildirSnapshot.Stamps stamps = null;
-            if (snapshot != null) {
-                stamps = stamps(maildir);
-                if (snapshot.isCurrent(stamps)) {
-                    return new MaildirMaildrop(user, maildir, RetrievalLedger.forAppending(maildir), snapshot.messages(),
-                        new HashMap<>(snapshot.files()), limits);
-                }
+            MaildirSnapshot.Stamps stamps = stamps(maildir);
+            if (snapshot != null && snapshot.isCurrent(stamps)) {
+                return new MaildirMaildrop(user, maildir, RetrievalLedger.forAppending(maildir), snapshot.messages(),
+                    new HashMap<>(snapshot.files()), limits);
             }
-            if (!maildir.exists()) {
+            if (!stamps.withMessageDirectories() && !maildir.exists()) {
                 LOGGER.info("Creating the maildir of {} in {}", user.asString(), path);
                 maildir.create();
-                stamps = null;
-            }
-            if (stamps == null) {
                 stamps = stamps(maildir);
             }
             Instant scanStart = Instant.now();

@@ -2,10 +2,8 @@ package dev.pop3x.maildrop.maildir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -34,8 +32,8 @@ final class MaildirNotes extends TextNotes {
             atOpen = onDisk("list the notes", () -> {
                 maildir.counted(StoreCalls.Kind.DIRECTORY_READ);
                 Set<String> names = new HashSet<>();
-                try (DirectoryStream<Path> files = Files.newDirectoryStream(maildir.root(), PREFIX + "*")) {
-                    files.forEach(file -> names.add(file.getFileName().toString().substring(PREFIX.length())));
+                for (String file : QuietFiles.names(maildir.root(), PREFIX)) {
+                    names.add(file.substring(PREFIX.length()));
                 }
                 return names;
             });

@@ -42,7 +42,7 @@ final class MaildirQuota {
     Optional<QuotaUsage> read() throws IOException {
         maildir.counted(StoreCalls.Kind.QUOTA_READ);
         Path file = maildir.root().resolve(FILE);
-        if (!Files.exists(file)) {
+        if (!QuietFiles.exists(file)) {
             return Optional.empty();
         }
         List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);

@@ -1,9 +1,5 @@
 package dev.pop3x.maildrop.maildir;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
@@ -79,7 +75,11 @@ final class MaildirSnapshot {
         return messages.size();
     }
 
-    /** The modification times of what a listing depends on, one {@code lstat} each; a missing file has time zero. */
+    /**
+     * The modification times of what a listing depends on, one {@code stat} each, to the millisecond (the
+     * second's wait covers a change within the same millisecond); a missing file has time zero, as most maildirs
+     * lack most of the control files.
+     */
     static final class Stamps {
         private final List<FileTime> times;
 
@@ -87,16 +87,17 @@ final class MaildirSnapshot {
             this.times = times;
         }
 
-        static Stamps of(Path root) throws IOException {
+        static Stamps of(Path root) {
             ImmutableList.Builder<FileTime> times = ImmutableList.builder();
             for (String name : WATCHED) {
-                try {
-                    times.add(Files.getLastModifiedTime(root.resolve(name), LinkOption.NOFOLLOW_LINKS));
-                } catch (NoSuchFileException missing) {
-                    times.add(FileTime.fromMillis(0));
-                }
+                times.add(QuietFiles.modified(root.resolve(name)));
             }
             return new Stamps(times.build());
+        }
+
+        /** Whether {@code new/} and {@code cur/} were there. */
+        boolean withMessageDirectories() {
+            return times.get(0).toMillis() != 0 && times.get(1).toMillis() != 0;
         }
 
         @Override

@@ -39,7 +39,7 @@ final class SavedUidls {
         Path file = maildir.root().resolve(FILE);
         maildir.counted(StoreCalls.Kind.FILE_READ);
         Map<String, String> byBase = new LinkedHashMap<>();
-        if (Files.exists(file)) {
+        if (QuietFiles.exists(file)) {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 int space = line.lastIndexOf(' ');
                 String uidl = space < 0 ? "" : line.substring(space + 1);

@@ -52,4 +52,27 @@ class MaildirLocationTest {
         Files.createSymbolicLink(base.resolve("var/mail/example.com"), base.resolve("var/mail/example.org"));
         assertThat(location.of(Username.of("bob@example.com"))).isEqualTo(base.resolve("var/mail/example.com/bob/Maildir"));
     }
+
+    @Test
+    void aMaildirThatIsALinkOutOfTheRootIsForbidden(@TempDir Path outside) throws Exception {
+        MaildirLocation location = new MaildirLocation("var/mail/%d/%n/Maildir", base);
+        Files.createDirectories(base.resolve("var/mail/example.com/bob"));
+        Files.createSymbolicLink(base.resolve("var/mail/example.com/bob/Maildir"), outside);
+        assertThatThrownBy(() -> location.of(Username.of("bob@example.com")))
+            .isInstanceOfSatisfying(MaildropException.class, e -> assertThat(e.kind()).isEqualTo(MaildropException.Kind.FORBIDDEN))
+            .hasMessageContaining("through a link");
+    }
+
+    @Test
+    void aRootThatIsALinkServesTheMaildirsInsideItsTarget(@TempDir Path target) throws Exception {
+        Files.createDirectories(target.resolve("example.com/bob/Maildir"));
+        Files.createDirectories(base.resolve("var"));
+        Files.createSymbolicLink(base.resolve("var/mail"), target);
+        MaildirLocation location = new MaildirLocation("var/mail/%d/%n/Maildir", base);
+        assertThat(location.of(Username.of("bob@example.com"))).isEqualTo(base.resolve("var/mail/example.com/bob/Maildir"));
+        Files.createDirectories(target.resolve("example.org"));
+        Files.createSymbolicLink(target.resolve("example.org/eve"), base);
+        assertThatThrownBy(() -> location.of(Username.of("eve@example.org")))
+            .isInstanceOfSatisfying(MaildropException.class, e -> assertThat(e.kind()).isEqualTo(MaildropException.Kind.FORBIDDEN));
+    }
 }

@@ -71,6 +71,10 @@ public final class DovecotUidlist {
     /** Empty when the Maildir has no dovecot-uidlist. */
     public static Optional<DovecotUidlist> read(Path maildir) throws IOException, UnusableUidlFile {
         Path file = maildir.resolve(FILE);
+        if (!file.toFile().exists()) {
+            // most maildirs have none: a stat, where the read would throw an exception that costs more than the call
+            return Optional.empty();
+        }
         byte[] content;
         try {
             content = Files.readAllBytes(file);
