@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 
 import dev.pop3x.maildrop.MaildropException;
 import dev.pop3x.maildrop.StoreCalls;
@@ -20,25 +18,19 @@ final class MaildirNotes extends TextNotes {
     static final String PREFIX = "pop3x-note-";
 
     private final Maildir maildir;
-    private Set<String> atOpen;
 
     MaildirNotes(Maildir maildir) {
         this.maildir = maildir;
     }
 
+    /** A login reads one or two notes that most maildirs do not have: a {@code stat} each, no listing. */
     @Override
     protected Optional<String> textAtOpen(String name) throws MaildropException {
-        if (atOpen == null) {
-            atOpen = onDisk("list the notes", () -> {
-                maildir.counted(StoreCalls.Kind.DIRECTORY_READ);
-                Set<String> names = new HashSet<>();
-                for (String file : QuietFiles.names(maildir.root(), PREFIX)) {
-                    names.add(file.substring(PREFIX.length()));
-                }
-                return names;
-            });
+        if (QuietFiles.exists(maildir.root().resolve(PREFIX + name))) {
+            return textNow(name);
         }
-        return atOpen.contains(name) ? textNow(name) : Optional.empty();
+        maildir.counted(StoreCalls.Kind.FILE_READ);
+        return Optional.empty();
     }
 
     @Override

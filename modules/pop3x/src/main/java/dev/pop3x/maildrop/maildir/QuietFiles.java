@@ -42,13 +42,4 @@ final class QuietFiles {
         }
         return Arrays.asList(names);
     }
-
-    /** As {@link #names(Path)}, keeping the names that start with the prefix. */
-    static List<String> names(Path directory, String prefix) throws IOException {
-        String[] names = directory.toFile().list((dir, name) -> name.startsWith(prefix));
-        if (names == null) {
-            throw new IOException("Cannot list the directory " + directory);
-        }
-        return Arrays.asList(names);
-    }
 }
