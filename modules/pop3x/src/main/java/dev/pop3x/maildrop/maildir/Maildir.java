@@ -19,13 +19,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.google.common.collect.Maps;
 
 import dev.pop3x.files.AtomicFile;
 import dev.pop3x.maildrop.StoreCalls;
@@ -96,22 +97,22 @@ final class Maildir {
     }
 
     /**
-     * The same, taking the files a previous scan found ({@code known}, by path) as they were: their names are not parsed
-     * and their type not checked again (a file-system call each). A message file replaced by a link since is still
-     * not followed: {@link #open} refuses links.
+     * The same, taking the files a previous scan found ({@code known}, by {@link MaildirFile#entry()}) as they were:
+     * their names are not parsed and their type not checked again (a file-system call each). A message file replaced
+     * by a link since is still not followed: {@link #open} refuses links.
      */
-    List<MaildirFile> scan(Map<Path, MaildirFile> known) throws IOException {
-        Map<String, MaildirFile> byBase = new HashMap<>();
+    List<MaildirFile> scan(Map<String, MaildirFile> known) throws IOException {
+        Map<String, MaildirFile> byBase = Maps.newHashMapWithExpectedSize(known.size() + 16);
         for (String sub : List.of("new", "cur")) {
             calls.count(StoreCalls.Kind.DIRECTORY_READ);
             Path directory = root.resolve(sub);
             for (String fileName : QuietFiles.names(directory)) {
-                Path entry = directory.resolve(fileName);
-                MaildirFile listed = known.get(entry);
+                MaildirFile listed = known.get(MaildirFile.entry(sub, fileName));
                 if (listed != null) {
                     byBase.putIfAbsent(listed.name().base(), listed);
                     continue;
                 }
+                Path entry = directory.resolve(fileName);
                 Optional<MaildirName> name = MaildirName.parse(fileName);
                 if (name.isEmpty()) {
                     if (!fileName.startsWith(".")) {

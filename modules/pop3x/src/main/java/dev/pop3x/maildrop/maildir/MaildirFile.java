@@ -20,6 +20,16 @@ final class MaildirFile {
         return path;
     }
 
+    /** Where it is in its maildir: {@code new/} or {@code cur/} and its file name, as {@link #entry(String, String)}. */
+    String entry() {
+        return entry(path.getParent().getFileName().toString(), path.getFileName().toString());
+    }
+
+    /** A file's entry in its maildir, from its directory ({@code new} or {@code cur}) and its name. */
+    static String entry(String directory, String fileName) {
+        return directory + '/' + fileName;
+    }
+
     @Override
     public String toString() {
         return path.toString();

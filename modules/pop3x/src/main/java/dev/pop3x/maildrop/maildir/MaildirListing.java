@@ -1,16 +1,15 @@
 package dev.pop3x.maildrop.maildir;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+
+import com.google.common.collect.Maps;
+import com.google.common.collect.Sets;
 
 import dev.pop3x.maildrop.MaildropMessage;
 import dev.pop3x.maildrop.maildir.uidl.MaildirUidls;
@@ -40,17 +39,19 @@ final class MaildirListing {
         return scan(maildir, ledger, scheme, writers, Map.of());
     }
 
-    /** @param known the files the previous listing found, by path ({@link Maildir#scan(Map)}) */
-    static MaildirListing scan(Maildir maildir, RetrievalLedger ledger, UidlScheme scheme, UidlWriters writers, Map<Path, MaildirFile> known)
+    /** @param known the files the previous listing found, by entry ({@link Maildir#scan(Map)}) */
+    static MaildirListing scan(Maildir maildir, RetrievalLedger ledger, UidlScheme scheme, UidlWriters writers, Map<String, MaildirFile> known)
         throws IOException, UnusableUidlFile {
         VirtualSizes sizes = VirtualSizes.of(maildir);
         SavedUidls saved = SavedUidls.load(maildir);
-        List<MaildropMessage> messages = new ArrayList<>();
-        Map<MaildropMessage, MaildirFile> files = new HashMap<>();
-        Set<String> bases = new HashSet<>();
-        Map<String, MaildirFile> scanned = new LinkedHashMap<>();
-        Map<String, ScannedMessage> sized = new LinkedHashMap<>();
-        for (MaildirFile file : maildir.scan(known)) {
+        List<MaildirFile> found = maildir.scan(known);
+        int count = found.size();
+        List<MaildropMessage> messages = new ArrayList<>(count);
+        Map<MaildropMessage, MaildirFile> files = Maps.newHashMapWithExpectedSize(count);
+        Set<String> bases = Sets.newHashSetWithExpectedSize(count);
+        Map<String, MaildirFile> scanned = Maps.newLinkedHashMapWithExpectedSize(count);
+        Map<String, ScannedMessage> sized = Maps.newLinkedHashMapWithExpectedSize(count);
+        for (MaildirFile file : found) {
             scanned.put(file.name().base(), file);
             OptionalLong octets = sizes.of(file);
             if (octets.isPresent()) {

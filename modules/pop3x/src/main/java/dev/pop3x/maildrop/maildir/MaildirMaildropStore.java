@@ -88,7 +88,7 @@ public final class MaildirMaildropStore implements MaildropStore {
             Instant scanStart = Instant.now();
             RetrievalLedger ledger = RetrievalLedger.load(maildir);
             MaildirListing listing = MaildirListing.scan(maildir, ledger, settings.uidl().forUser(user), writers,
-                snapshot == null ? Map.of() : snapshot.filesByPath());
+                snapshot == null ? Map.of() : snapshot.filesByEntry());
             snapshots.put(path, MaildirSnapshot.of(stamps, scanStart, listing.messages(), listing.files()));
             return new MaildirMaildrop(user, maildir, ledger, listing.messages(), listing.files(), limits);
         } catch (UnusableUidlFile e) {

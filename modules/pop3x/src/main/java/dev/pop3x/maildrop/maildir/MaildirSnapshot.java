@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,12 +31,14 @@ final class MaildirSnapshot {
     private final boolean settled;
     private final List<MaildropMessage> messages;
     private final Map<MaildropMessage, MaildirFile> files;
+    private final Map<String, MaildirFile> filesByEntry;
 
     private MaildirSnapshot(Stamps stamps, boolean settled, List<MaildropMessage> messages, Map<MaildropMessage, MaildirFile> files) {
         this.stamps = stamps;
         this.settled = settled;
         this.messages = messages;
         this.files = files;
+        this.filesByEntry = files.values().stream().collect(ImmutableMap.toImmutableMap(MaildirFile::entry, file -> file, (first, same) -> first));
     }
 
     /**
@@ -62,13 +63,9 @@ final class MaildirSnapshot {
         return files;
     }
 
-    /** The message files this listing found, by path: what the next scan need not look at again. */
-    Map<Path, MaildirFile> filesByPath() {
-        Map<Path, MaildirFile> byPath = new HashMap<>();
-        for (MaildirFile file : files.values()) {
-            byPath.put(file.path(), file);
-        }
-        return byPath;
+    /** The message files this listing found, by {@link MaildirFile#entry()}: what the next scan need not look at again. */
+    Map<String, MaildirFile> filesByEntry() {
+        return filesByEntry;
     }
 
     int size() {

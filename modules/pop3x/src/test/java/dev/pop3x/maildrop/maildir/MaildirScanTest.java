@@ -32,8 +32,8 @@ class MaildirScanTest {
         Files.writeString(root.resolve("cur").resolve(FIRST), "Subject: first\n\nhello\n");
     }
 
-    private static Map<Path, MaildirFile> byPath(List<MaildirFile> files) {
-        return files.stream().collect(Collectors.toMap(MaildirFile::path, Function.identity()));
+    private static Map<String, MaildirFile> byEntry(List<MaildirFile> files) {
+        return files.stream().collect(Collectors.toMap(MaildirFile::entry, Function.identity()));
     }
 
     @Test
@@ -41,7 +41,7 @@ class MaildirScanTest {
         List<MaildirFile> first = maildir.scan();
         Files.writeString(root.resolve("new").resolve(SECOND), "Subject: second\n\nhello\n");
 
-        List<MaildirFile> second = maildir.scan(byPath(first));
+        List<MaildirFile> second = maildir.scan(byEntry(first));
 
         assertThat(second).hasSize(2);
         assertThat(second.get(0)).isSameAs(first.get(0));
@@ -53,7 +53,7 @@ class MaildirScanTest {
         List<MaildirFile> first = maildir.scan();
         Files.delete(root.resolve("cur").resolve(FIRST));
 
-        assertThat(maildir.scan(byPath(first))).isEmpty();
+        assertThat(maildir.scan(byEntry(first))).isEmpty();
     }
 
     @Test
@@ -71,7 +71,7 @@ class MaildirScanTest {
         Files.delete(message);
         Files.createSymbolicLink(message, Files.writeString(outside.resolve("secret"), "not mail\n"));
 
-        List<MaildirFile> second = maildir.scan(byPath(first));
+        List<MaildirFile> second = maildir.scan(byEntry(first));
 
         assertThatThrownBy(() -> maildir.open(second.get(0)).close()).isInstanceOf(IOException.class);
     }
