@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pop3x.log.Untrusted;
 import dev.pop3x.maildrop.StoreCalls;
 
 /**
@@ -34,14 +35,24 @@ final class ControlFile {
         if (!QuietFiles.exists(file)) {
             return 0;
         }
+        // read whole and split here: a login reads the retrieval ledger, and a reader's buffers cost more than the file
+        String content = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         int lines = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        int start = 0;
+        while (start < content.length()) {
+            int end = content.indexOf('\n', start);
+            int next = end < 0 ? content.length() : end + 1;
+            String line = content.substring(start, end < 0 ? content.length() : end);
+            start = next;
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1);
+            }
             lines++;
             int space = line.lastIndexOf(' ');
             try {
                 entry.accept(line.substring(0, space), Long.parseLong(line.substring(space + 1)));
             } catch (RuntimeException e) {
-                LOGGER.warn("Ignoring corrupt line '{}' of {}", line, file);
+                LOGGER.warn("Ignoring corrupt line '{}' of {}", Untrusted.text(line), file);
             }
         }
         return lines;

@@ -107,7 +107,8 @@ final class Maildir {
             calls.count(StoreCalls.Kind.DIRECTORY_READ);
             Path directory = root.resolve(sub);
             for (String fileName : QuietFiles.names(directory)) {
-                MaildirFile listed = known.get(MaildirFile.entry(sub, fileName));
+                String listedAs = MaildirFile.entry(sub, fileName);
+                MaildirFile listed = known.get(listedAs);
                 if (listed != null) {
                     byBase.putIfAbsent(listed.name().base(), listed);
                     continue;
@@ -125,7 +126,7 @@ final class Maildir {
                     continue;
                 }
                 // a message seen in new/ then in cur/ was renamed during the scan: it is one message
-                byBase.putIfAbsent(name.get().base(), new MaildirFile(name.get(), entry));
+                byBase.putIfAbsent(name.get().base(), new MaildirFile(name.get(), entry, listedAs));
             }
         }
         List<MaildirFile> files = new ArrayList<>(byBase.values());

@@ -6,10 +6,17 @@ import java.nio.file.Path;
 final class MaildirFile {
     private final MaildirName name;
     private final Path path;
+    private final String entry;
 
     MaildirFile(MaildirName name, Path path) {
+        this(name, path, entry(path.getParent().getFileName().toString(), path.getFileName().toString()));
+    }
+
+    /** @param entry its {@link #entry()}, which a scan has at hand */
+    MaildirFile(MaildirName name, Path path, String entry) {
         this.name = name;
         this.path = path;
+        this.entry = entry;
     }
 
     MaildirName name() {
@@ -22,7 +29,7 @@ final class MaildirFile {
 
     /** Where it is in its maildir: {@code new/} or {@code cur/} and its file name, as {@link #entry(String, String)}. */
     String entry() {
-        return entry(path.getParent().getFileName().toString(), path.getFileName().toString());
+        return entry;
     }
 
     /** A file's entry in its maildir, from its directory ({@code new} or {@code cur}) and its name. */
