@@ -41,9 +41,11 @@ final class ControlFile {
         int start = 0;
         while (start < content.length()) {
             int end = content.indexOf('\n', start);
-            int next = end < 0 ? content.length() : end + 1;
-            String line = content.substring(start, end < 0 ? content.length() : end);
-            start = next;
+            if (end < 0) {
+                end = content.length();
+            }
+            String line = content.substring(start, end);
+            start = end + 1;
             if (line.endsWith("\r")) {
                 line = line.substring(0, line.length() - 1);
             }

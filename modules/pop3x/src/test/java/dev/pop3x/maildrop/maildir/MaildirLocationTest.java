@@ -40,9 +40,7 @@ class MaildirLocationTest {
         MaildirLocation location = new MaildirLocation("var/mail/%d/%n/Maildir", base);
         Files.createDirectories(base.resolve("var/mail"));
         Files.createSymbolicLink(base.resolve("var/mail/example.com"), outside);
-        assertThatThrownBy(() -> location.of(Username.of("bob@example.com")))
-            .isInstanceOfSatisfying(MaildropException.class, e -> assertThat(e.kind()).isEqualTo(MaildropException.Kind.FORBIDDEN))
-            .hasMessageContaining("through a link");
+        assertForbiddenThroughALink(location, "bob@example.com");
     }
 
     @Test
@@ -58,9 +56,7 @@ class MaildirLocationTest {
         MaildirLocation location = new MaildirLocation("var/mail/%d/%n/Maildir", base);
         Files.createDirectories(base.resolve("var/mail/example.com/bob"));
         Files.createSymbolicLink(base.resolve("var/mail/example.com/bob/Maildir"), outside);
-        assertThatThrownBy(() -> location.of(Username.of("bob@example.com")))
-            .isInstanceOfSatisfying(MaildropException.class, e -> assertThat(e.kind()).isEqualTo(MaildropException.Kind.FORBIDDEN))
-            .hasMessageContaining("through a link");
+        assertForbiddenThroughALink(location, "bob@example.com");
     }
 
     @Test
@@ -74,5 +70,11 @@ class MaildirLocationTest {
         Files.createSymbolicLink(target.resolve("example.org/eve"), base);
         assertThatThrownBy(() -> location.of(Username.of("eve@example.org")))
             .isInstanceOfSatisfying(MaildropException.class, e -> assertThat(e.kind()).isEqualTo(MaildropException.Kind.FORBIDDEN));
+    }
+
+    private static void assertForbiddenThroughALink(MaildirLocation location, String user) {
+        assertThatThrownBy(() -> location.of(Username.of(user)))
+            .isInstanceOfSatisfying(MaildropException.class, e -> assertThat(e.kind()).isEqualTo(MaildropException.Kind.FORBIDDEN))
+            .hasMessageContaining("through a link");
     }
 }
