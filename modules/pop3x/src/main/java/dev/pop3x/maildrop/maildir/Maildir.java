@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -276,9 +277,16 @@ final class Maildir {
         return Optional.empty();
     }
 
-    /** The message's octets; a link where the message was is not followed (it could lead out of the maildir). */
+    /**
+     * The message's octets: read whole when its name gives a small size ({@link SmallMessageFile}), else as a stream.
+     * A link where the message was is not followed (it could lead out of the maildir).
+     */
     InputStream open(MaildirFile file) throws IOException {
         calls.count(StoreCalls.Kind.FILE_READ);
+        OptionalLong named = file.name().size();
+        if (named.isPresent() && SmallMessageFile.small(named.getAsLong())) {
+            return SmallMessageFile.read(file.path(), (int) named.getAsLong());
+        }
         return Files.newInputStream(file.path(), LinkOption.NOFOLLOW_LINKS);
     }
 

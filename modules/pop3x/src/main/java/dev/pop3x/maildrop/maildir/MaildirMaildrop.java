@@ -68,14 +68,22 @@ final class MaildirMaildrop implements Maildrop {
     @Override
     public InputStream content(MaildropMessage message) throws MaildropException {
         MaildirFile file = fileOf(message);
-        Optional<InputStream> content = onDisk("read " + file, () -> {
-            try {
-                return Optional.of(maildir.open(file));
-            } catch (NoSuchFileException moved) {
-                return reopen(message, file);
-            }
-        });
+        Optional<InputStream> content;
+        try {
+            // not through onDisk: RETR reads every message here, and the description is only needed for a failure
+            content = open(message, file);
+        } catch (IOException e) {
+            throw failed("read " + file, e);
+        }
         return content.orElseThrow(() -> MaildropException.temporary(file + " was deleted during the session of " + user.asString(), null));
+    }
+
+    private Optional<InputStream> open(MaildropMessage message, MaildirFile file) throws IOException {
+        try {
+            return Optional.of(maildir.open(file));
+        } catch (NoSuchFileException moved) {
+            return reopen(message, file);
+        }
     }
 
     /** Another program renamed the file (new flags) or deleted it (empty) since the session listed it. */
@@ -228,8 +236,12 @@ final class MaildirMaildrop implements Maildrop {
         try {
             return call.run();
         } catch (IOException e) {
-            throw MaildropException.temporary("Cannot " + what + " of " + user.asString() + " in " + maildir.root(), e);
+            throw failed(what, e);
         }
+    }
+
+    private MaildropException failed(String what, IOException e) {
+        return MaildropException.temporary("Cannot " + what + " of " + user.asString() + " in " + maildir.root(), e);
     }
 
     @FunctionalInterface

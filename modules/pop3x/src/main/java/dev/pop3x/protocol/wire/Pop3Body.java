@@ -38,42 +38,48 @@ public final class Pop3Body extends InputStream {
     }
 
     /**
-     * A whole message encoded at once, as the stream would encode it: one pass to size the result, one to fill it, and
-     * nothing allocated but the result (for messages small enough to send whole).
+     * A whole message encoded at once, as the stream would encode it: one pass to size the result, one to fill it a
+     * line at a time, and nothing allocated but the result (for messages small enough to send whole).
      */
     public static byte[] encode(byte[] message) {
-        int extra = 0;
-        boolean lineStart = true;
-        for (int i = 0; i < message.length; i++) {
-            byte b = message[i];
-            if (lineStart && b == '.') {
+        int length = message.length;
+        if (length == 0) {
+            return new byte[0];
+        }
+        int extra = message[0] == '.' ? 1 : 0;
+        for (int lf = LineFeeds.next(message, 0, length); lf < length; lf = LineFeeds.next(message, lf + 1, length)) {
+            if (lf == 0 || message[lf - 1] != '\r') {
                 extra++;
             }
-            if (b == '\n' && (i == 0 || message[i - 1] != '\r')) {
+            if (lf + 1 < length && message[lf + 1] == '.') {
                 extra++;
             }
-            lineStart = b == '\n';
         }
-        boolean unfinished = message.length > 0 && message[message.length - 1] != '\n';
-        if (unfinished) {
-            extra += message[message.length - 1] == '\r' ? 1 : 2;
+        byte last = message[length - 1];
+        if (last != '\n') {
+            extra += last == '\r' ? 1 : 2;
         }
-        byte[] encoded = new byte[message.length + extra];
+        byte[] encoded = new byte[length + extra];
         int out = 0;
-        lineStart = true;
-        for (int i = 0; i < message.length; i++) {
-            byte b = message[i];
-            if (lineStart && b == '.') {
+        int start = 0;
+        while (start < length) {
+            if (message[start] == '.') {
                 encoded[out++] = '.';
             }
-            if (b == '\n' && (i == 0 || message[i - 1] != '\r')) {
+            int lf = LineFeeds.next(message, start, length);
+            System.arraycopy(message, start, encoded, out, lf - start);
+            out += lf - start;
+            if (lf == length) {
+                break;
+            }
+            if (lf == 0 || message[lf - 1] != '\r') {
                 encoded[out++] = '\r';
             }
-            encoded[out++] = b;
-            lineStart = b == '\n';
+            encoded[out++] = '\n';
+            start = lf + 1;
         }
-        if (unfinished) {
-            if (message[message.length - 1] != '\r') {
+        if (last != '\n') {
+            if (last != '\r') {
                 encoded[out++] = '\r';
             }
             encoded[out] = '\n';
@@ -143,10 +149,7 @@ public final class Pop3Body extends InputStream {
                 output[outputEnd++] = '.';
             }
             atLineStart = false;
-            int newline = i;
-            while (newline < length && input[newline] != '\n') {
-                newline++;
-            }
+            int newline = LineFeeds.next(input, i, length);
             int segment = newline - i;
             if (segment > 0) {
                 System.arraycopy(input, i, output, outputEnd, segment);
