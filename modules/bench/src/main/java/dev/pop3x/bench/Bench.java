@@ -74,6 +74,8 @@ public final class Bench {
                 // runs go round the targets, so that a noisy moment does not fall on one of them only
                 for (int run = 0; run < options.runs; run++) {
                     for (Target target : targets) {
+                        // as W2 and W3 do: no server measured while James still collects the previous one's garbage
+                        settle();
                         Figure perSession = new Figure("", "", false);
                         workloads.w1Scan(target, 5, perSession);
                         scan.add(target, perSession.value(target.name()).median() * 1000, perSession.cpu(target.name()).median());

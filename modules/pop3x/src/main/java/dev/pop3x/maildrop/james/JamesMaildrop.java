@@ -85,11 +85,11 @@ final class JamesMaildrop implements Maildrop {
     public InputStream content(MaildropMessage message) throws MaildropException {
         long uid = uid(message).asLong();
         Optional<byte[]> ahead = readAhead.fetched(uid);
-        long last = ahead.isPresent() ? uid : readAhead.fetchUpTo(uid);
+        if (ahead.isPresent()) {
+            return new ByteArrayInputStream(ahead.get());
+        }
+        long last = readAhead.fetchUpTo(uid);
         return inRequest("read message " + message.uniqueId(), () -> {
-            if (ahead.isPresent()) {
-                return new ByteArrayInputStream(ahead.get());
-            }
             calls.count(StoreCalls.Kind.MAILBOX_READ);
             Iterator<MessageResult> results = inbox.getMessages(MessageRange.range(MessageUid.of(uid), MessageUid.of(last)),
                 FetchGroup.FULL_CONTENT, session);
