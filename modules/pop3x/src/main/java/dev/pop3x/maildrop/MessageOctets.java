@@ -9,25 +9,32 @@ public final class MessageOctets {
     }
 
     public static long withCrlfLineEnds(InputStream message) throws IOException {
-        long size = 0;
-        long bareLineFeeds = 0;
+        long octets = 0;
         byte previous = 0;
-        byte[] buffer = new byte[64 * 1024];
+        byte[] buffer = new byte[8 * 1024];
         for (int read = message.read(buffer); read != -1; read = message.read(buffer)) {
             if (read == 0) {
                 continue;
             }
-            if (buffer[0] == '\n' && previous != '\r') {
-                bareLineFeeds++;
-            }
-            for (int i = 1; i < read; i++) {
-                if (buffer[i] == '\n' && buffer[i - 1] != '\r') {
-                    bareLineFeeds++;
-                }
-            }
-            size += read;
+            octets += read + bareLineFeeds(buffer, read, previous);
             previous = buffer[read - 1];
         }
-        return size + bareLineFeeds;
+        return octets;
+    }
+
+    /** The same, of a whole message in memory. */
+    public static long withCrlfLineEnds(byte[] message) {
+        return message.length + bareLineFeeds(message, message.length, (byte) 0);
+    }
+
+    /** The LFs of {@code octets[0..length)} not preceded by CR; {@code previous} is the octet before the first. */
+    private static long bareLineFeeds(byte[] octets, int length, byte previous) {
+        long bare = 0;
+        for (int lf = LineFeeds.next(octets, 0, length); lf < length; lf = LineFeeds.next(octets, lf + 1, length)) {
+            if ((lf == 0 ? previous : octets[lf - 1]) != '\r') {
+                bare++;
+            }
+        }
+        return bare;
     }
 }

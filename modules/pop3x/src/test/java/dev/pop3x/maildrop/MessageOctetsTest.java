@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +39,23 @@ class MessageOctetsTest {
         message[64 * 1024] = '\n';
 
         assertThat(octets(message)).isEqualTo(message.length + 1);
+    }
+
+    @Test
+    void aMessageInMemoryAndAsAStreamCountAsEachLineEndOneOctetAtATime() throws IOException {
+        Random random = new Random(1939);
+        byte[] alphabet = {'a', '\r', '\n', ' ', (byte) 0x8a};
+        for (int round = 0; round < 1_000; round++) {
+            byte[] message = new byte[random.nextInt(round < 500 ? 50 : 20_000)];
+            long expected = message.length;
+            for (int i = 0; i < message.length; i++) {
+                message[i] = alphabet[random.nextInt(alphabet.length)];
+                if (message[i] == '\n' && (i == 0 || message[i - 1] != '\r')) {
+                    expected++;
+                }
+            }
+            assertThat(MessageOctets.withCrlfLineEnds(message)).as("round %d", round).isEqualTo(expected);
+            assertThat(octets(message)).as("round %d", round).isEqualTo(expected);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.pop3x.maildrop.james;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
@@ -139,7 +138,7 @@ final class CrlfOctets {
                 if (ReadAhead.worthKeeping(kept, result.getSize())) {
                     byte[] whole = content.readAllBytes();
                     kept.put(uid, whole);
-                    octets = MessageOctets.withCrlfLineEnds(new ByteArrayInputStream(whole));
+                    octets = MessageOctets.withCrlfLineEnds(whole);
                 } else {
                     octets = MessageOctets.withCrlfLineEnds(content);
                 }

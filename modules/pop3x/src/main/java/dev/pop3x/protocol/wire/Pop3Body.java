@@ -3,6 +3,8 @@ package dev.pop3x.protocol.wire;
 import java.io.IOException;
 import java.io.InputStream;
 
+import dev.pop3x.maildrop.LineFeeds;
+
 /**
  * A message as RETR and TOP send it (RFC 1939 section 3): every line end CRLF (a bare LF, as written by many
  * programs that store mail, becomes CRLF), a line starting with "." gets one more, and the last line ends with

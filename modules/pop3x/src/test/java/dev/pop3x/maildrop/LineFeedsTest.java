@@ -1,4 +1,4 @@
-package dev.pop3x.protocol.wire;
+package dev.pop3x.maildrop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
