@@ -16,7 +16,10 @@ import java.nio.file.StandardOpenOption;
  * read to its end all the same. A link in the message's place is not followed (it could lead out of the maildir).
  */
 final class SmallMessageFile {
-    /** The largest message read whole: what RETR sends from memory ({@code MessagesAhead}), and a little room. */
+    /**
+     * The largest message read whole: twice what RETR sends from memory ({@code MessagesAhead}, 64 KB), so that a
+     * message TOP or a streamed RETR reads is held in memory only up to this.
+     */
     static final long MAX_OCTETS = 128 * 1024;
 
     private SmallMessageFile() {
