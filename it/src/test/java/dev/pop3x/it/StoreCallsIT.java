@@ -160,6 +160,27 @@ class StoreCallsIT {
         }
     }
 
+    @Test
+    void aRetrOfAMessageRetrievedBeforeAndStillSeenCostsNoStoreCallAtQuit() {
+        String user = "downloading-again@pop3x.local";
+        server.addUser(user, PASSWORD);
+        server.appendToInbox(user, Messages.text("a@example.test", user, "kept", "hello\r\n"), Instant.now());
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            pop.multiline("RETR 1");
+            pop.command("QUIT");
+        }
+        try (Pop3LineClient pop = server.pop3()) {
+            pop.login(user, PASSWORD);
+            assertThat(pop.multiline("RETR 1")).contains("Subject: kept");
+            Map<StoreCalls.Kind, Long> before = counters();
+
+            assertThat(pop.command("QUIT")).startsWith("+OK");
+
+            assertThat(since(before)).as("retrieved and \\Seen already: nothing to store").isEmpty();
+        }
+    }
+
     /** W2's clients: RETR then DELE. The deletion audit names each message by the Message-ID RETR sent. */
     @Test
     void aMessageRetrievedThenDeletedIsAuditedWithoutBeingReadAgainAtQuitOnTheJamesBackend() {

@@ -3,6 +3,7 @@ package dev.pop3x.maildrop.james;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,8 @@ final class CompactListing extends AbstractList<MaildropMessage> implements Rand
     private long[] storedOctets = new long[64];
     private long[] receivedMillis = new long[64];
     private long[] retrievedMillis = new long[64];
+    /** The UID-order indexes of the messages flagged {@code \Seen}. */
+    private BitSet seen = new BitSet();
     /** With unique-ids that are message ids: each message's, and the UID-order index of each listed position. */
     private String[] messageIds;
     private int[] order;
@@ -57,7 +60,7 @@ final class CompactListing extends AbstractList<MaildropMessage> implements Rand
     }
 
     /** Adds a message; they come in ascending UID order. {@code messageId} is read only by {@link #byMessageId()}. */
-    void add(long uid, String messageId, long messageOctets, Instant received, Optional<Instant> retrieved) {
+    void add(long uid, String messageId, long messageOctets, Instant received, Optional<Instant> retrieved, boolean flaggedSeen) {
         if (order != null) {
             throw new IllegalStateException("The listing is complete");
         }
@@ -79,6 +82,7 @@ final class CompactListing extends AbstractList<MaildropMessage> implements Rand
         if (byMessageId) {
             messageIds[size] = messageId;
         }
+        seen.set(size, flaggedSeen);
         size++;
     }
 
@@ -201,6 +205,7 @@ final class CompactListing extends AbstractList<MaildropMessage> implements Rand
         copy.storedOctets = Arrays.copyOf(storedOctets, size);
         copy.receivedMillis = Arrays.copyOf(receivedMillis, size);
         copy.retrievedMillis = Arrays.copyOf(retrievedMillis, size);
+        copy.seen = (BitSet) seen.clone();
         copy.size = size;
         return copy;
     }
@@ -219,12 +224,27 @@ final class CompactListing extends AbstractList<MaildropMessage> implements Rand
         return storedOctets[index];
     }
 
-    /** Records the message's first retrieval, unless one is listed already. */
+    /** Records the message's first retrieval, unless one is listed already, and that it is {@code \Seen}. */
     void retrieved(long uid, Instant when) {
         int index = Arrays.binarySearch(uids, 0, size, uid);
         if (index >= 0 && retrievedMillis[index] == NOT_RETRIEVED) {
             retrievedMillis[index] = when.toEpochMilli();
         }
+        seen(uid);
+    }
+
+    /** Records that the message is {@code \Seen}. */
+    void seen(long uid) {
+        int index = Arrays.binarySearch(uids, 0, size, uid);
+        if (index >= 0) {
+            seen.set(index);
+        }
+    }
+
+    /** Whether the message was listed {@code \Seen}, or has been marked so since. */
+    boolean isSeen(long uid) {
+        int index = Arrays.binarySearch(uids, 0, size, uid);
+        return index >= 0 && seen.get(index);
     }
 
     /** The highest UID listed (UIDs come in ascending order), 0 for an empty INBOX. */

@@ -145,9 +145,10 @@ final class JamesMaildrop implements Maildrop {
 
     /**
      * {@code \Seen}, as Dovecot sets it on RETR (IMAP clients then show the message as read), and the first time
-     * the {@link RetrievalKeyword} of the day. The listing shows the retrieval at once; the flags are stored for the
-     * whole session when it ends ({@link #close}), in one update per range of UIDs instead of one per message. A
-     * crash loses them, which only makes the messages look unretrieved: the policy keeps them.
+     * the {@link RetrievalKeyword} of the day; nothing for a message retrieved before and still {@code \Seen}. The
+     * listing shows the retrieval at once; the flags are stored for the whole session when it ends ({@link #close}),
+     * in one update per range of UIDs instead of one per message. A crash loses them, which only makes the messages
+     * look unretrieved: the policy keeps them.
      */
     @Override
     public void markRetrieved(MaildropMessage message, Instant when) {
@@ -157,8 +158,10 @@ final class JamesMaildrop implements Maildrop {
             seenAndRetrieved.add(RetrievalKeyword.of(when));
             toFlag.computeIfAbsent(seenAndRetrieved, flags -> new ArrayList<>()).add(uid);
             messages.retrieved(uid.asLong(), RetrievalKeyword.readAs(when));
-        } else {
+        } else if (!messages.isSeen(uid.asLong())) {
+            // retrieved before, and flagged unread since (by an IMAP client)
             toFlag.computeIfAbsent(new Flags(Flags.Flag.SEEN), flags -> new ArrayList<>()).add(uid);
+            messages.seen(uid.asLong());
         }
     }
 

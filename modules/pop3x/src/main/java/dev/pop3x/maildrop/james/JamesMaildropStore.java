@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import javax.inject.Inject;
 import javax.inject.Named;
+import javax.mail.Flags;
 
 import org.apache.james.core.Username;
 import org.apache.james.mailbox.MailboxManager;
@@ -98,7 +99,7 @@ public final class JamesMaildropStore implements MaildropStore {
             MessageResult result = results.next();
             String messageId = settings.uidl() == JamesBackendSettings.UidlForm.MESSAGE_ID ? result.getMessageId().serialize() : null;
             listing.add(result.getUid().asLong(), messageId, result.getSize(), result.getInternalDate().toInstant(),
-                RetrievalKeyword.retrieved(result.getFlags(), retrievalDays));
+                RetrievalKeyword.retrieved(result.getFlags(), retrievalDays), result.getFlags().contains(Flags.Flag.SEEN));
         }
         listing.complete();
         listing.imported(inboxNotes.read(ImportedUidls.KIND).map(imported -> imported.forInbox(uidValidity, mailbox.getMailboxPath()))

@@ -17,8 +17,8 @@ class CompactListingTest {
     @Test
     void uidUniqueIdsAreListedInUidOrderWithTheirPrefix() {
         CompactListing listing = CompactListing.byUid("7-");
-        listing.add(3, null, 100, RECEIVED, Optional.empty());
-        listing.add(5, null, 200, RECEIVED, Optional.empty());
+        listing.add(3, null, 100, RECEIVED, Optional.empty(), false);
+        listing.add(5, null, 200, RECEIVED, Optional.empty(), false);
         listing.complete();
 
         assertThat(listing).extracting(MaildropMessage::uniqueId).containsExactly("7-3", "7-5");
@@ -29,9 +29,9 @@ class CompactListingTest {
     void messageIdUniqueIdsAreListedInMessageIdOrderAndFindTheirUid() {
         CompactListing listing = CompactListing.byMessageId();
         // a message moved into the INBOX later keeps its older message id, so UID order and message id order differ
-        listing.add(1, "20", 100, RECEIVED, Optional.empty());
-        listing.add(2, "3", 200, RECEIVED, Optional.of(RECEIVED.plusSeconds(60)));
-        listing.add(3, "100", 300, RECEIVED, Optional.empty());
+        listing.add(1, "20", 100, RECEIVED, Optional.empty(), false);
+        listing.add(2, "3", 200, RECEIVED, Optional.of(RECEIVED.plusSeconds(60)), false);
+        listing.add(3, "100", 300, RECEIVED, Optional.empty(), false);
         listing.complete();
 
         assertThat(listing).extracting(MaildropMessage::uniqueId).containsExactly("3", "20", "100");
@@ -46,8 +46,8 @@ class CompactListingTest {
     @Test
     void aCopyKeepsTheOrderAndRecordsItsOwnRetrievals() {
         CompactListing listing = CompactListing.byMessageId();
-        listing.add(1, "20", 100, RECEIVED, Optional.empty());
-        listing.add(2, "3", 200, RECEIVED, Optional.empty());
+        listing.add(1, "20", 100, RECEIVED, Optional.empty(), false);
+        listing.add(2, "3", 200, RECEIVED, Optional.empty(), false);
         listing.complete();
 
         CompactListing copy = listing.copy();
@@ -61,8 +61,8 @@ class CompactListingTest {
     @Test
     void importedUniqueIdsAnswerForTheirMessagesAndFindTheirUid() {
         CompactListing listing = CompactListing.byUid("");
-        listing.add(1, null, 100, RECEIVED, Optional.empty());
-        listing.add(2, null, 200, RECEIVED, Optional.empty());
+        listing.add(1, null, 100, RECEIVED, Optional.empty(), false);
+        listing.add(2, null, 200, RECEIVED, Optional.empty(), false);
         listing.complete();
 
         listing.imported(Map.of(1L, "UID7-1700000000", 9L, "gone"));
@@ -75,8 +75,8 @@ class CompactListingTest {
     void mailWhoseOwnUniqueIdWasImportedForAnotherMessageIsListedShadowed() {
         // the previous server named its mail with numbers too: message 1 was its "3", and UID 3 came after the import
         CompactListing listing = CompactListing.byUid("");
-        listing.add(1, null, 100, RECEIVED, Optional.empty());
-        listing.add(3, null, 300, RECEIVED, Optional.empty());
+        listing.add(1, null, 100, RECEIVED, Optional.empty(), false);
+        listing.add(3, null, 300, RECEIVED, Optional.empty(), false);
         listing.complete();
 
         listing.imported(Map.of(1L, "3"));
@@ -84,5 +84,21 @@ class CompactListingTest {
         assertThat(listing).extracting(MaildropMessage::uniqueId).containsExactly("3", "pop3x-3");
         assertThat(listing.uidOf("3")).isEqualTo(1);
         assertThat(listing.uidOf("pop3x-3")).isEqualTo(3);
+    }
+
+    @Test
+    void aRetrievalMarksTheMessageSeenInTheCopyAlone() {
+        CompactListing listing = CompactListing.byUid("");
+        listing.add(1, null, 100, RECEIVED, Optional.empty(), true);
+        listing.add(2, null, 200, RECEIVED, Optional.empty(), false);
+        listing.complete();
+
+        CompactListing copy = listing.copy();
+        copy.retrieved(2, RECEIVED.plusSeconds(5));
+
+        assertThat(copy.isSeen(1)).isTrue();
+        assertThat(copy.isSeen(2)).isTrue();
+        assertThat(listing.isSeen(2)).isFalse();
+        assertThat(listing.isSeen(3)).isFalse();
     }
 }

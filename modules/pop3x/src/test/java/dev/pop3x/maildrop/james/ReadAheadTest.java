@@ -20,7 +20,7 @@ class ReadAheadTest {
     private static CompactListing listing(long... octets) {
         CompactListing listing = CompactListing.byUid("7-");
         for (int i = 0; i < octets.length; i++) {
-            listing.add(i + 1, null, octets[i], RECEIVED, Optional.empty());
+            listing.add(i + 1, null, octets[i], RECEIVED, Optional.empty(), false);
         }
         listing.complete();
         return listing;
