@@ -191,6 +191,11 @@ final class BenchSetup implements AutoCloseable {
         return targets;
     }
 
+    /** The just-in-time compilers of the James process that serves stock James and pop3x. */
+    JitMeter jamesJit() {
+        return new JitMeter(james.pid());
+    }
+
     /** pop3x's maildir backend on two more James nodes sharing the Maildirs, with leases: W2's two-node figure. */
     Target cluster() {
         return clusterTarget;
