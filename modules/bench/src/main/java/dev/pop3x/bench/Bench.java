@@ -183,10 +183,10 @@ public final class Bench {
         System.exit(0);
     }
 
-    /** Lets the servers finish what laying data started (James's garbage collection, Dovecot's writes). */
     /** At most this many W3 warm-up passes for a server in James's JVM. */
     private static final int W3_WARM_UP_PASSES = 8;
 
+    /** Lets the servers finish what laying data started (James's garbage collection, Dovecot's writes). */
     private static void settle() throws InterruptedException {
         Thread.sleep(2_000);
     }

@@ -227,18 +227,23 @@ final class CompactListing extends AbstractList<MaildropMessage> implements Rand
     /** Records the message's first retrieval, unless one is listed already, and that it is {@code \Seen}. */
     void retrieved(long uid, Instant when) {
         int index = Arrays.binarySearch(uids, 0, size, uid);
-        if (index >= 0 && retrievedMillis[index] == NOT_RETRIEVED) {
+        if (index < 0) {
+            return;
+        }
+        if (retrievedMillis[index] == NOT_RETRIEVED) {
             retrievedMillis[index] = when.toEpochMilli();
         }
-        seen(uid);
+        seen.set(index);
     }
 
-    /** Records that the message is {@code \Seen}. */
-    void seen(long uid) {
+    /** Records that the message is {@code \Seen}: whether it was not before (a message not listed never is). */
+    boolean markSeen(long uid) {
         int index = Arrays.binarySearch(uids, 0, size, uid);
-        if (index >= 0) {
-            seen.set(index);
+        if (index < 0 || seen.get(index)) {
+            return false;
         }
+        seen.set(index);
+        return true;
     }
 
     /** Whether the message was listed {@code \Seen}, or has been marked so since. */

@@ -158,10 +158,9 @@ final class JamesMaildrop implements Maildrop {
             seenAndRetrieved.add(RetrievalKeyword.of(when));
             toFlag.computeIfAbsent(seenAndRetrieved, flags -> new ArrayList<>()).add(uid);
             messages.retrieved(uid.asLong(), RetrievalKeyword.readAs(when));
-        } else if (!messages.isSeen(uid.asLong())) {
+        } else if (messages.markSeen(uid.asLong())) {
             // retrieved before, and flagged unread since (by an IMAP client)
             toFlag.computeIfAbsent(new Flags(Flags.Flag.SEEN), flags -> new ArrayList<>()).add(uid);
-            messages.seen(uid.asLong());
         }
     }
 

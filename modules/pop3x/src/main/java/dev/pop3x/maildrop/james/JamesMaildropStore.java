@@ -98,8 +98,10 @@ public final class JamesMaildropStore implements MaildropStore {
         for (Iterator<MessageResult> results = mailbox.getMessages(MessageRange.all(), FetchGroup.MINIMAL, session); results.hasNext(); ) {
             MessageResult result = results.next();
             String messageId = settings.uidl() == JamesBackendSettings.UidlForm.MESSAGE_ID ? result.getMessageId().serialize() : null;
+            // made anew at each call on James's memory store, user flags copied
+            Flags flags = result.getFlags();
             listing.add(result.getUid().asLong(), messageId, result.getSize(), result.getInternalDate().toInstant(),
-                RetrievalKeyword.retrieved(result.getFlags(), retrievalDays), result.getFlags().contains(Flags.Flag.SEEN));
+                RetrievalKeyword.retrieved(flags, retrievalDays), flags.contains(Flags.Flag.SEEN));
         }
         listing.complete();
         listing.imported(inboxNotes.read(ImportedUidls.KIND).map(imported -> imported.forInbox(uidValidity, mailbox.getMailboxPath()))
